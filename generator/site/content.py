@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,6 +128,10 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
                     unread.append(name)
             elif unread is not None and _MARKDOWN_BY_ANOTHER_NAME.search(entry.name) and _is_file(entry):
                 unread.append(name)
+            elif unlisted is not None and entry.name.endswith(".md") and (kind := _special_kind(entry)):
+                # (never opened: a named pipe would hold the build up until something writes into it)
+                unlisted.append(Problem(name, None, f"cannot read the file: {kind}, not a file",
+                                        "replace it with the item's file"))
 
     # A content folder outside the site root is named by its real path, as the watcher reports changes
     # (watch.SiteLayout resolves it): "site/../news/x.md" and "news/x.md" were two names for one file, so
@@ -176,6 +181,16 @@ def _is_file(entry: os.DirEntry) -> bool:
         return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
     except OSError:  # (a loop, on some systems)
         return True
+
+
+def _special_kind(entry: os.DirEntry) -> str:
+    """What an entry that is neither a file nor a folder is (followed if a link), as a message says it; "" else."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return ""
+    return ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "")
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
