@@ -263,6 +263,25 @@ def test_a_folder_of_the_users_is_never_taken_as_the_output(tmp_path, monkeypatc
     assert not [p.name for p in root.iterdir() if "newsdesk" in p.name]  # no staging, spare or cache folder
 
 
+@pytest.mark.parametrize("how", ["--output", "output_dir"])
+def test_an_output_folder_under_a_file_is_said_at_its_setting(tmp_path, monkeypatch, capsys, how):
+    """An output folder whose path goes through a file (`--output notes.txt/site`) failed with a bare
+    `.../notes.txt: File exists` and no word of what to do."""
+    root = _site(tmp_path)
+    if how == "output_dir":
+        (root / "config.yaml").write_text((root / "config.yaml").read_text() + "output_dir: notes.txt/site\n")
+    (root / "notes.txt").write_text("my notes")
+    monkeypatch.chdir(root)
+    line = len((root / "config.yaml").read_text().splitlines())
+    assert cli.main(["build", *(["--output", "notes.txt/site"] if how == "--output" else [])]) == 2
+    err = capsys.readouterr().err
+    where, fix = ("--output", "give --output") if how == "--output" else (f"config.yaml:{line}", "set `output_dir` to")
+    assert err.startswith(f"{where}: output folder notes.txt/site/ ({root / 'notes.txt/site'}) cannot be made: "
+                          f"{root / 'notes.txt'} is a file, not a folder ({fix} a new or empty folder, or move "
+                          f"{root / 'notes.txt'} away)"), err
+    assert (root / "notes.txt").read_text() == "my notes"
+
+
 def test_an_output_of_an_older_newsdesk_is_refused_until_it_is_deleted_once(tmp_path, monkeypatch, capsys):
     # An output made before the marker existed cannot be told from a folder of the user's: the message
     # says to delete it once; the next build makes a marked one.

@@ -138,6 +138,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), **kwargs) -> B
     if not options.write:
         return _build(config, options, **kwargs)
     check_output_path(config.output_path, [config.root], config.input_paths)  # (before making its lock beside it)
+    check_output_owned(config.output_path, config)  # (a file where a folder of its path must be, said as such)
     with output_lock(config.output_path):
         return _build(config, options, **kwargs)
 

@@ -295,18 +295,26 @@ def check_output_owned(output: Path, config: Config | None = None) -> None:
     user's folder given as the output would lose its files. newsdesk's outputs hold MARKER; an empty
     or missing folder is fine too. With `config`, the refusal is a setting to correct (exit status 2), said
     at what gave the folder: --output, config.yaml's `output_dir` line, or the default."""
-    if not os.path.lexists(output) or (output / MARKER).is_file():
+    why = "a build replaces everything in its output folder, so newsdesk does not write there"
+    undo = "or move this one away; if it is the output of an older newsdesk, delete it once"
+    if not os.path.lexists(output):
+        # (a file where one of its folders must be: making it failed with a bare "File exists")
+        above = next((parent for parent in output.absolute().parents if os.path.lexists(parent)), None)
+        if above is None or above.is_dir():
+            return
+        what, why, undo = f"cannot be made: {above} is a file, not a folder", "", f"or move {above} away"
+    elif (output / MARKER).is_file():
         return
-    if output.is_dir():
+    elif output.is_dir():
         with os.scandir(output) as entries:
             if not any(entries):
                 return
-    what = "is not empty, and newsdesk did not make it (it holds no .newsdesk-output file)" if output.is_dir() \
-        else "is not a folder"
-    why = "a build replaces everything in its output folder, so newsdesk does not write there"
-    undo = "or move this one away; if it is the output of an older newsdesk, delete it once"
+        what = "is not empty, and newsdesk did not make it (it holds no .newsdesk-output file)"
+    else:
+        what = "is not a folder"
+    why = f"; {why}" if why else ""
     if config is None:
-        raise BuildError(Problem(str(output), None, f"the output folder {what}; {why}",
+        raise BuildError(Problem(str(output), None, f"the output folder {what}{why}",
                                  f"choose an empty or new folder for the output (--output DIR, or `output_dir` in "
                                  f"config.yaml), {undo}"), "Nothing was written.")
     place = output_setting(config)
@@ -318,7 +326,7 @@ def check_output_owned(output: Path, config: Config | None = None) -> None:
         named, fix = shown if Path(shown).is_absolute() else f"{shown} ({full})", "set `output_dir` to a new or empty folder"
     else:
         named, fix = f"{shown} ({full}; no `output_dir` is set)", "set `output_dir:` to a new or empty folder"
-    problem = Problem(*place, f"output folder {named} {what}; {why}", f"{fix}, {undo}")
+    problem = Problem(*place, f"output folder {named} {what}{why}", f"{fix}, {undo}")
     raise ConfigError(problem, "Nothing was written.")
 
 
