@@ -21,7 +21,7 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import yaml
 
@@ -1085,6 +1085,22 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
             if inner:
                 lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
+
+
+def entry_line(root: Path, source_path: str, line: int, written: Iterable[str], most: int) -> int:
+    """The line of a list's entry: the first from `line` (its key's) to `most` lines below it that holds one of
+    the forms `written` (compared case-blind), else `line`, so that a message about one entry is said at it."""
+    try:
+        with open(_named_file(root, source_path), "rb") as handle:
+            text = unix_newlines(decoded(handle.read(MAX_FILE_BYTES), WINDOWS_1252, whole=False))
+    except (OSError, ValueError):
+        return line
+    forms = [form.casefold() for form in written if form]
+    lines = text.split("\n")
+    for number in range(line, min(len(lines), line + most) + 1):
+        if any(form in lines[number - 1].casefold() for form in forms):
+            return number
+    return line
 
 
 def _json_key_lines(text: str, keys) -> dict:
