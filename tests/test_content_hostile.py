@@ -4,6 +4,7 @@ kind costs the build, and that the rest of the site still builds."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 
@@ -55,3 +56,28 @@ def test_a_folder_that_cannot_be_listed_is_an_error_and_the_rest_builds(tmp_path
     assert ("/folder-of-a-mirror/: cannot read the folder: File name too long (its path is longer than the system "
             "opens: move its files into a folder nearer the top) [left out]") in said, said
     assert "error: content/folder-of-a-mirror/folder-of-a-mirror/" in said, said
+
+
+def test_an_item_file_that_is_a_pipe_or_a_socket_is_an_error_and_the_rest_builds(tmp_path):
+    """A named pipe or a socket named as an item (`x.md`), or a link to one, was passed over unsaid (and a pipe,
+    opened, would wait for a writer forever: the build runs with a time limit). A folder named `x.md` is a folder:
+    its items are read."""
+    site = make_site(tmp_path / "site", {"content/top.md": item("Top"), "content/folder.md/inside.md": item("Inside")})
+    os.mkfifo(site / "content/pipe.md")
+    os.symlink("pipe.md", site / "content/to-pipe.md")
+    listening = socket.socket(socket.AF_UNIX)
+    os.chdir(site / "content")  # (a socket's path is limited to about 100 bytes: bound by its name, here)
+    try:
+        listening.bind("socket.md")
+    finally:
+        os.chdir(ROOT)
+    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120)
+    listening.close()
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    for name, kind in (("pipe.md", "a named pipe (FIFO)"), ("to-pipe.md", "a named pipe (FIFO)"),
+                       ("socket.md", "a socket")):
+        assert (f"error: content/{name}: cannot read the file: {kind}, not a file (replace it with the item's file) "
+                "[left out]") in done.stderr, done.stderr
+    assert (site / "output/news/2026/11/20/top/index.html").is_file()
+    assert (site / "output/news/2026/11/20/inside/index.html").is_file()

@@ -522,6 +522,48 @@ def test_no_index_file_is_named_as_a_windows_device(split_site):
         assert titles_for(out, word) == [f"Story of {word}"]
 
 
+# Shard keys a crawler's words can make, and the file names they must not make: up the tree, another folder, a
+# NUL, a Windows device (in any case), another key's file but for case (macOS and Windows keep one of two such).
+HOSTILE_KEYS = ["..", ".", "./", "/", "a/", "\\", "a\\", "\x00", "a\x00", " ", "a ", "a.", "Ab", "ab", "AB", "aB",
+                "CON", "con", "Nul", "coM1", "com1", "LPT9", "xa", "Xa", "x", "X", "x78", "é", "É", "e\u0301", "ß", "ss",
+                "ẞ", "İ", "i\u0307", "\u212a", "k", "K", "Σσ", "σς", "ǅ", "ǆ", "t:", "\U00010330" * 12, "\ufeff", "\u202e"]
+
+
+def test_a_terms_file_s_name_stays_in_its_folder_and_apart_from_every_other_key_s():
+    """Every index file name comes from shard_file (docs/N.json, facets.json and meta.json are newsdesk's own): the
+    one rule that keeps a crafted key inside search/index/terms/ and apart from every other key's file on any
+    file system. A key in capitals was written as it is: `CON` made terms/CON.json (a Windows device), and `Ab`
+    and `ab` two files that macOS and Windows take for one. Only [a-z0-9] names are written as they are."""
+    from generator.plan.paths import folded
+
+    names = {key: shard_file(key) for key in HOSTILE_KEYS}
+    for key, name in names.items():
+        assert re.fullmatch(r"terms/([a-wyz0-9][a-z0-9]*|x([0-9a-f]{2})+)\.json", name), (key, name)
+        assert not re.fullmatch(r"terms/(con|prn|aux|nul|com[0-9]|lpt[0-9])\.json", name, re.I), (key, name)
+    assert len({folded(name) for name in names.values()}) == len(set(HOSTILE_KEYS))
+
+
+@given(st.lists(st.text(min_size=1, max_size=6), min_size=2, max_size=6, unique=True))
+def test_no_two_keys_share_a_terms_file_on_a_case_insensitive_file_system(keys):
+    from generator.plan.paths import folded
+
+    assert len({folded(shard_file(key)) for key in keys}) == len(keys)
+
+
+def test_search_js_names_each_key_s_terms_file_as_the_build_does(tmp_path):
+    (tmp_path / "keys.json").write_text(json.dumps(HOSTILE_KEYS), encoding="utf-8")
+    script = """
+        const fs = require("fs"), vm = require("vm"), [file, keys] = process.argv.slice(1);
+        globalThis.window = globalThis;
+        globalThis.document = { getElementById: () => null };
+        vm.runInThisContext(fs.readFileSync(file, "utf8"));
+        process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(keys, "utf8")).map(window.newsdeskSearch.shardFile)));
+    """
+    run = subprocess.run(["node", "-e", script, str(ROOT / "themes/default/static/search/search.js"),
+                          str(tmp_path / "keys.json")], capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == [shard_file(key) for key in HOSTILE_KEYS]
+
+
 @pytest.mark.slow
 def test_the_browser_finds_words_of_shards_named_in_hex(split_site, page):
     config, out = split_site

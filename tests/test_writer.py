@@ -191,6 +191,26 @@ def test_an_edit_rewrites_only_the_pages_it_changes(tmp_path, monkeypatch, capsy
     assert "static/mine.txt" not in changed
 
 
+def test_a_file_in_the_output_where_a_folder_must_be_is_replaced_by_the_next_build(tmp_path, monkeypatch, capsys):
+    """A file put where the build writes a folder (by hand, or another tool) made the next build, an update in
+    place, fail at its own temporary file (`.../index.html.newsdesk-new: the output could not be written: Not a
+    directory`), and every build after it the same way. The build is made whole then, as a full build is."""
+    root = _site(tmp_path)
+    (root / "content/b.md").write_text(item("Another story", date="2026-11-19T10:00:00Z"))
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    out = root / "output"
+    for path in sorted((out / "news/2026/11/19").rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    (out / "news/2026/11/19").rmdir()
+    (out / "news/2026/11/19").write_text("in the way\n")
+    (root / "content/b.md").write_text(item("Another story", date="2026-11-19T10:00:00Z", body="Edited body."))
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0, capsys.readouterr().err
+    assert "Edited body." in (out / "news/2026/11/19/b/index.html").read_text()
+    assert (out / "news/2026/11/20/a/index.html").is_file() and (out / "static/mine.txt").is_file()
+
+
 def test_a_removed_item_leaves_no_page_behind(tmp_path, monkeypatch, capsys):
     root = _site(tmp_path)
     (root / "content/b.md").write_text(item("Gone soon", date="2026-11-19T10:00:00Z"))
@@ -241,6 +261,25 @@ def test_a_folder_of_the_users_is_never_taken_as_the_output(tmp_path, monkeypatc
         assert f"({fix} a new or empty folder, or move this one away" in err and "Traceback" not in err
     assert files_under(tmp_path) == everything
     assert not [p.name for p in root.iterdir() if "newsdesk" in p.name]  # no staging, spare or cache folder
+
+
+@pytest.mark.parametrize("how", ["--output", "output_dir"])
+def test_an_output_folder_under_a_file_is_said_at_its_setting(tmp_path, monkeypatch, capsys, how):
+    """An output folder whose path goes through a file (`--output notes.txt/site`) failed with a bare
+    `.../notes.txt: File exists` and no word of what to do."""
+    root = _site(tmp_path)
+    if how == "output_dir":
+        (root / "config.yaml").write_text((root / "config.yaml").read_text() + "output_dir: notes.txt/site\n")
+    (root / "notes.txt").write_text("my notes")
+    monkeypatch.chdir(root)
+    line = len((root / "config.yaml").read_text().splitlines())
+    assert cli.main(["build", *(["--output", "notes.txt/site"] if how == "--output" else [])]) == 2
+    err = capsys.readouterr().err
+    where, fix = ("--output", "give --output") if how == "--output" else (f"config.yaml:{line}", "set `output_dir` to")
+    assert err.startswith(f"{where}: output folder notes.txt/site/ ({root / 'notes.txt/site'}) cannot be made: "
+                          f"{root / 'notes.txt'} is a file, not a folder ({fix} a new or empty folder, or move "
+                          f"{root / 'notes.txt'} away)"), err
+    assert (root / "notes.txt").read_text() == "my notes"
 
 
 def test_an_output_of_an_older_newsdesk_is_refused_until_it_is_deleted_once(tmp_path, monkeypatch, capsys):

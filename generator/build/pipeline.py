@@ -31,8 +31,8 @@ from generator.build.fingerprints import (TemplateKey, config_key, output_finger
 from generator.build.parallel import chunks, default_workers, fork_map
 from generator.build.search_index import index_changes, is_current, live_names, make_index, source_of
 from generator.build.state import LastBuild, RenderState
-from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, output_lock,
-                                    recover, update_in_place)
+from generator.build.writer import (MARKER, InTheWay, Staging, WriteReport, check_output_owned, check_output_path,
+                                    output_lock, recover, update_in_place)
 from generator.config.checks import check_content_folder
 from generator.config.load import build_time
 from generator.config.values import Config
@@ -138,6 +138,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), **kwargs) -> B
     if not options.write:
         return _build(config, options, **kwargs)
     check_output_path(config.output_path, [config.root], config.input_paths)  # (before making its lock beside it)
+    check_output_owned(config.output_path, config)  # (a file where a folder of its path must be, said as such)
     with output_lock(config.output_path):
         return _build(config, options, **kwargs)
 
@@ -185,17 +186,19 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     outputs = [output for output in site.outputs if output.name in stale]
     names = set(fingerprints) | set(site.copies)
     cache.writing()
-    if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX:
+    mode = "update" if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX else "full"
+    if mode == "update":
         # A few files to change (an edit): render them into memory, then replace just those.
-        mode = "update"
         _compile_templates(env, pages, keys, cache)
         made = dict(render_pages(env, pages, workers, progress, tested))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
         writes, _, removes = _search_changes(live, site, config, workers, cache.search_folder())  # never apart
-        written = update_in_place(live, {**made, **writes}, site.copies, gone | removes)
-    else:
-        mode = "full"
+        try:
+            written = update_in_place(live, {**made, **writes}, site.copies, gone | removes)
+        except InTheWay:  # (nothing changed yet: the staging folder is made whole, whatever the output holds)
+            mode = "full"
+    if mode == "full":
         with Staging(live) as stage:
             for name in fingerprints.keys() - stale:
                 if not stage.keep(name):
@@ -339,7 +342,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     topic_defs = topic_definitions(records.topics + config.topics, config.language)
     digest = config_key(config, records.topics, records.providers)
     pictures = load_copies(config.root, config.pictures_dir)
-    copied = (static_files(config), records.files, pictures.files)  # (in turn: a later one of a name is left out)
+    static, unusable = static_files(config)
+    copied = (static, records.files, pictures.files)  # (in turn: a later one of a name is left out)
     # (before the plan: no old address may take a copied file's name)
     copies = {name: path for group in reversed(copied) for name, path in group.items()}
     # Reading and planning make what the build keeps, and little cyclic garbage: without the collector, which
@@ -379,7 +383,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                             key=lambda p: (p.path, p.line or 0)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_only,
                              *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
-                             *unshown_blocks(config), *unlinked_static(config, copies), *pictures.problems,
+                             *unshown_blocks(config), *unlinked_static(config, copies), *unusable, *pictures.problems,
                              *words.problems,
                              *unknown_words(config, words)),
                             key=lambda p: (p.path, p.line or 0)))

@@ -142,10 +142,13 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
             if _same(target, data, source):
                 return False
             try:
-                _write_file(target + _NEW, data, source)
-            except FileNotFoundError:  # its folder is new
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                _write_file(target + _NEW, data, source)
+                try:
+                    _write_file(target + _NEW, data, source)
+                except FileNotFoundError:  # its folder is new
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    _write_file(target + _NEW, data, source)
+            except (NotADirectoryError, FileExistsError):
+                raise InTheWay(_blocker(output, _name)) from None
             return True
 
         staged = _each(stage, jobs)
@@ -168,6 +171,26 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
 
 
 _NEW = ".newsdesk-new"  # a new file beside the one it is to replace
+
+
+class InTheWay(BuildError):
+    """A file of the output is where an update in place needs a folder (put there by hand, or by another tool):
+    nothing was changed; a full build (writer.Staging) makes the output whole."""
+
+    def __init__(self, name: str):
+        super().__init__(Problem(name, None, "a file of the output is where the build needs a folder: the output "
+                                             "could not be updated", "delete the file, or build again: a full build "
+                                             "(`newsdesk build --clean`) replaces it"),
+                         "Build failed; the previous output was left as it was.")
+
+
+def _blocker(output: Path, name: str) -> str:
+    """The path (as the output's file `name` is given) of the file that is where one of its folders must be."""
+    parts = safe_relative(name).parts
+    for end in range(1, len(parts)):
+        if not os.path.isdir(os.path.join(output, *parts[:end])):
+            return os.path.join(output, *parts[:end])
+    return os.path.join(output, *parts)
 
 
 def _each(function, values: list) -> list:
@@ -272,18 +295,26 @@ def check_output_owned(output: Path, config: Config | None = None) -> None:
     user's folder given as the output would lose its files. newsdesk's outputs hold MARKER; an empty
     or missing folder is fine too. With `config`, the refusal is a setting to correct (exit status 2), said
     at what gave the folder: --output, config.yaml's `output_dir` line, or the default."""
-    if not os.path.lexists(output) or (output / MARKER).is_file():
+    why = "a build replaces everything in its output folder, so newsdesk does not write there"
+    undo = "or move this one away; if it is the output of an older newsdesk, delete it once"
+    if not os.path.lexists(output):
+        # (a file where one of its folders must be: making it failed with a bare "File exists")
+        above = next((parent for parent in output.absolute().parents if os.path.lexists(parent)), None)
+        if above is None or above.is_dir():
+            return
+        what, why, undo = f"cannot be made: {above} is a file, not a folder", "", f"or move {above} away"
+    elif (output / MARKER).is_file():
         return
-    if output.is_dir():
+    elif output.is_dir():
         with os.scandir(output) as entries:
             if not any(entries):
                 return
-    what = "is not empty, and newsdesk did not make it (it holds no .newsdesk-output file)" if output.is_dir() \
-        else "is not a folder"
-    why = "a build replaces everything in its output folder, so newsdesk does not write there"
-    undo = "or move this one away; if it is the output of an older newsdesk, delete it once"
+        what = "is not empty, and newsdesk did not make it (it holds no .newsdesk-output file)"
+    else:
+        what = "is not a folder"
+    why = f"; {why}" if why else ""
     if config is None:
-        raise BuildError(Problem(str(output), None, f"the output folder {what}; {why}",
+        raise BuildError(Problem(str(output), None, f"the output folder {what}{why}",
                                  f"choose an empty or new folder for the output (--output DIR, or `output_dir` in "
                                  f"config.yaml), {undo}"), "Nothing was written.")
     place = output_setting(config)
@@ -295,7 +326,7 @@ def check_output_owned(output: Path, config: Config | None = None) -> None:
         named, fix = shown if Path(shown).is_absolute() else f"{shown} ({full})", "set `output_dir` to a new or empty folder"
     else:
         named, fix = f"{shown} ({full}; no `output_dir` is set)", "set `output_dir:` to a new or empty folder"
-    problem = Problem(*place, f"output folder {named} {what}; {why}", f"{fix}, {undo}")
+    problem = Problem(*place, f"output folder {named} {what}{why}", f"{fix}, {undo}")
     raise ConfigError(problem, "Nothing was written.")
 
 

@@ -21,7 +21,7 @@ from generator.config.values import Config
 from generator.errors import Problem, Unwritten
 from generator.frozen import record
 from generator.plan.pages import FileOutput, Page
-from generator.site.content import key_lines
+from generator.site.content import entry_line, key_lines
 from generator.site.fields import MAX_ALIASES
 from generator.site.identities import topic_identity
 from generator.site.model import Site
@@ -199,12 +199,4 @@ def _alias_line(config: Config, source: str, old: str) -> int | None:
     key = found.get("aliases") or found.get("redirect_from")
     if key is None:
         return None
-    try:
-        lines = (config.root / source).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return key
-    written = (old.strip("/").casefold(), quote(old.strip("/")).casefold())
-    for number in range(key, min(len(lines), key + MAX_ALIASES) + 1):
-        if any(form in lines[number - 1].casefold() for form in written):
-            return number
-    return key
+    return entry_line(config.root, source, key, (old.strip("/"), quote(old.strip("/"))), MAX_ALIASES)

@@ -29,10 +29,9 @@ keys need no list of their own: they are the beginnings, two characters or longe
 characters is there only if its beginnings of 2 .. n-1 were split; a split key's longer terms are in files
 of longer keys). A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
 impacts (and its true df): such a word is too common to decide a ranking. KEY is in the file name as is
-when it is [a-z0-9], starts with no "x" and is no Windows device name (`con`, `nul`), else "x" + the hex of its
-UTF-8: a crafted term can never name a file outside the folder, nor one a checkout on Windows cannot write,
-nor another key's file. "forms" gives the
-commonest word of a stem, for "did you mean".
+when it is [a-z0-9] (lower case), starts with no "x" and is no Windows device name (`con`, `nul`), else "x" + the
+hex of its UTF-8: a crafted term can never name a file outside the folder, nor one a checkout on Windows cannot
+write, nor another key's file (but for case too). "forms" gives the commonest word of a stem, for "did you mean".
 
 A query reads meta.json, one terms file per query word (and one per phrase or filter) and the docs files
 of the results it shows: a few small files, whatever the size of the site. Document ids go from the oldest
@@ -628,12 +627,16 @@ def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
     return key
 
 
+_PLAIN_KEY = re.compile(r"[a-wyz0-9][a-z0-9]*")  # a key written as it is (shard_file)
+
+
 def shard_file(key: str) -> str:
     """The terms file of a shard key: safe ASCII whatever the key holds, no name Windows reserves (a split "co"
     makes a key "con": terms/con.json cannot be checked out there), and one key's alone: a key written as it is
     never starts with the "x" of the hex names (crafted words split down to the key `x743a` wrote over the topic
-    filters' file, the hex of `t:`)."""
-    if key.isascii() and key.isalnum() and key[0] != "x" and not device_name(key):
+    filters' file, the hex of `t:`), nor another's but for case (terms are lower case: a key in capitals, which
+    only a caller of its own gives, is hex too, as macOS and Windows take `Ab.json` and `ab.json` for one file)."""
+    if _PLAIN_KEY.fullmatch(key) and not device_name(key):
         return f"terms/{key}.json"
     return f"terms/x{key.encode('utf-8').hex()}.json"
 

@@ -14,7 +14,9 @@ import collections
 import difflib
 import json
 import logging
+import os
 import re
+import stat
 import sys
 from datetime import datetime
 from functools import lru_cache
@@ -193,19 +195,69 @@ def _nearest(name: str, names) -> str:
     return f"did you mean `{close[0]}`? " if close else ""
 
 
-def static_files(config: Config) -> dict[str, Path]:
+def static_files(config: Config) -> tuple[dict[str, Path], list[Problem]]:
     """Output path -> source file for every theme static file (overrides win) and the site's `static/`
-    (of the search's stemmers, only the one the site uses: plan/search.py needed_static)."""
+    (of the search's stemmers, only the one the site uses: plan/search.py needed_static), and a warning for each
+    entry that is no plain file of the site's (_not_copied), which is left out."""
     found: dict[str, Path] = {}
+    problems: list[Problem] = []
     folders = [d / "static" for d in reversed(theme_dirs(config))] + [config.root / "static"]
     for folder in folders:
         if folder.is_dir():
+            # (a link in a theme kept elsewhere and linked in, to a file of that theme, is the theme's own)
+            own = (os.path.realpath(config.root), os.path.realpath(folder.parent))
             for path in sorted(folder.rglob("*")):
                 # (hidden files, and an editor's scratch files: emacs keeps `extra.css~` beside what it saved)
-                if (path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts)
-                        and not is_scratch(path.name)):
-                    found["static/" + path.relative_to(folder).as_posix()] = path
-    return {name: path for name, path in found.items() if needed_static(name, config)}
+                relative = path.relative_to(folder)
+                name = "static/" + relative.as_posix()
+                if (any(p.startswith(".") for p in relative.parts) or is_scratch(path.name)
+                        or not needed_static(name, config)):
+                    continue
+                why = _not_copied(path, own)
+                if why is None:
+                    found[name] = path
+                elif why:
+                    problems.append(Problem(_site_name(path, config.root), None, f"not copied: {why[0]}", why[1]))
+    return found, problems
+
+
+_NOT_A_FILE = "remove it, or put the file it stands for there"
+
+
+def _not_copied(path: Path, own: tuple[str, ...]) -> tuple[str, str] | str | None:
+    """None for a plain file to copy, "" for a folder (rglob walks it), else why it is not copied and what to do.
+    A named pipe is never opened (it would wait for a writer forever); a link is read as the file it points to,
+    if that is in the site (or in the theme's folder): one out of it could publish any file of the computer."""
+    link = path.is_symlink()
+    try:
+        found = path.stat()
+    except OSError as exc:  # (a link to nowhere, a loop)
+        return (f"cannot read the file: {exc.strerror}",
+                "fix or remove the symbolic link" if link else "check its permissions")
+    if stat.S_ISDIR(found.st_mode):  # (rglob does not follow a link to a folder: it could loop)
+        return ("a link to a folder is not followed",
+                "copy the folder in, or link its files one by one") if link else ""
+    if not stat.S_ISREG(found.st_mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(found.st_mode) else
+                "a socket" if stat.S_ISSOCK(found.st_mode) else "a device")
+        return f"{kind}, not a file", _NOT_A_FILE
+    if link:
+        target = os.path.realpath(path)
+        if not any(target.startswith(folder + os.sep) for folder in own):
+            return (f"a link to a file outside the site ({target}): only the site's own files are published",
+                    "copy the file in, rather than link it")
+    try:
+        os.close(os.open(path, os.O_RDONLY))
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror}", "check its permissions"
+    return None
+
+
+def _site_name(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:  # (a bundled theme's file)
+        return path.as_posix()
 
 
 # A file of the site linked from a template: `url('static/x.css')`, `'static/x.css'|url`, or written out with a

@@ -17,10 +17,11 @@ import json
 import logging
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import yaml
 
@@ -127,6 +128,10 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
                     unread.append(name)
             elif unread is not None and _MARKDOWN_BY_ANOTHER_NAME.search(entry.name) and _is_file(entry):
                 unread.append(name)
+            elif unlisted is not None and entry.name.endswith(".md") and (kind := _special_kind(entry)):
+                # (never opened: a named pipe would hold the build up until something writes into it)
+                unlisted.append(Problem(name, None, f"cannot read the file: {kind}, not a file",
+                                        "replace it with the item's file"))
 
     # A content folder outside the site root is named by its real path, as the watcher reports changes
     # (watch.SiteLayout resolves it): "site/../news/x.md" and "news/x.md" were two names for one file, so
@@ -176,6 +181,16 @@ def _is_file(entry: os.DirEntry) -> bool:
         return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
     except OSError:  # (a loop, on some systems)
         return True
+
+
+def _special_kind(entry: os.DirEntry) -> str:
+    """What an entry that is neither a file nor a folder is (followed if a link), as a message says it; "" else."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return ""
+    return ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "")
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
@@ -1070,6 +1085,22 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
             if inner:
                 lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
+
+
+def entry_line(root: Path, source_path: str, line: int, written: Iterable[str], most: int) -> int:
+    """The line of a list's entry: the first from `line` (its key's) to `most` lines below it that holds one of
+    the forms `written` (compared case-blind), else `line`, so that a message about one entry is said at it."""
+    try:
+        with open(_named_file(root, source_path), "rb") as handle:
+            text = unix_newlines(decoded(handle.read(MAX_FILE_BYTES), WINDOWS_1252, whole=False))
+    except (OSError, ValueError):
+        return line
+    forms = [form.casefold() for form in written if form]
+    lines = text.split("\n")
+    for number in range(line, min(len(lines), line + most) + 1):
+        if any(form in lines[number - 1].casefold() for form in forms):
+            return number
+    return line
 
 
 def _json_key_lines(text: str, keys) -> dict:

@@ -17,7 +17,7 @@ from typing import Mapping
 
 from generator.site.dates import dated_text
 from generator.site.keys import KEY_SEPARATORS, words_of
-from generator.site.notes import Notes, kind_of, shown
+from generator.site.notes import Entry, Notes, kind_of, shown
 from generator.site.text import BIDI, bidi_closed, cut_at_word, plain_name, plain_text
 from generator.urls import MAX_URL, field_url, joined, old_path, read_url, too_long, with_scheme, without_controls
 
@@ -214,7 +214,8 @@ def aliases_field(meta: dict, notes: Notes) -> tuple[str, ...]:
     for given in values:
         path, wrong = old_path(given)
         if wrong:
-            notes.warn("aliases", f"the old address {shown(given)} in `aliases` {wrong}",
+            notes.warn(Entry("aliases", (str(given),), MAX_ALIASES),  # (at its own line)
+                       f"the old address {shown(given)} in `aliases` {wrong}",
                        "fix it, or remove it from `aliases`; until then it is left out")
         elif path not in paths:
             paths.append(path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Mapping
 
@@ -13,7 +14,17 @@ import yaml
 
 from generator.errors import Problem
 from generator.site import frontmatter_yaml
-from generator.site.content import as_written, key_lines
+from generator.site.content import as_written, entry_line, key_lines
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A note's key when it is about one entry of a list (`aliases`): said at the entry's line, the first below the
+    key's (up to `most` lines) that holds one of the forms `written`, else at the key's."""
+
+    key: str
+    written: tuple[str, ...]
+    most: int
 
 
 class Notes:
@@ -65,12 +76,20 @@ class Notes:
             return (), ()
         # ("related: quality" is on the line of `related:`; a key (`provider`, `domian`) on the line of `domian:`)
         def where(key):
+            if isinstance(key, Entry):
+                return where(key.key)
             top, *rest = key if isinstance(key, tuple) else (key.split(":")[0],)
             top = self.aliases.get(top, top)  # (at the key as the file spells it)
             return (top, *rest) if rest else top
         lines = key_lines(root, path, {where(key) for key, _, _ in self.errors + self.warnings if key})
         lines.update({key: line for key, line in (last or {}).items() if key in lines})
-        return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else end, message, hint)
+
+        def line(key) -> int:
+            at = lines.get(where(key)) or 1
+            if isinstance(key, Entry) and where(key) in lines:
+                return entry_line(root, path, at, key.written, key.most)
+            return at
+        return tuple(tuple(Problem(path, line(key) if key else end, message, hint)
                            for key, message, hint in notes) for notes in (self.errors, self.warnings))
 
 

@@ -194,7 +194,7 @@
   }
 
   function shardFile(key) { // generator/plan/search.py shard_file (generator/urls.py device_name)
-    if (/^[A-Za-wyz0-9][A-Za-z0-9]*$/.test(key) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(key)) {
+    if (/^[a-wyz0-9][a-z0-9]*$/.test(key) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(key)) {
       return "terms/" + key + ".json";
     }
     var hex = "";
@@ -204,6 +204,7 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
+    shardFile: shardFile,
     compounds: compounds, literals: literals, textWidth: textWidth,
     phrases: function (query) { return parse(query).phrases; }, asQuoted: asQuoted,
     optional: function (query, words) { // the query words `words` (a site's "optional") make optional

@@ -1,0 +1,82 @@
+"""The site's and its theme's `static/` folders holding what is no plain file of the site: links to nowhere, to a
+folder, or out of the site, named pipes, sockets. Each is said (`path: what is wrong (what to do)`), the rest is
+copied, and none holds the build up."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+from conftest import ROOT, item, make_site
+
+
+def test_what_is_no_plain_file_of_the_site_in_static_is_said_and_the_rest_copied(tmp_path):
+    """Each of these was passed over without a word (and a link out of the site was copied: a theme cloned from
+    elsewhere, as git keeps links, could publish any file of the computer that builds it)."""
+    root = make_site(tmp_path / "site", {"content/ok.md": item("OK"), "static/ok.txt": "ok\n",
+                                         "elsewhere/shared.txt": "shared\n",
+                                         "themes/default/static/css/extra.css": "a { color: red }\n"})
+    (tmp_path / "secret.txt").write_text("private\n")
+    static, theme = root / "static", root / "themes/default/static"
+    (static / "gone.txt").symlink_to("moved-away.txt")
+    (static / "loop.txt").symlink_to("loop.txt")
+    (static / "folder").symlink_to("../elsewhere", target_is_directory=True)
+    (static / "shared.txt").symlink_to("../elsewhere/shared.txt")  # in the site: its file copied
+    (static / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    (theme / "css/secret.css").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(static / "pipe.txt")  # (opened to be copied, it would wait for a writer forever)
+    os.mkfifo(theme / "css/pipe.css")
+    os.symlink("pipe.txt", static / "to-pipe.txt")
+    listening = socket.socket(socket.AF_UNIX)
+    os.chdir(static)  # (a socket's path is limited to about 100 bytes: bound by its name, here)
+    try:
+        listening.bind("socket")
+    finally:
+        os.chdir(ROOT)
+    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120)
+    listening.close()
+    assert done.returncode == 0, done.stderr
+    said = done.stderr
+    for name, message, hint in [
+            ("static/gone.txt", "cannot read the file: No such file or directory", "fix or remove the symbolic link"),
+            ("static/loop.txt", "cannot read the file: Too many levels of symbolic links",
+             "fix or remove the symbolic link"),
+            ("static/folder", "a link to a folder is not followed",
+             "copy the folder in, or link its files one by one"),
+            ("static/secret.txt", f"a link to a file outside the site ({tmp_path / 'secret.txt'}): only the site's "
+             "own files are published", "copy the file in, rather than link it"),
+            ("themes/default/static/css/secret.css", f"a link to a file outside the site ({tmp_path / 'secret.txt'})"
+             ": only the site's own files are published", "copy the file in, rather than link it"),
+            ("static/pipe.txt", "a named pipe (FIFO), not a file", "remove it, or put the file it stands for there"),
+            ("themes/default/static/css/pipe.css", "a named pipe (FIFO), not a file",
+             "remove it, or put the file it stands for there"),
+            ("static/to-pipe.txt", "a named pipe (FIFO), not a file", "remove it, or put the file it stands for there"),
+            ("static/socket", "a socket, not a file", "remove it, or put the file it stands for there")]:
+        assert f"warning: {name}: not copied: {message} ({hint})" in said, said
+    out = root / "output"
+    assert (out / "static/ok.txt").read_text() == "ok\n" and (out / "static/shared.txt").read_text() == "shared\n"
+    assert (out / "static/css/extra.css").is_file() and (out / "news/2026/11/20/ok/index.html").is_file()
+    for name in ("gone.txt", "loop.txt", "folder", "secret.txt", "css/secret.css", "pipe.txt", "css/pipe.css",
+                 "to-pipe.txt", "socket"):
+        assert not os.path.lexists(out / "static" / name), name
+    assert "private" not in "".join(path.read_text(errors="replace") for path in out.rglob("*") if path.is_file())
+
+
+def test_a_theme_folder_linked_in_from_elsewhere_copies_its_own_files(tmp_path):
+    """A theme kept outside the site and linked in (`themes/paper -> ~/themes/paper`): its files, and links among
+    them, are its own, not files outside the site."""
+    root = make_site(tmp_path / "site", {"content/ok.md": item("OK")}, "title: T\nbase_url: https://example.org/\n"
+                                                                       "theme: paper\n")
+    shelf = tmp_path / "shelf/paper/static/css"
+    shelf.mkdir(parents=True)
+    (shelf / "paper.css").write_text("p { margin: 0 }\n")
+    (shelf / "print.css").symlink_to("paper.css")
+    (root / "themes").mkdir()
+    (root / "themes/paper").symlink_to(tmp_path / "shelf/paper", target_is_directory=True)
+    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120)
+    assert done.returncode == 0 and "not copied" not in done.stderr, done.stderr
+    assert (root / "output/static/css/print.css").read_text() == "p { margin: 0 }\n"
