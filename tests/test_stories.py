@@ -507,6 +507,17 @@ def test_a_round_ups_editions_are_other_events():
      "résultats"),
     ("es", "La acción de Brightwell sube con fuerza tras sus resultados", "La acción de Brightwell baja con fuerza "
      "tras sus resultados"),
+    ("it", "Il titolo Brightwell cresce dopo i conti trimestrali",
+     "Il titolo Brightwell scende dopo i conti trimestrali"),
+    ("it", "Il Varnholt vince la finale della coppa Tessaly", "Il Varnholt perde la finale della coppa Tessaly"),
+    ("it", "Il Senato approva la legge mineraria di Varnholt", "Il Senato respinge la legge mineraria di Varnholt"),
+    ("pt", "Ação da Brightwell sobe forte após resultados trimestrais",
+     "Ação da Brightwell cai forte após resultados trimestrais"),
+    ("pt", "Varnholt vence final da copa Tessaly", "Varnholt perde final da copa Tessaly"),
+    ("pt", "Brightwell compra fábrica da Kestrel em Lisboa", "Brightwell vende fábrica da Kestrel em Lisboa"),
+    ("nl", "Aandeel Brightwell stijgt fors na kwartaalcijfers", "Aandeel Brightwell daalt fors na kwartaalcijfers"),
+    ("nl", "Varnholt wint bekerfinale tegen Tessaly", "Varnholt verliest bekerfinale tegen Tessaly"),
+    ("nl", "Minister bevestigt plan voor Brightwell-fabriek", "Minister ontkent plan voor Brightwell-fabriek"),
 ])
 def test_words_of_opposite_meaning_in_the_sites_language(language, up, down):
     pair = [item("desk-up", up, 0, provider="desk"), item("wire-down", down, 2, provider="wire")]
@@ -515,6 +526,24 @@ def test_words_of_opposite_meaning_in_the_sites_language(language, up, down):
     assert stories_of(DAY + pair, language="en")["desk-up"] == {"desk-up", "wire-down"}
     again = [item("desk-up", up, 0, provider="desk"), item("wire-up", up, 2, provider="wire")]
     assert stories_of(DAY + again, language=language)["desk-up"] == {"desk-up", "wire-up"}
+
+
+@pytest.mark.parametrize("language, before, close", [
+    ("it", ("Borsa di Milano apre in rialzo con le banche", "Piazza Affari, apertura in rialzo con le banche"),
+     ("Borsa di Milano chiude in rialzo con le banche", "Piazza Affari, chiusura in rialzo con le banche")),
+    ("pt", ("Bolsa de Lisboa abre em alta com os bancos", "Abertura: bolsa de Lisboa em alta com os bancos"),
+     ("Bolsa de Lisboa fecha em alta com os bancos", "Fechamento: bolsa de Lisboa em alta com os bancos")),
+    ("nl", ("AEX opent hoger dankzij de banken", "Beurs Amsterdam opent hoger dankzij banken"),
+     ("AEX sluit hoger dankzij de banken", "Beurs Amsterdam sluit hoger dankzij banken")),
+])
+def test_a_trading_days_sessions_in_the_sites_language(language, before, close):
+    wraps = [item("wire-open", before[0], 0, provider="wire"), item("desk-open", before[1], 1, provider="desk"),
+             item("money-close", close[0], 7, provider="money"), item("daily-close", close[1], 7.5, provider="daily")]
+    found = stories_of(DAY + wraps, language=language)
+    assert found["wire-open"] == {"wire-open", "desk-open"}
+    assert found["money-close"] == {"money-close", "daily-close"}
+    # a language without the session words: one day's market
+    assert len(stories_of(DAY + wraps, language="")["wire-open"]) == 4
 
 
 def test_one_name_transliterated_two_ways_is_one_subject():

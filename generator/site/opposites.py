@@ -74,6 +74,46 @@ _PAIRS = {
         ("mejor mejores", "peor peores"),
         ("alto máximo máximos", "bajo mínimo mínimos"),
     ),
+    # (Italian's "sale", "rises", is left out: an English word, and a headline's words are looked through in every
+    # language's lists for a trading day's side, `session`)
+    "it": (
+        ("salgono salito rialzo rialza cresce crescono cresciuto aumenta aumentano aumentato guadagna guadagnano "
+         "balza balzano vola volano rimbalza",
+         "scende scendono sceso ribasso cala calano calato crolla crollano perde perdono perso diminuisce "
+         "diminuiscono diminuito taglia tagliano"),
+        ("vince vincono vinto batte battono sconfigge", "perde perdono perso"),
+        ("compra comprano acquista acquistano", "vende vendono cede cedono"),
+        ("approva approvano approvato", "respinge respingono respinto boccia bocciano bocciato blocca bloccano"),
+        ("conferma confermano confermato", "smentisce smentiscono smentito nega negano"),
+        ("positivo positiva", "negativo negativa"),
+        ("migliore migliori", "peggiore peggiori"),
+        ("massimo massimi", "minimo minimi"),
+    ),
+    "pt": (
+        ("sobe sobem subiu alta avança avançam avançou ganha ganham ganhou cresce crescem cresceu aumenta aumentam "
+         "aumentou dispara disparam disparou",
+         "cai caem caiu queda baixa recua recuam recuou perde perdem perdeu diminui diminuem diminuiu despenca "
+         "despencam despencou corta cortam cortou"),
+        ("vence vencem venceu derrota derrotam derrotou", "perde perdem perdeu"),
+        ("compra compram comprou", "vende vendem vendeu"),
+        ("aprova aprovam aprovou", "rejeita rejeitam rejeitou bloqueia bloqueiam bloqueou veta vetou"),
+        ("confirma confirmam confirmou", "nega negam negou desmente desmentiu"),
+        ("positivo positiva", "negativo negativa"),
+        ("melhor melhores", "pior piores"),
+        ("máxima máximo máximas máximos", "mínima mínimo mínimas mínimos"),
+    ),
+    "nl": (
+        ("stijgt stijgen steeg stegen gestegen hoger omhoog wint winnen gewonnen klimt klimmen klom",
+         "daalt dalen daalde gedaald lager omlaag zakt zakken zakte gezakt verliest verliezen verloor verloren "
+         "keldert kelderen"),
+        ("wint winnen gewonnen verslaat verslaan versloeg", "verliest verliezen verloor verloren"),
+        ("koopt kopen kocht gekocht", "verkoopt verkopen verkocht"),
+        ("goedgekeurd aangenomen", "afgewezen verworpen verwerpt blokkeert"),
+        ("bevestigt bevestigen bevestigde", "ontkent ontkennen ontkende"),
+        ("positief positieve", "negatief negatieve"),
+        ("beste", "slechtste"),
+        ("hoogste", "laagste"),
+    ),
 }
 
 # A trading day's sessions: its reports before the close (the open, the futures before it, midday) and those of
@@ -87,6 +127,9 @@ _SESSIONS = {
     "de": ("eröffnung eröffnet vorbörslich mittag mittags", "schluss schließt schloss handelsschluss"),
     "fr": ("ouverture ouvre ouvert", "clôture clôt termine terminent finit finissent"),
     "es": ("apertura abre abren abrió", "cierre cierra cierran cerró termina terminan terminó"),
+    "it": ("apertura apre aprono avvio", "chiusura chiude chiudono chiuso"),
+    "pt": ("abertura abre abrem abriu", "fechamento fecha fecham fechou encerra encerram encerrou"),
+    "nl": ("opening opent openen opende", "sluit sluiten sloot slotkoers"),
 }
 
 # The names of a recurring event's editions, each against each (a daily round-up's day, a monthly one's month, a
@@ -104,6 +147,15 @@ _EDITIONS = {
     "es": ("lunes martes miércoles jueves viernes sábado domingo",
            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "mañana tarde noche"),
+    "it": ("lunedì martedì mercoledì giovedì venerdì sabato domenica",
+           "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+           "mattina pomeriggio sera"),
+    "pt": ("segunda terça quarta quinta sexta sábado domingo",
+           "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+           "manhã tarde noite"),
+    "nl": ("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+           "januari februari maart april mei juni juli augustus september oktober november december",
+           "ochtend middag avond"),
 }
 
 # The pairs whose sides are two parties' parts in one event ("A beat B", "B lost to A"; "A buys B", "B sells to A"):
@@ -114,6 +166,12 @@ _CONVERSE = {
           "verkaufen verkaufte",
     "fr": "bat battent victoire défaite achète achètent rachète vend vendent cède",
     "es": "vence vencen venció derrota derrotan derrotó compra compran compró vende venden vendió",
+    "it": "vince vincono vinto batte battono sconfigge perde perdono perso compra comprano acquista acquistano vende "
+          "vendono cede cedono",
+    "pt": "vence vencem venceu derrota derrotam derrotou perde perdem perdeu compra compram comprou vende vendem "
+          "vendeu",
+    "nl": "wint winnen gewonnen verslaat verslaan versloeg verliest verliezen verloor verloren koopt kopen kocht "
+          "gekocht verkoopt verkopen verkocht",
 }
 
 
@@ -134,7 +192,8 @@ SESSIONS = MappingProxyType({language: tuple(map(_sides, sides)) for language, s
 _SESSION_SIDE = {word: side for sides in SESSIONS.values() for side, words in enumerate(sides, 1) for word in words}
 # A market's direction: the words of each language's first pair (rises, falls) and those of no change
 _DIRECTIONS = frozenset(word for pairs in _PAIRS.values() for side in pairs[0] for word in side.split()) | frozenset(
-    "mixed flat steady unchanged gemischt uneinheitlich stabil mitigé stable estable mixto".split())
+    "mixed flat steady unchanged gemischt uneinheitlich stabil mitigé stable estable mixto misto invariato stabile "
+    "estável gemengd stabiel onveranderd".split())
 _PHRASAL = frozenset("up down".split())  # right beside a session's word: "end up", "open up", "up close"
 # every language's words: what an item's headline is looked through for, whatever the site's language
 WORDS = frozenset(word for pairs in OPPOSITES.values() for pair in pairs for side in pair for word in side)
