@@ -6,6 +6,7 @@ import csv
 import hashlib
 import os
 import random
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.site.opposites import session
 from generator.site.stories import Clustering, Story, StoryInput, StorySettings, cluster, figures, story_id, words
 
 T0 = datetime(2026, 3, 10, 8, 0, tzinfo=timezone.utc)
@@ -486,6 +488,45 @@ def test_a_trading_days_open_and_close_are_two_stories_however_worded():
             item("daily-tv", "Bachelor Varnholt finale: the soap opera comes to an end", 2, provider="daily"),
             item("money-tv", "Bachelor finale: Varnholt alone after the soap opera", 3, provider="money")]
     assert stories_of(DAY + show)["wire-tv"] == {"wire-tv", "desk-tv", "daily-tv", "money-tv"}
+
+
+def words_of(headline: str) -> list[str]:
+    return re.findall(r"[^\W_]+", headline.lower())
+
+
+def test_a_market_wrap_without_a_session_word_joins_its_own_days_close():
+    """A wrap that names the market and its direction but no session ("Stocks rise on strong jobs data", "Wall Street
+    higher ...") is the day's move: it joins that day's closing story, not the open's, nor the next day's (until
+    session 41 it took no side and joined either, and a morning's and an evening's story through it)."""
+    days = [item("wire-fut", "Stock futures rise on strong jobs data", 2, provider="wire"),
+            item("desk-open", "Wall Street opens higher on strong jobs data", 2.5, provider="desk"),
+            item("tele-wrap", "Stocks rise on strong jobs data", 7, provider="tele"),
+            item("post-wrap", "Wall Street higher on strong jobs data", 7.5, provider="post"),
+            item("money-close", "Stocks close higher on strong jobs data", 9, provider="money"),
+            item("daily-end", "Wall Street ends higher on strong jobs data", 9.5, provider="daily"),
+            item("wire-fut2", "Stock futures rise on strong jobs data, oil", 26, provider="wire"),
+            item("tele-wrap2", "Stocks rise on strong jobs data as oil eases", 31, provider="tele"),
+            item("money-close2", "Stocks close higher on strong jobs data, oil", 33, provider="money")]
+    found = stories_of(DAY + days)
+    assert found["money-close"] == {"money-close", "daily-end", "tele-wrap", "post-wrap"}
+    assert found["tele-wrap2"] == {"tele-wrap2", "money-close2"}
+    assert len(stories_of(DAY + days, language="")["wire-fut"]) == 9  # (two days' market, one story)
+    # a day's parts: the morning's report and the evening's, each with its own wraps
+    parts = [item("wire-am", "Morning market report: stocks higher on strong jobs data", 2, provider="wire"),
+             item("desk-am", "Morning market report: Wall Street higher on jobs data", 2.5, provider="desk"),
+             item("tele-wrap", "Stocks close higher on strong jobs data", 7, provider="tele"),
+             item("post-wrap", "Wall Street ends higher on strong jobs data", 7.5, provider="post"),
+             item("money-pm", "Evening market report: stocks higher on strong jobs data", 9, provider="money"),
+             item("daily-pm", "Evening market report: Wall Street higher on jobs data", 9.5, provider="daily")]
+    found = stories_of(DAY + parts)
+    assert found["wire-am"] == {"wire-am", "desk-am"}
+    assert found["money-pm"] == {"money-pm", "daily-pm", "tele-wrap", "post-wrap"}
+    # without the sessions' words (a language without them) each is one story of the whole
+    assert len(stories_of(DAY + parts, language="")["wire-am"]) == 6
+    assert session(words_of("Stocks slip on China data")) == 2
+    assert session(words_of("Morning market report: stocks higher")) == 1
+    assert session(words_of("Stocks open higher but close lower")) == 0  # (both)
+    assert session(words_of("Apple shares rise on iPhone sales")) == 0  # (one company's, not the market's)
 
 
 def test_a_round_ups_editions_are_other_events():

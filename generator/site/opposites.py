@@ -122,14 +122,26 @@ _PAIRS = {
 # are two events even reworded ("Futures edge lower after record high", "Stocks end slightly lower on China
 # worries"); a headline with words of both sides ("Wall St opens lower after record close") takes neither.
 _SESSIONS = {
-    "en": ("open opens opened opening premarket futures midday",
-           "close closes closed closing end ends ended finish finishes finished"),
+    "en": ("open opens opened opening premarket futures midday morning afternoon",
+           "close closes closed closing end ends ended finish finishes finished evening"),
     "de": ("eröffnung eröffnet vorbörslich mittag mittags", "schluss schließt schloss handelsschluss"),
     "fr": ("ouverture ouvre ouvert", "clôture clôt termine terminent finit finissent"),
     "es": ("apertura abre abren abrió", "cierre cierra cierran cerró termina terminan terminó"),
     "it": ("apertura apre aprono avvio", "chiusura chiude chiudono chiuso"),
     "pt": ("abertura abre abrem abriu", "fechamento fecha fecham fechou encerra encerram encerrou"),
     "nl": ("opening opent openen opende", "sluit sluiten sloot slotkoers"),
+}
+
+# The words that name a market as a whole: a headline with one and a market's direction but no session's word beside
+# it is the day's wrap ("Stocks slip on China data", "Wall Street mixed as oil eases"; `session`).
+_MARKETS = {
+    "en": "stocks equities wall dow nasdaq ftse dax nikkei sensex markets",
+    "de": "aktien börse börsen dax märkte",
+    "fr": "bourse bourses cac marchés",
+    "es": "bolsa bolsas ibex mercados",
+    "it": "borsa borse piazza mercati",
+    "pt": "bolsa bolsas ibovespa mercados",
+    "nl": "beurs beurzen aex markten",
 }
 
 # The names of a recurring event's editions, each against each (a daily round-up's day, a monthly one's month, a
@@ -194,6 +206,7 @@ _SESSION_SIDE = {word: side for sides in SESSIONS.values() for side, words in en
 _DIRECTIONS = frozenset(word for pairs in _PAIRS.values() for side in pairs[0] for word in side.split()) | frozenset(
     "mixed flat steady unchanged gemischt uneinheitlich stabil mitigé stable estable mixto misto invariato stabile "
     "estável gemengd stabiel onveranderd".split())
+_MARKET = frozenset(word for words in _MARKETS.values() for word in words.split())
 _PHRASAL = frozenset("up down".split())  # right beside a session's word: "end up", "open up", "up close"
 # every language's words: what an item's headline is looked through for, whatever the site's language
 WORDS = frozenset(word for pairs in OPPOSITES.values() for pair in pairs for side in pair for word in side)
@@ -220,16 +233,23 @@ def session(tokens: list[str]) -> int:
     end slightly lower", "Wall St closes lower"), 0 neither or both. A session's word counts only beside a market's
     direction (`_DIRECTIONS`, at most two words away), not in a phrase with "up" or "down" ("end up", "open up",
     "up close", "close down"):
-    "the soap opera comes to an end", "Google to open Android to wearables", "after S&P's record close" take none."""
-    found = 0
+    "the soap opera comes to an end", "Google to open Android to wearables", "after S&P's record close" take none.
+    A market's wrap (a word of a market as a whole, `_MARKETS`, and a direction) without a session's word beside
+    the direction takes the side of the session's words it has ("Morning market report: stocks higher"), or with
+    none the close: the day's move ("Stocks slip on China data", "Wall Street mixed as oil eases"), one day's
+    closing story, not the open's nor the next day's."""
+    found = anywhere = 0
     for at, token in enumerate(tokens):
         side = _SESSION_SIDE.get(token)
         if side is None or found & side:
             continue
+        anywhere |= side
         start = max(0, at - 2)
         near = [word for n, word in enumerate(tokens[start:at + 3], start) if abs(n - at) > 1 or word not in _PHRASAL]
         if not _DIRECTIONS.isdisjoint(near):
             found |= side
+    if not found and not _MARKET.isdisjoint(tokens) and not _DIRECTIONS.isdisjoint(tokens):
+        found = anywhere or 2
     return found if found < 3 else 0
 
 
