@@ -74,8 +74,8 @@ _PAIRS = {
         ("mejor mejores", "peor peores"),
         ("alto máximo máximos", "bajo mínimo mínimos"),
     ),
-    # (Italian's "sale", "rises", is left out: an English word, and a headline's words are looked through in every
-    # language's lists for a trading day's side, `session`)
+    # (Italian's "sale", "rises", and Dutch's "slot", "close", are left out: English words, and a headline's words are
+    # looked through in every language's lists for a trading day's side, `session`)
     "it": (
         ("salgono salito rialzo rialza cresce crescono cresciuto aumenta aumentano aumentato guadagna guadagnano "
          "balza balzano vola volano rimbalza",
@@ -135,7 +135,7 @@ _SESSIONS = {
 # The words that name a market as a whole: a headline with one and a market's direction but no session's word beside
 # it is the day's wrap ("Stocks slip on China data", "Wall Street mixed as oil eases"; `session`).
 _MARKETS = {
-    "en": "stocks equities wall dow nasdaq ftse dax nikkei sensex markets",
+    "en": "stocks equities dow nasdaq ftse dax nikkei sensex markets",  # (and "Wall Street": `_names_market`)
     "de": "aktien börse börsen dax märkte",
     "fr": "bourse bourses cac marchés",
     "es": "bolsa bolsas ibex mercados",
@@ -248,9 +248,15 @@ def session(tokens: list[str]) -> int:
         near = [word for n, word in enumerate(tokens[start:at + 3], start) if abs(n - at) > 1 or word not in _PHRASAL]
         if not _DIRECTIONS.isdisjoint(near):
             found |= side
-    if not found and not _MARKET.isdisjoint(tokens) and not _DIRECTIONS.isdisjoint(tokens):
+    if not found and _names_market(tokens) and not _DIRECTIONS.isdisjoint(tokens):
         found = anywhere or 2
     return found if found < 3 else 0
+
+
+def _names_market(tokens: list[str]) -> bool:
+    """Whether a headline names a market as a whole (`_MARKETS`, or "Wall Street": not a wall)."""
+    return not _MARKET.isdisjoint(tokens) or any(
+        word == "wall" and following in ("street", "st") for word, following in zip(tokens, tokens[1:]))
 
 
 def opposed(pairs, one: frozenset[str] | tuple[str, ...], other: frozenset[str] | tuple[str, ...]) -> bool:
