@@ -945,7 +945,7 @@ def bag(item: StoryInput, seen: dict | None = None) -> dict[str, float]:
 
 
 def _bag(item: StoryInput, title: list[str], excerpt: list[str], seen: dict) -> dict[str, float]:
-    fields = (title, _url_words(item.web_url or item.original_url), excerpt,
+    fields = (title, _url_words(item.web_url or item.original_url, seen), excerpt,
               _words(item.text[:TEXT_CHARACTERS], seen))
     bag: dict[str, float] = {}
     for found, (_, weight) in zip(fields, _FIELDS):
@@ -957,14 +957,15 @@ def _bag(item: StoryInput, title: list[str], excerpt: list[str], seen: dict) -> 
     return bag
 
 
-def _url_words(url: str) -> list[str]:
+def _url_words(url: str, seen: dict) -> list[str]:
     try:
         path = urlsplit(url).path.lower()
     except ValueError:
         return []
-    # ids and dates ("idUSBREA29", "2014") are left out: they name the article, not the story
-    return [_spelling(_stem(w)) for w in re.split(r"[^a-z0-9]+", path)
-            if len(w) > 2 and w.isalpha() and w not in _URL_WORDS and w not in _STOPWORDS]
+    # ids and dates ("idUSBREA29", "2014") are left out: they name the article, not the story; the rest are read as
+    # the text's words are (`seen` keeps each spelling's reading)
+    return _normal_words([w for w in re.split(r"[^a-z0-9]+", path)
+                          if len(w) > 2 and w.isalpha() and w not in _URL_WORDS and w not in _STOPWORDS], seen)
 
 
 def _vector(item: Prepared, idf: Mapping[str, float]) -> dict[str, float]:
