@@ -31,12 +31,12 @@ import json
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from bench.corpus import write_corpus, yaml_str
+from bench.measure import run_measured
 from bench.report import load_average
 from bench.run import clean_newsdesk, newsdesk_build, newsdesk_env, settle
 from bench.stories import LABELLED, labelled_inputs
@@ -70,11 +70,11 @@ def use_labelled_titles(site: Path, labelled: Path) -> int:
 
 def stage_build(site: Path, config: str) -> dict:
     """One cold build in a child process of its own, with one worker: its CPU, and the stories stage's."""
-    run = subprocess.run([sys.executable, "-m", "bench.stories_build", "--stage-child", config], cwd=site,
-                         env=newsdesk_env(), capture_output=True, text=True)
+    run = run_measured([sys.executable, "-m", "bench.stories_build", "--stage-child", config], cwd=site,
+                       env=newsdesk_env())
     if run.returncode != 0:
         raise RuntimeError(f"build of {site} with {config} failed:\n{run.stderr[-3000:]}")
-    return json.loads(run.stdout.strip().splitlines()[-1])
+    return {**json.loads(run.stdout.strip().splitlines()[-1]), "peak_mib": round(run.peak_mib, 1)}
 
 
 def stage_child(config_name: str) -> None:
@@ -130,7 +130,8 @@ def bench_size(size: int, *, repeat: int, seed: int, work: Path, log, source: Pa
             name = "config.yaml" if side == "on" else off.name
             runs[side].append(stage_build(site, name) if stage else newsdesk_build(site, name))
             r = runs[side][-1]
-            log(f"[{size}] round {rep + 1}: stories {side}: {r['seconds']:.2f} s wall, {r['cpu_seconds']:.2f} s CPU"
+            log(f"[{size}] round {rep + 1}: stories {side}: {r['seconds']:.2f} s wall, {r['cpu_seconds']:.2f} s CPU, "
+                f"peak {r['peak_mib']:.0f} MiB"
                 + (f" (item_words {r['item_words']:.2f} s, with_stories {r['with_stories']:.2f} s; "
                    f"{r['in_stories']:,} items in {r['stories']:,} stories)" if stage else ""))
     load.append(load_average())
@@ -144,7 +145,8 @@ def bench_size(size: int, *, repeat: int, seed: int, work: Path, log, source: Pa
                         "stories": runs["on"][0]["stories"], "in_stories": runs["on"][0]["in_stories"]}
     for side, measured in ((side, measured) for side, measured in runs.items() if measured):
         out[side] = {"median_wall_s": round(statistics.median(r["seconds"] for r in measured), 3),
-                     "median_cpu_s": round(statistics.median(r["cpu_seconds"] for r in measured), 3)}
+                     "median_cpu_s": round(statistics.median(r["cpu_seconds"] for r in measured), 3),
+                     "peak_mib": max(r["peak_mib"] for r in measured)}
     if not off_too:
         return out
     out["ratio_wall"] = round(out["on"]["median_wall_s"] / out["off"]["median_wall_s"], 3)

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from generator.languages import primary
-
 # Each pair: the words of one side, the words of the other, as they are written (lower case). A word may stand in
 # several pairs ("beats" wins a match and beats a forecast).
 _PAIRS = {
@@ -76,19 +74,45 @@ _PAIRS = {
         ("mejor mejores", "peor peores"),
         ("alto máximo máximos", "bajo mínimo mínimos"),
     ),
+    # (Italian's "sale", "rises", and Dutch's "slot", "close", are left out: English words, and a headline's words are
+    # looked through in every language's lists for a trading day's side, `session`)
     "it": (
-        ("sale salgono salito rialzo rialzi cresce crescono cresciuto aumenta aumentano aumentato guadagna "
-         "guadagnano guadagnato vola volano balza balzano alza alzano alzato rincara rincarano",
-         "scende scendono sceso ribasso ribassi cala calano calato diminuisce diminuiscono diminuito perde perdono "
-         "perso crolla crollano crollato abbassa abbassano abbassato taglia tagliano tagliato"),
-        ("vince vincono vinto batte battono battuto", "perde perdono perso"),
-        ("compra comprano comprato acquista acquistano acquistato", "vende vendono venduto cede cedono ceduto"),
+        ("salgono salito rialzo rialza cresce crescono cresciuto aumenta aumentano aumentato guadagna guadagnano "
+         "balza balzano vola volano rimbalza",
+         "scende scendono sceso ribasso cala calano calato crolla crollano perde perdono perso diminuisce "
+         "diminuiscono diminuito taglia tagliano"),
+        ("vince vincono vinto batte battono sconfigge", "perde perdono perso"),
+        ("compra comprano acquista acquistano", "vende vendono cede cedono"),
         ("approva approvano approvato", "respinge respingono respinto boccia bocciano bocciato blocca bloccano"),
         ("conferma confermano confermato", "smentisce smentiscono smentito nega negano"),
-        ("sopra", "sotto"),
         ("positivo positiva", "negativo negativa"),
         ("migliore migliori", "peggiore peggiori"),
         ("massimo massimi", "minimo minimi"),
+    ),
+    "pt": (
+        ("sobe sobem subiu alta avança avançam avançou ganha ganham ganhou cresce crescem cresceu aumenta aumentam "
+         "aumentou dispara disparam disparou",
+         "cai caem caiu queda baixa recua recuam recuou perde perdem perdeu diminui diminuem diminuiu despenca "
+         "despencam despencou corta cortam cortou"),
+        ("vence vencem venceu derrota derrotam derrotou", "perde perdem perdeu"),
+        ("compra compram comprou", "vende vendem vendeu"),
+        ("aprova aprovam aprovou", "rejeita rejeitam rejeitou bloqueia bloqueiam bloqueou veta vetou"),
+        ("confirma confirmam confirmou", "nega negam negou desmente desmentiu"),
+        ("positivo positiva", "negativo negativa"),
+        ("melhor melhores", "pior piores"),
+        ("máxima máximo máximas máximos", "mínima mínimo mínimas mínimos"),
+    ),
+    "nl": (
+        ("stijgt stijgen steeg stegen gestegen hoger omhoog wint winnen gewonnen klimt klimmen klom",
+         "daalt dalen daalde gedaald lager omlaag zakt zakken zakte gezakt verliest verliezen verloor verloren "
+         "keldert kelderen"),
+        ("wint winnen gewonnen verslaat verslaan versloeg", "verliest verliezen verloor verloren"),
+        ("koopt kopen kocht gekocht", "verkoopt verkopen verkocht"),
+        ("goedgekeurd aangenomen", "afgewezen verworpen verwerpt blokkeert"),
+        ("bevestigt bevestigen bevestigde", "ontkent ontkennen ontkende"),
+        ("positief positieve", "negatief negatieve"),
+        ("beste", "slechtste"),
+        ("hoogste", "laagste"),
     ),
 }
 
@@ -98,12 +122,26 @@ _PAIRS = {
 # are two events even reworded ("Futures edge lower after record high", "Stocks end slightly lower on China
 # worries"); a headline with words of both sides ("Wall St opens lower after record close") takes neither.
 _SESSIONS = {
-    "en": ("open opens opened opening premarket futures midday",
-           "close closes closed closing end ends ended finish finishes finished"),
+    "en": ("open opens opened opening premarket futures midday morning afternoon",
+           "close closes closed closing end ends ended finish finishes finished evening"),
     "de": ("eröffnung eröffnet vorbörslich mittag mittags", "schluss schließt schloss handelsschluss"),
     "fr": ("ouverture ouvre ouvert", "clôture clôt termine terminent finit finissent"),
     "es": ("apertura abre abren abrió", "cierre cierra cierran cerró termina terminan terminó"),
     "it": ("apertura apre aprono avvio", "chiusura chiude chiudono chiuso"),
+    "pt": ("abertura abre abrem abriu", "fechamento fecha fecham fechou encerra encerram encerrou"),
+    "nl": ("opening opent openen opende", "sluit sluiten sloot slotkoers"),
+}
+
+# The words that name a market as a whole: a headline with one and a market's direction but no session's word beside
+# it is the day's wrap ("Stocks slip on China data", "Wall Street mixed as oil eases"; `session`).
+_MARKETS = {
+    "en": "stocks equities dow nasdaq ftse dax nikkei sensex markets",  # (and "Wall Street": `_names_market`)
+    "de": "aktien börse börsen dax märkte",
+    "fr": "bourse bourses cac marchés",
+    "es": "bolsa bolsas ibex mercados",
+    "it": "borsa borse piazza mercati",
+    "pt": "bolsa bolsas ibovespa mercados",
+    "nl": "beurs beurzen aex markten",
 }
 
 # The names of a recurring event's editions, each against each (a daily round-up's day, a monthly one's month, a
@@ -124,6 +162,12 @@ _EDITIONS = {
     "it": ("lunedì martedì mercoledì giovedì venerdì sabato domenica",
            "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
            "mattina pomeriggio sera"),
+    "pt": ("segunda terça quarta quinta sexta sábado domingo",
+           "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+           "manhã tarde noite"),
+    "nl": ("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+           "januari februari maart april mei juni juli augustus september oktober november december",
+           "ochtend middag avond"),
 }
 
 # The pairs whose sides are two parties' parts in one event ("A beat B", "B lost to A"; "A buys B", "B sells to A"):
@@ -134,8 +178,12 @@ _CONVERSE = {
           "verkaufen verkaufte",
     "fr": "bat battent victoire défaite achète achètent rachète vend vendent cède",
     "es": "vence vencen venció derrota derrotan derrotó compra compran compró vende venden vendió",
-    "it": "vince vincono vinto batte battono battuto perde perdono perso compra comprano comprato acquista acquistano "
-          "acquistato vende vendono venduto cede cedono ceduto",
+    "it": "vince vincono vinto batte battono sconfigge perde perdono perso compra comprano acquista acquistano vende "
+          "vendono cede cedono",
+    "pt": "vence vencem venceu derrota derrotam derrotou perde perdem perdeu compra compram comprou vende vendem "
+          "vendeu",
+    "nl": "wint winnen gewonnen verslaat verslaan versloeg verliest verliezen verloor verloren koopt kopen kocht "
+          "gekocht verkoopt verkopen verkocht",
 }
 
 
@@ -156,21 +204,27 @@ SESSIONS = MappingProxyType({language: tuple(map(_sides, sides)) for language, s
 _SESSION_SIDE = {word: side for sides in SESSIONS.values() for side, words in enumerate(sides, 1) for word in words}
 # A market's direction: the words of each language's first pair (rises, falls) and those of no change
 _DIRECTIONS = frozenset(word for pairs in _PAIRS.values() for side in pairs[0] for word in side.split()) | frozenset(
-    "mixed flat steady unchanged gemischt uneinheitlich stabil mitigé stable estable mixto invariato".split())
+    "mixed flat steady unchanged gemischt uneinheitlich stabil mitigé stable estable mixto misto invariato stabile "
+    "estável gemengd stabiel onveranderd".split())
+_MARKET = frozenset(word for words in _MARKETS.values() for word in words.split())
 _PHRASAL = frozenset("up down".split())  # right beside a session's word: "end up", "open up", "up close"
 # every language's words: what an item's headline is looked through for, whatever the site's language
 WORDS = frozenset(word for pairs in OPPOSITES.values() for pair in pairs for side in pair for word in side)
 CONVERSE = frozenset(word for words in _CONVERSE.values() for word in words.split())
 
 
+def _language(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
 def pairs_of(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """The pairs of a site's language (`en`, `en-GB`: English's); none for a language without a list, or ''."""
-    return OPPOSITES.get(primary(language), ())
+    return OPPOSITES.get(_language(language), ())
 
 
 def has_sessions(language: str) -> bool:
     """Whether a site's language has a trading day's sides (`session`), whose stories keep apart."""
-    return primary(language) in SESSIONS
+    return _language(language) in SESSIONS
 
 
 def session(tokens: list[str]) -> int:
@@ -179,17 +233,30 @@ def session(tokens: list[str]) -> int:
     end slightly lower", "Wall St closes lower"), 0 neither or both. A session's word counts only beside a market's
     direction (`_DIRECTIONS`, at most two words away), not in a phrase with "up" or "down" ("end up", "open up",
     "up close", "close down"):
-    "the soap opera comes to an end", "Google to open Android to wearables", "after S&P's record close" take none."""
-    found = 0
+    "the soap opera comes to an end", "Google to open Android to wearables", "after S&P's record close" take none.
+    A market's wrap (a word of a market as a whole, `_MARKETS`, and a direction) without a session's word beside
+    the direction takes the side of the session's words it has ("Morning market report: stocks higher"), or with
+    none the close: the day's move ("Stocks slip on China data", "Wall Street mixed as oil eases"), one day's
+    closing story, not the open's nor the next day's."""
+    found = anywhere = 0
     for at, token in enumerate(tokens):
         side = _SESSION_SIDE.get(token)
         if side is None or found & side:
             continue
+        anywhere |= side
         start = max(0, at - 2)
         near = [word for n, word in enumerate(tokens[start:at + 3], start) if abs(n - at) > 1 or word not in _PHRASAL]
         if not _DIRECTIONS.isdisjoint(near):
             found |= side
+    if not found and _names_market(tokens) and not _DIRECTIONS.isdisjoint(tokens):
+        found = anywhere or 2
     return found if found < 3 else 0
+
+
+def _names_market(tokens: list[str]) -> bool:
+    """Whether a headline names a market as a whole (`_MARKETS`, or "Wall Street": not a wall)."""
+    return not _MARKET.isdisjoint(tokens) or any(
+        word == "wall" and following in ("street", "st") for word, following in zip(tokens, tokens[1:]))
 
 
 def opposed(pairs, one: frozenset[str] | tuple[str, ...], other: frozenset[str] | tuple[str, ...]) -> bool:

@@ -852,7 +852,7 @@ def _same_shape(shape_a: str, shape_b: str) -> bool:
             return False
         if not x.isdigit():
             words += 1
-            same += x == y
+            same += x == y or _spelling(x) == _spelling(y)
     return 2 * same >= words
 
 
@@ -873,13 +873,22 @@ def _other_subject(shape_a: str, shape_b: str) -> bool:
     return _spelling(x) != _spelling(y)  # (one name transliterated two ways: "Zelenskyy", "Zelenskiy", "Zelensky")
 
 
+_TRANSLITERATED = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("w", "v"), ("z", "s"), ("j", "i"), ("y", "i"),
+                   ("ae", "ai"))
+
+
 def _spelling(word: str) -> str:
-    """A name as its transliterations agree on: "y" as "i", "ae" as "ai", a doubled letter once ("Zelenskyy",
-    "Zelenskiy" and "Zelensky"; "Qaeda" and "Qaida"; "Gaddafi" and "Gadafi"). Names of four letters or fewer are
-    kept as written: a ticker or a code one letter apart is another's ("ZBIX", "ZBYX")."""
+    """A name as its transliterations agree on, English's, German's and French's: "tsch", "tch" as "ch", "sch" as
+    "sh", "w" as "v", "z" as "s", "j" and "y" as "i", "ae" as "ai", a doubled letter once ("Zelenskyy", "Zelenskiy",
+    "Zelensky" and "Selenskyj"; "Tchaikovsky" and "Tschaikowski"; "Qaeda" and "Qaida"; "Gaddafi" and "Gadafi").
+    Every word of five letters or more is read so (a word's normal form, `_normal`), so one name's spellings are one
+    word of the vectors, as in `_other_subject`; words of four letters or fewer are kept as written: a ticker or a
+    code one letter apart is another's ("ZBIX", "ZBYX")."""
     if len(word) <= 4:
         return word
-    word = word.replace("y", "i").replace("ae", "ai")
+    for spelt, read in _TRANSLITERATED:
+        if spelt in word:
+            word = word.replace(spelt, read)
     return "".join(letter for at, letter in enumerate(word) if at == 0 or letter != word[at - 1])
 
 
@@ -936,7 +945,7 @@ def bag(item: StoryInput, seen: dict | None = None) -> dict[str, float]:
 
 
 def _bag(item: StoryInput, title: list[str], excerpt: list[str], seen: dict) -> dict[str, float]:
-    fields = (title, _url_words(item.web_url or item.original_url), excerpt,
+    fields = (title, _url_words(item.web_url or item.original_url, seen), excerpt,
               _words(item.text[:TEXT_CHARACTERS], seen))
     bag: dict[str, float] = {}
     for found, (_, weight) in zip(fields, _FIELDS):
@@ -948,14 +957,15 @@ def _bag(item: StoryInput, title: list[str], excerpt: list[str], seen: dict) -> 
     return bag
 
 
-def _url_words(url: str) -> list[str]:
+def _url_words(url: str, seen: dict) -> list[str]:
     try:
         path = urlsplit(url).path.lower()
     except ValueError:
         return []
-    # ids and dates ("idUSBREA29", "2014") are left out: they name the article, not the story
-    return [_stem(w) for w in re.split(r"[^a-z0-9]+", path)
-            if len(w) > 2 and w.isalpha() and w not in _URL_WORDS and w not in _STOPWORDS]
+    # ids and dates ("idUSBREA29", "2014") are left out: they name the article, not the story; the rest are read as
+    # the text's words are (`seen` keeps each spelling's reading)
+    return _normal_words([w for w in re.split(r"[^a-z0-9]+", path)
+                          if len(w) > 2 and w.isalpha() and w not in _URL_WORDS and w not in _STOPWORDS], seen)
 
 
 def _vector(item: Prepared, idf: Mapping[str, float]) -> dict[str, float]:
@@ -1014,7 +1024,7 @@ def _normal(word: str) -> tuple[str, ...]:
         word = _ACCENTS.sub("", unicodedata.normalize("NFKD", word))
     if len(word) < 2 or word in _STOPWORDS:
         return ()
-    return (_stem(word),)
+    return (_spelling(_stem(word)),)
 
 
 def _stem(word: str) -> str:
