@@ -12,7 +12,7 @@ import re
 import unicodedata
 from datetime import date, datetime, tzinfo
 
-from generator.languages import primary
+from generator.languages import primary, subtags
 
 _ISO = re.compile(r"""
     (?: (?P<year>[0-9]{4}) (?P<dash>-?) (?P<month>[0-9]{2}) (?P=dash) (?P<day>[0-9]{2})
@@ -241,9 +241,8 @@ def day_first_separator(language: str) -> str:
     """The separator (`/`, `-`) that writers of `language` (a site's, a BCP 47 tag: `es`, `en-GB`, `pt_BR`) put
     between the numbers of a date they write day first (_DAY_FIRST): its region's entry, else its script's, else its
     language's; "" when they write none so."""
-    language, *rest = language.replace("_", "-").lower().split("-")
-    region = next((tag for tag in rest if len(tag) == 2 and tag.isalpha() or len(tag) == 3 and tag.isdigit()), "")
-    script = next((tag for tag in rest if len(tag) == 4 and tag.isalpha()), "")
+    language, script, region = subtags(language)
+    region = region.lower()
     return _DAY_FIRST.get(f"{language}-{region}", _DAY_FIRST.get(f"{language}-{script}", _DAY_FIRST.get(language, "")))
 
 

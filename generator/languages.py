@@ -75,11 +75,12 @@ def primary(tag: str | None) -> str:
     return (tag or "").replace("_", "-").split("-")[0].lower()
 
 
-def _parts(tag: str) -> tuple[str, str, str]:
-    """(language, script, region) of a well-formed tag, in lower, lower and upper case; "" for one not given."""
-    subtags = tag.replace("_", "-").split("-")
-    language, script, region = subtags[0].lower(), "", ""
-    rest = subtags[1:]
+def subtags(tag: str) -> tuple[str, str, str]:
+    """(language, script, region) of a well-formed tag, in lower, lower and upper case; "" for one not given. The
+    one reading of a tag's script and region (a locale, a direction, the order of a date's numbers)."""
+    parts = tag.replace("_", "-").split("-")
+    language, script, region = parts[0].lower(), "", ""
+    rest = parts[1:]
     while rest and len(rest[0]) == 3 and rest[0].isalpha():  # an extended language (zh-yue)
         rest = rest[1:]
     if rest and _SCRIPT.fullmatch(rest[0]):
@@ -91,7 +92,7 @@ def _parts(tag: str) -> tuple[str, str, str]:
 
 def language_problem(tag: str) -> tuple[str, str] | None:
     """(what is wrong, what to write) for a well-formed language tag naming no language or region; else None."""
-    language, _script, region = _parts(tag)
+    language, _script, region = subtags(tag)
     rest = tag[len(language):]
     if len(language) == 2 and language not in LANGUAGES:
         if language in RENAMED:
@@ -126,7 +127,7 @@ def og_locale(tag: str) -> str:
     leaves og:locale out (its default is en_US)."""
     if not tag:
         return ""
-    language, script, region = _parts(tag)
+    language, script, region = subtags(tag)
     if region.isdigit():
         return ""  # a UN M.49 area (es-419, Latin America), which no locale's territory is
     if not region:
@@ -159,7 +160,7 @@ def direction(tag: str) -> str:
     """"rtl" for a language tag written right to left (RTL_SCRIPTS, RTL_LANGUAGES), else "ltr" (and for "")."""
     if not tag:
         return "ltr"
-    language, script, _region = _parts(tag)
+    language, script, _region = subtags(tag)
     if script:
         return "rtl" if script in RTL_SCRIPTS else "ltr"
     return "rtl" if RENAMED.get(language, language) in RTL_LANGUAGES else "ltr"

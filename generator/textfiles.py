@@ -39,7 +39,7 @@ codecs.register_error(WINDOWS_1252, _windows_1252)
 # ("PerchÃ©", "Â«") and the punctuation, euro and trade mark of Windows-1252's own ("lâ€™", "â‚¬"), each as the
 # characters of its UTF-8 lead byte (Â, Ã, â) and continuation bytes (as Windows-1252, or for its five unused
 # bytes Latin-1, reads them). No other: "CAFÉ»" is a French headline, not U+027B.
-_CONTINUATION = "".join(sorted({bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(0x80, 0xC0)}))
+_CONTINUATION = "".join(sorted({*_CP1252.values(), *map(chr, range(0xA0, 0xC0))}))  # (0xA0 on: Latin-1's own)
 _MANGLED = re.compile(f"[\u00c2\u00c3][{re.escape(_CONTINUATION)}]|\u00e2[{re.escape(_CONTINUATION)}]{{2}}")
 
 

@@ -337,6 +337,21 @@ def test_a_thumbnail_declared_too_small_is_not_the_storys_picture(tmp_path, caps
                                                 "width": 1200, "height": 800}]
 
 
+def test_a_youtube_entry_is_a_video_only_with_a_youtube_video_id(tmp_path, capsys):
+    """A yt:videoId is taken by the one rule of YouTube's ids that a video's address and a `{{< youtube >}}`
+    shortcode follow (11 characters of [A-Za-z0-9_-]): fetch kept any letters of any id, so an id YouTube
+    has no video of (`abc`, `Xy1_-Ab2Cdé`) gave a player that shows nothing."""
+    entries = "".join(f"<entry><id>yt:video:{number}</id><yt:videoId>{video}</yt:videoId><title>Video {number}</title>"
+                      f'<link rel="alternate" href="https://www.youtube.example/watch?v={number}"/>'
+                      f"<published>2026-11-20T18:30:05+00:00</published></entry>"
+                      for number, video in enumerate(("Xy1_-Ab2Cd3", "abc", "Xy1_-Ab2Cdé", "Xy1_-Ab2Cd3x")))
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" '
+            f'xmlns="http://www.w3.org/2005/Atom"><id>yt:channel:UCharbour</id><title>Harbour</title>{entries}</feed>')
+    found = fetch_items(tmp_path, capsys, {"/videos.xml": Route(feed.encode(), content_type="application/atom+xml")})
+    assert found["Video 0"]["featuredContent"] == '<iframe src="https://www.youtube.com/embed/Xy1_-Ab2Cd3"></iframe>'
+    assert [name for name in ("Video 1", "Video 2", "Video 3") if "featuredContent" in found[name]] == []
+
+
 @pytest.mark.slow  # (a 2 MB entry's cost; the footer's reading runs quick above)
 def test_a_hostile_run_of_reddit_markers_costs_one_reading(tmp_path, capsys):
     """A text of 100,000 `<!-- SC_OFF -->` markers before a Reddit footer: each began a search over the

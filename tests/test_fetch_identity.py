@@ -224,12 +224,13 @@ def fetched_title(path: Path) -> str:
 
 def channel(name: str, channel_id: str) -> bytes:
     """A YouTube channel's feed, as YouTube writes it (its videos' links on youtube.com: fetch asks only the
-    test's server, at 127.0.0.1, for the feed)."""
+    test's server, at 127.0.0.1, for the feed). Its video's id is 11 characters, as YouTube's are."""
+    video = (channel_id + "000000000")[:9] + "v1"
     return (f'<?xml version="1.0" encoding="UTF-8"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" '
             f'xmlns="http://www.w3.org/2005/Atom"><id>yt:channel:{channel_id}</id><title>{name}</title>'
             f'<link rel="alternate" href="https://www.youtube.com/channel/{channel_id}"/>'
-            f"<entry><id>yt:video:{channel_id}v1</id><yt:videoId>{channel_id}v1</yt:videoId><title>{name}: this week"
-            f'</title><link rel="alternate" href="https://www.youtube.com/watch?v={channel_id}v1"/>'
+            f"<entry><id>yt:video:{video}</id><yt:videoId>{video}</yt:videoId><title>{name}: this week"
+            f'</title><link rel="alternate" href="https://www.youtube.com/watch?v={video}"/>'
             f"<published>2026-11-20T18:30:05+00:00</published></entry></feed>").encode()
 
 

@@ -70,6 +70,10 @@ def test_a_failing_write_leaves_the_previous_output_byte_for_byte(tmp_path):
                    {"static/missing.css": tmp_path / "does-not-exist.css"})
     assert tree(out) == before and stats(out) == before_stats
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no half-built folder is left
+    with pytest.raises(WriteError) as caught:
+        write_site(out, {"index.html": b"new home"}, {"static/missing.css": tmp_path / "does-not-exist.css"})
+    assert ("does-not-exist.css: the output could not be written: No such file or directory (check that path and "
+            "build again, or build into another folder (--output DIR))") in str(caught.value), str(caught.value)
 
 
 def test_a_staging_folder_left_by_a_killed_build_is_cleared(tmp_path):
@@ -85,7 +89,8 @@ def test_a_staging_folder_left_by_a_killed_build_is_cleared(tmp_path):
 def test_no_output_path_can_leave_the_output_folder(tmp_path, name):
     with pytest.raises(BuildError) as caught:
         safe_relative(name)
-    assert "refusing to write outside the output folder" in str(caught.value)
+    assert "refusing to write outside the output folder (if it is a file in static/ or a theme, rename it" in str(
+        caught.value)
     with pytest.raises(BuildError):
         write_site(tmp_path / "out", {"index.html": b"x", name: b"evil"}, {})
     assert not (tmp_path / "out").exists() and not (tmp_path / "evil.html").exists()

@@ -64,7 +64,9 @@ def safe_relative(name: str) -> PurePosixPath:
     """Every output path passes here: relative, no '..', no empty or hidden-trick parts."""
     path = PurePosixPath(name)
     if path.is_absolute() or not path.parts or any(part in ("", ".", "..") for part in path.parts) or "\\" in name:
-        raise BuildError(Problem(name, None, "refusing to write outside the output folder"))
+        raise BuildError(Problem(name, None, "refusing to write outside the output folder",
+                                 "if it is a file in static/ or a theme, rename it without `\\` or `..`; else report "
+                                 "it as a newsdesk bug"))
     return path
 
 
@@ -342,7 +344,8 @@ def write_error(exc: OSError, output: Path, kept: str = "the previous output was
         problem = Problem(str(where), None, f"the output could not be written: {exc.strerror}",
                           "check that you may write to this folder, or build into another one (--output DIR)")
     else:
-        problem = Problem(str(exc.filename or where), None, f"the output could not be written: {exc.strerror or exc}")
+        problem = Problem(str(exc.filename or where), None, f"the output could not be written: {exc.strerror or exc}",
+                          "check that path and build again, or build into another folder (--output DIR)")
     return WriteError(problem, f"Build failed; {kept}.")
 
 

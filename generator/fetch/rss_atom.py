@@ -16,6 +16,7 @@ from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, downl
                                          media_of, names_of, odd_values, paragraphs, tags_of, text_decoded, text_of,
                                          type_by_name, unescaped)
 from generator.fetch.picture_words import Words
+from generator.players import embed_url
 from generator.site.text import plain_text
 from generator.urlnorm import canonical_url
 from generator.urls import joined
@@ -154,7 +155,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
     origin = entry.get("source") if isinstance(entry.get("source"), dict) else None
     player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
-        player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
+        player = embed_url("youtube", text_of(entry["yt_videoid"]))
     return Entry(
         guid=guid,
         # (Feedburner's link is its own redirect; origLink is the article's address on its site)

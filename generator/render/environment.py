@@ -44,7 +44,7 @@ from generator.site.model import ProviderBadge, Site
 from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_clusters, plain_start, plain_text, text_width
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
-from generator.site.types import KNOWN, OTHER, badge, says_type, title_word, titled
+from generator.site.types import KNOWN, OTHER, badge, badge_before, title_word, titled
 from generator.urls import ascii_host, host_of, origin_url
 
 log = logging.getLogger(__name__)
@@ -576,9 +576,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     def type_badge(kind: str, title: str = "") -> tuple[str, str]:
         """(text, word) of an item's type badge: types.badge; `word` "" for a type shown as the crawler wrote it;
-        none before a `title` that names the type first (types.says_type)."""
-        text, word = kind_badge(kind)
-        return ("", "") if title and says_type(title, text) else (text, word)
+        none before a `title` that names the type first (types.badge_before)."""
+        return badge_before(title, kind_badge(kind))
 
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, page_feed_word=page_feed_word, news_article=news_article, t=t,

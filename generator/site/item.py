@@ -19,6 +19,7 @@ import zlib
 
 from generator.config.values import Config
 from generator.errors import Problem, Rejected
+from generator.players import player_url
 from generator.site.content import Source
 from generator.site.dates import date_field
 from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, opaque_field,
@@ -26,8 +27,8 @@ from generator.site.fields import (aliases_field, author_field, bool_field, draf
 from generator.site.keys import (KNOWN_FIELDS, check_keys, jekyll_post, named_otherwise, nested_spelled_as_known,
                                  spelled_as_known)
 from generator.site.markup import (MAX_FILLED_CELLS, absolute_addresses, embeddable, featured_of_address, iframe_src,
-                                   media_file, player_url, python_markdown_costly, render_markdown, sanitize,
-                                   tables_bounded, too_long_address, without_player, without_private_sources)
+                                   media_file, python_markdown_costly, render_markdown, sanitize, tables_bounded,
+                                   too_long_address, without_player, without_private_sources)
 from generator.site.model import Item
 from generator.site.nested_fields import other_than, pictures_field, provider_field, related_field, topics_field
 from generator.site.notes import Notes, shown

@@ -14,12 +14,12 @@ import ctypes
 import html as htmlmod
 import re
 from functools import lru_cache
-from urllib.parse import quote
 from html.parser import HTMLParser
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import quote, urlsplit
 
 import nh3
 
+from generator.players import player_url
 from generator.site.nesting import well_nested
 from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, private_address,
                             read_url, safe_url, valid_url, without_controls)
@@ -820,32 +820,6 @@ def featured_of_address(featured: str) -> str:
 
 _AUDIO_ENDINGS = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac")
 _VIDEO_ENDINGS = (".mp4", ".m4v", ".webm", ".ogv", ".mov")
-# Each video service's player address, and the ids of its videos: YouTube's 11 characters of [A-Za-z0-9_-],
-# Vimeo's numbers in ASCII digits. Anything else is no video of theirs, and could break the markup it went into.
-PLAYERS = {"youtube": ("https://www.youtube.com/embed/", re.compile(r"[A-Za-z0-9_-]{11}")),
-           "vimeo": ("https://player.vimeo.com/video/", re.compile(r"[0-9]{1,20}"))}
-
-
-def embed_url(service: str, video: str) -> str:
-    """The player's address of the video `video` on `service` (a key of PLAYERS), or "" for an id none of the
-    service's videos has. The one rule of ids, for a video's page (player_url) and a Hugo shortcode alike."""
-    address, ids = PLAYERS[service]
-    return address + video if ids.fullmatch(video) else ""
-
-
-def player_url(url: str) -> str:
-    """The embed address of a YouTube or Vimeo video page's address (`youtube.com/watch?v=ID`, `youtu.be/ID`,
-    `youtube.com/shorts/ID`, `vimeo.com/123`); any other address as it is."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    video = ""
-    if host == "youtube.com" and parts.path == "/watch":
-        video = embed_url("youtube", parse_qs(parts.query).get("v", [""])[0])
-    elif host == "youtu.be" or host == "youtube.com" and parts.path.startswith(("/shorts/", "/live/")):
-        video = embed_url("youtube", parts.path.rstrip("/").rsplit("/", 1)[-1])
-    elif host == "vimeo.com":
-        video = embed_url("vimeo", parts.path.strip("/"))
-    return video or url
 
 
 def iframe_src(featured: str) -> str:

@@ -3,7 +3,7 @@
 newsdesk runs no template in content (a crawled body is untrusted), so what a tag would make is not made.
 The few whose meaning is plain are read so: a line holding only `{{< youtube ID >}}` or `{{< vimeo ID >}}`
 is that video (the item's player when it has none, else an iframe, which the body shows as a link), when ID is
-one of the service's ids as a video's address takes them (markup.embed_url); one
+one of the service's ids as a video's address takes them (players.embed_url); one
 holding only `{{< figure src="..." >}}` is that picture; Jekyll's `{% highlight LANG %}` ...
 `{% endhighlight %}` lines are a fenced code block, `{% raw %}x{% endraw %}` is x and a
 `{% comment %}...{% endcomment %}` on one line is nothing. Any other tag stays
@@ -17,7 +17,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from generator.site.markup import embed_url
+from generator.players import embed_url
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ _CODE_SPAN = re.compile(r"(`+)[^`]*\1")
 _HUGO = re.compile(r"\{\{([<%])\s*/?\s*[\w./-]{1,100}[^{}]{0,1000}?[>%]\}\}")
 # Liquid's tags `{% name ... %}` and its output `{{ site.baseurl }}`, `{{ page.title | upcase }}`
 _LIQUID = re.compile(r"\{%-?\s*[a-z_]{1,100}\b[^{}]{0,1000}?%\}|\{\{-?\s*\.?[A-Za-z_][\w.]{0,200}(?:\s*\|[^{}]{0,1000})?\s{0,100}-?\}\}")
-# a video's shortcode; its id is taken as a video's by markup's one rule (embed_url), else the tag is said
+# a video's shortcode; its id is taken as a video's by the one rule (players.embed_url), else the tag is said
 _VIDEO = re.compile(r"\{\{<\s*(youtube|vimeo)\s+(?:id=)?\"?([A-Za-z0-9_-]{1,64})\"?\s*>\}\}")
 _FIGURE = re.compile(r"\{\{<\s*figure((?:\s+\w+=\"[^\"]*\")+)\s*/?>\}\}")
 _ATTRIBUTE = re.compile(r"(\w+)=\"([^\"]*)\"")

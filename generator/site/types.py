@@ -62,18 +62,20 @@ def badge(kind: str, words: Words, title: str = "") -> tuple[str, str]:
     """What a card's badge says of an item of type `kind` in the site's language, and the theme's word that is
     (`badge_video` ..., `badge_other`), or "" for a type shown as the crawler wrote it ("Podcast-episode": the
     content's text, in the content's language). ("", "") for an article, which has none, and for an item whose
-    `title` names it first (says_type)."""
+    `title` names it first (badge_before)."""
     label = type_label(kind)
     word = f"badge_{kind}" if kind in KNOWN else "badge_other" if label == OTHER_LABEL else ""
-    text, word = (words.t(word), word) if word and word in words.entries else (label, "")
-    return ("", "") if title and says_type(title, text) else (text, word)
+    return badge_before(title, (words.t(word), word) if word and word in words.entries else (label, ""))
 
 
-def says_type(title: str, text: str) -> bool:
-    """Whether a headline opens with its badge's words (`VIDEO | ...`, `[Video] ...`, `Podcast: ...`, as many
-    sites title them): a badge before it would say them twice. `Videogiochi ...` does not."""
-    head, text = title.lstrip("[( ").casefold(), text.casefold()
-    return bool(text) and head.startswith(text) and not head[len(text):len(text) + 1].isalnum()
+def badge_before(title: str, shown: tuple[str, str]) -> tuple[str, str]:
+    """A badge's (text, word) `shown` before `title`, or ("", "") when the headline opens with the badge's words
+    (`VIDEO | ...`, `[Video] ...`, `Podcast: ...`, as many sites title them): a badge before it would say them
+    twice. `Videogiochi ...` does not."""
+    if not title or not shown[0]:
+        return shown
+    head, text = title.lstrip("[( ").casefold(), shown[0].casefold()
+    return ("", "") if head.startswith(text) and not head[len(text):len(text) + 1].isalnum() else shown
 
 
 def list_path(key: str) -> str:
