@@ -284,40 +284,46 @@ class Clustering:
             self.stories = self._grow(dirty, changed)
             return self.stories
         # An item sees a word's _RECENT latest items before it. Those after an item that leaves or enters a word's
-        # list (added, deleted, redated, or whose heaviest words changed), in the word's list before and after the
-        # change, scan again; so do the items whose vector changed. Those after an item whose vector alone changed
-        # see the same items as before: only their pairs with the changed items are measured again (most of the
-        # items an added or deleted item reaches: each word of it whose IDF changed gives its items new vectors).
-        shifted = gone | set(added) | moved | {source for source, vector in before.items() if source not in gone
-                                               and _heaviest(vector) != _heaviest(self.vectors[source])}
-        touched = {word for source in shifted for vector in (before.get(source), self.vectors.get(source))
-                   if vector is not None for word in _heaviest(vector)}
+        # list (added, deleted or redated: every list of its words; or whose heaviest words are others: the lists
+        # of the words it no longer has or has now), in the word's list before and after the change, scan again;
+        # so do the items whose vector changed. Those after an item whose vector changed, under a word it had and
+        # has, see the same items as before: only their pairs with the changed items are measured again (most of
+        # the items an added or deleted item reaches: each word of it whose IDF changed gives its items new
+        # vectors, and often reorders their heaviest words).
+        placed = gone | set(added) | moved  # items whose place in their words' lists changed
+        shifts: dict[str, set[str]] = defaultdict(set)  # word -> the items that enter, leave or move in its list
+        listed: dict[str, set[str]] = {}  # such an item -> its heaviest words now (none when deleted)
+        for source in placed | before.keys():
+            old = before[source] if source in before else self.vectors[source] if source in moved else None
+            was = set(_heaviest(old)) if old is not None else set()
+            now = listed[source] = set(_heaviest(self.vectors[source])) if source not in gone else set()
+            for word in (was | now if source in placed else was ^ now):
+                shifts[word].add(source)
         again = set(dirty)
-        for word in touched:
+        for word, sources in shifts.items():
             posting = self.postings[word]
             for at, source in enumerate(posting):
-                if source in shifted:
+                if source in sources:
                     again.update(posting[at + 1 : at + 1 + _RECENT])
-            self.postings[word] = [source for source in posting if source not in shifted]
+            self.postings[word] = [source for source in posting if source not in sources]
         again -= gone
         place = {source: n for n, source in enumerate(self.order)}
-        for source in sorted(shifted - gone, key=place.__getitem__):
-            for word in _heaviest(self.vectors[source]):
-                posting = self.postings[word]
-                posting.insert(bisect.bisect_left(posting, place[source], key=place.__getitem__), source)
-        for word in touched:
+        for word, sources in shifts.items():
             posting = self.postings[word]
+            for source in sources:
+                if word in listed[source]:
+                    posting.insert(bisect.bisect_left(posting, place[source], key=place.__getitem__), source)
             if not posting:
                 del self.postings[word]
             for at, source in enumerate(posting):
-                if source in shifted:
+                if source in sources:
                     again.update(posting[at + 1 : at + 1 + _RECENT])
         # An item sees an earlier one when both are listed under one word and it is among that word's _RECENT items
         # before it, within the window: those after an item whose vector alone changed see the same items as before,
         # and only their pairs with it are measured again.
         window = self.settings.window_hours * 3600
         seen: dict[str, set[str]] = defaultdict(set)  # such a later item -> the changed items it sees
-        for source in dirty - shifted:
+        for source in dirty - placed:
             seconds = self.seconds[source]
             for word in _heaviest(self.vectors[source]):
                 posting = self.postings[word]
@@ -409,12 +415,26 @@ class Clustering:
             parts[root].append(index)
         place = {source: n for n, source in enumerate(order)}
         stale = {roots[place[source]] for source in dirty}  # the groups a changed item is in
+        # Candidate pairs: items that share one of their most telling words, within the window (_scan), of
+        # two groups that together span at most the window (before any merge, a group spans its earliest item).
+        # A group in no such pair never merges: it is left out of what follows (many of a site's groups).
+        near: dict[int, dict[int, float | None]] = {}
+        for index, source in enumerate(order):
+            linked = self.linked[source]
+            if linked:
+                mine = roots[index]
+                for other in linked:
+                    theirs = roots[place[other]]
+                    if theirs != mine and abs(seconds[mine] - seconds[theirs]) <= window:
+                        near.setdefault(mine, {})[theirs] = None
+                        near.setdefault(theirs, {})[mine] = None
         found: dict[int, _Group] = {}
         keys: dict[int, tuple[str, ...]] = {}
         sums, self.sums = self.sums, {}
         for root, indices in parts.items():  # roots come in time order: earliest first
-            group = found[root] = _Group(seconds[root])
-            key = keys[root] = tuple(order[i] for i in indices)
+            if root not in near:
+                continue
+            key = keys[root] = (order[root],) if len(indices) == 1 else tuple([order[i] for i in indices])
             kept = sums.get(key) if root not in stale else None
             if kept is None:
                 # (most stories stay one item: their sum is their vector, not a copy; merges below copy a sum
@@ -424,8 +444,7 @@ class Clustering:
                     _add(total, vectors[index])
                 kept = (total, _norm2(total))
             self.sums[key] = kept
-            group.total, group.norm2 = kept
-            group.size = len(indices)
+            group = found[root] = _Group(seconds[root], *kept, len(indices), near[root])
             for index in indices:
                 item = ordered[index]
                 group.providers.setdefault(item.provider, []).append(index)  # ("": no provider)
@@ -434,15 +453,6 @@ class Clustering:
                     _session_add(group.sessions, [side == 1, side == 2, seconds[index], seconds[index]])
                 if item.provider and item.episode:
                     group.shows[item.provider] = None
-        # Candidate pairs: items that share one of their most telling words, within the window (_scan), of
-        # two groups that together span at most the window.
-        for index, source in enumerate(order):
-            mine = roots[index]
-            for other in self.linked[source]:
-                theirs = roots[place[other]]
-                if theirs != mine and _within(found[mine], found[theirs], window):
-                    found[mine].neighbours[theirs] = None
-                    found[theirs].neighbours[mine] = None
         heap: list = []
         products, self.products = self.products, {}
         for root, group in found.items():
@@ -631,7 +641,7 @@ def _link_same_articles(ready: Sequence[Prepared], groups: list[int]) -> None:
             found = owners.get(key)
             if found and len(found) <= _ONE_ARTICLE:
                 declared[found[0]] = None
-        if len(declared) <= _DECLARED:
+        if declared and len(declared) <= _DECLARED:  # (most items declare none)
             mine = _find(groups, index)
             for other in declared:
                 theirs = _find(groups, other)
@@ -743,10 +753,11 @@ class _Group:
 
     __slots__ = ("total", "norm2", "size", "first", "last", "providers", "shows", "sessions", "neighbours", "version")
 
-    def __init__(self, first: float):
-        self.total: dict[str, float] = {}
-        self.norm2 = 0.0  # |total|^2
-        self.size = 0
+    def __init__(self, first: float, total: dict[str, float], norm2: float, size: int,
+                 neighbours: dict[int, float | None]):
+        self.total = total
+        self.norm2 = norm2  # |total|^2
+        self.size = size
         self.first = first  # the earliest item's time (seconds)
         # the latest earliest item of the groups it grew from by text: a group of one article or of declared
         # coverage counts as at its earliest item, so a late re-post or review does not stop its story growing
@@ -757,7 +768,7 @@ class _Group:
         # close, and the earliest and latest of them (seconds)
         self.sessions = [0, 0, math.inf, -math.inf]
         # roots of groups with an item alike one of ours (dicts keep order) -> the product of our totals, once known
-        self.neighbours: dict[int, float | None] = {}
+        self.neighbours = neighbours
         self.version = 0
 
 
