@@ -111,6 +111,7 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         problems.append(Problem(path, key_line(node, "cname"), f"`cname` must be a bare domain such as "
                                 f"news.example.com, got {cut(repr(config.cname))}",
                                 "write the host name alone: no https://, path or spaces"))
+    _check_synonyms(config, node, path, problems)
     # (a player's address is matched by its host alone: `https://www.youtube.com/` matched none, and every video
     # of the site became a link, unsaid)
     for index, host in enumerate(config.embed_hosts):
@@ -120,6 +121,23 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
                                     f"`embed_hosts[{index}]` must be a host name such as www.youtube.com, got "
                                     f"{cut(repr(host))}", f"write `{bare}`" if bare else
                                     "write the host name alone: no https://, path or spaces"))
+
+
+def _check_synonyms(config: Config, node, path: str, problems: list[Problem]) -> None:
+    """Each group of `search_synonyms` names two different things at least, each with a word search can match."""
+    from generator.plan.search import spelled  # (the tokeniser the index matches them with)
+
+    for index, group in enumerate(config.search_synonyms):
+        line = item_line(node, "search_synonyms", index)
+        wordless = [member for member in group if not spelled(member)]
+        if wordless:
+            problems.append(Problem(path, line, f"`search_synonyms[{index}]` has {cut(repr(wordless[0]))}, which has "
+                                    f"no word search can match (letters or digits, two or more)",
+                                    "write words or names, e.g. [Dataverse, Common Data Service, CDS]"))
+        elif len({tuple(spelled(member)) for member in group}) < 2:
+            problems.append(Problem(path, line, f"`search_synonyms[{index}]` names fewer than two different words: "
+                                    f"{cut(repr(list(group)))}",
+                                    "list two or more words that mean the same, e.g. [tables, entities]"))
 
 
 def _check_base_url(config: Config, node, path: str, problems: list[Problem], overridden: set[str],

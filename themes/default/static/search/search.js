@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 23; // generator/plan/search.py FORMAT
+  var FORMAT = 24; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -43,6 +43,7 @@
   // A word as written: letters, digits and the marks on them, or one letter of an UNSPACED script with its marks
   // (generator/plan/search.py _written_words)
   var SPELLED = new RegExp("(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}]|\\p{M})+|[" + UNSPACED + "]\\p{M}*", "gu");
+  var LEADING_DOT = /(?:^|\s)\.[\p{L}\p{N}\p{M}]+$/u;
   var ENDS_IN_WORD = new RegExp("[\\p{L}\\p{N}][" + IGNORABLE + "]*$", "u");
   // The quote marks that make a phrase, as readers type them in their languages: an opening mark -> the marks that
   // close it. "…", “…” ‘…’ (English), „…“ ‚…‘ (German), „…” (Polish, Hungarian), ”…” ’…’ (Swedish, Finnish), «…»
@@ -150,6 +151,24 @@
     return (written.match(LITERAL) || []).map(cut);
   }
 
+  // Two words side by side, one of them of 2 to JOIN_SHORT letters and neither a function word (`optional`, folded) nor
+  // a number, joined as one ("no code" -> "nocode"): the index lists them so where it lists phrase pairs, and a query's
+  // add a bonus as its compounds do (generator/plan/search.py JOIN_SHORT, joins)
+  var JOIN_SHORT = 3;
+  var NUMBER = /^\p{Nd}+$/u;
+
+  function joins(words, optional) {
+    optional = optional || new Set();
+    var found = [];
+    for (var i = 0; i + 1 < words.length; i++) {
+      var first = words[i], second = words[i + 1];
+      var shortest = Math.min(Array.from(first).length, Array.from(second).length);
+      if (shortest >= 2 && shortest <= JOIN_SHORT && !NUMBER.test(first) && !NUMBER.test(second) &&
+          !optional.has(fold(first)) && !optional.has(fold(second))) found.push(cut(first + second));
+    }
+    return found;
+  }
+
   var stemWord = fold; // until the site's stemmer is loaded (meta.json names it)
 
   function terms(text) {
@@ -203,7 +222,9 @@
   }
 
   // For the tests' comparison with Python; harmless otherwise.
-  window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
+  window.newsdeskSearch = { tokens: tokens, spelled: spelled,
+    joins: function (words, optional) { return joins(words, new Set(optional || [])); },
+    terms: function (text) { return terms(text); }, shardKey: shardKey,
     compounds: compounds, literals: literals, textWidth: textWidth,
     phrases: function (query) { return parse(query).phrases; }, asQuoted: asQuoted,
     optional: function (query, words) { // the query words `words` (a site's "optional") make optional
@@ -634,6 +655,8 @@
       literals(text).forEach(function (word) { add(word, false); }); // ("9.3.3", "c#": its words are none)
       // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
       compounds(text).forEach(function (word) { near.push(stemWord(word)); });
+      // Two words typed apart that stories write as one ("no code": "nocode") rank those higher, as a compound does
+      joins(found, optional).forEach(function (word) { near.push(stemWord(word)); });
       for (var i = 0; i + 1 < found.length; i++) {
         // (two function words side by side, "what is", stand so in most stories: no bonus worth a file)
         if (optional.has(fold(found[i])) && optional.has(fold(found[i + 1]))) continue;
@@ -643,7 +666,9 @@
     if (words.every(function (word) { return word.optional; })) {
       words.forEach(function (word) { word.optional = false; }); // ("the who", "to be or not to be": all of them)
     }
-    var last = words.length && rest.length && ENDS_IN_WORD.test(query) ? words[words.length - 1] : null;
+    // (a word typed after a leading dot is a name written so, ".NET": exact, not completed to "networks")
+    var last = words.length && rest.length && ENDS_IN_WORD.test(query) && !LEADING_DOT.test(query)
+      ? words[words.length - 1] : null;
     return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS) };
   }
 
