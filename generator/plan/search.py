@@ -3,9 +3,11 @@ browser by themes/default/static/search/search.js.
 
 Every published story is a document, as the list pages show it: an item alone, or the items of a story
 (generator/site/stories.py), shown as its lead's card. Each item's title, topic names (and their shortnames),
-provider and author names, excerpt, kind (its type's words as the site shows them, and the word for free of an
-offer of 0: kind_words) and body text are cut into words (`spelled`, which the client repeats exactly;
-beside them, the words hyphens join, `compounds`, and those dots, "#" and "++" make, `literals`) and each word is
+provider and author names, excerpt, kind (its type's words as the site shows them, the word for free of an
+offer of 0: kind_words; and its price: price_words) and body text are cut into words (`spelled`, which the client
+repeats exactly; beside them, the words hyphens join, `compounds`, those dots, "#" and "++" make, `literals`, two
+words side by side one of them short, `joins`, and the other members of a synonym group a field writes one of,
+`_synonyms`) and each word is
 stemmed as written with the Snowball stemmer of the site's `language`, then the stem folded (`terms`; the client
 runs the same algorithm, translated to JavaScript by scripts/snowball_js.py); a word whose folded letters
 (`tokens`) stem to another term is listed under that too, for queries typed without accents. Each term gets a
