@@ -502,11 +502,17 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
     read as two (search.js `apart`) only when it matches nothing. (search.js: joins)"""
     found = []
     for first, second in zip(words, words[1:]):
-        shortest = min(len(first), len(second))
-        if (2 <= shortest <= JOIN_SHORT and not first.isdecimal() and not second.isdecimal()
-                and fold(first) not in optional and fold(second) not in optional):
+        # (the lengths first: most pairs are of two long words; then the function words, most short words)
+        if ((len(first) <= JOIN_SHORT or len(second) <= JOIN_SHORT) and len(first) > 1 and len(second) > 1
+                and _joinable(first, optional) and _joinable(second, optional)):
             found.append((first + second)[:MAX_TERM])
     return found
+
+
+def _joinable(word: str, optional: frozenset[str] | set[str]) -> bool:
+    """Whether a word may be a part of a join: no function word, folded (a spelled ASCII word is its own fold), nor a
+    number."""
+    return word not in optional and not word.isdecimal() and (word.isascii() or fold(word) not in optional)
 
 
 def _synonym_table(groups: tuple[tuple[str, ...], ...], stems: "_Stems", casing: str) -> tuple[dict, list]:
