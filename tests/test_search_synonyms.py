@@ -117,3 +117,18 @@ def test_what_a_reader_means_finds_the_story(synonym_site, page):
         for query, titles in QUERIES.items():
             said = "1 result for" if len(titles) == 1 else f"{len(titles)} results for"
             assert search_results(page, query, said) == titles, query
+
+
+def test_a_change_of_the_synonyms_makes_the_index_again(tmp_path):
+    import dataclasses
+
+    from generator.build.pipeline import plan_site
+    from generator.plan.search import index_source, index_tasks, plan_index, task_key
+
+    root = make_site(tmp_path / "site", site_files(), CONFIG)
+    config = load_config(root / "config.yaml")
+    site = plan_site(config, BuildOptions(), workers=1).model.site
+    other = dataclasses.replace(config, search_synonyms=(("Dataverse", "Common Data Service"),))
+    assert index_source(site, config) != index_source(site, other)
+    keys = [list(map(task_key, index_tasks(plan_index(site, c)))) for c in (config, other)]
+    assert keys[0] and keys[0] != keys[1]
