@@ -499,7 +499,8 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
     "lowcode", "set up" -> "setup", "scroll bar" -> "scrollbar", so that a reader who types the compound as one word
     finds the stories that write it apart or with a hyphen (compounds). A short part, as compounds are mostly made
     (a prefix, a short noun); any two words would join as many terms as the phrase pairs, and a query of a long word
-    read as two (search.js `apart`) only when it matches nothing. (search.js: joins)"""
+    read as two (search.js `apart`) only when it matches nothing. (search.js: joins, joinOf: two query words side by
+    side that join are looked up as their join rather than their phrase pair)"""
     found = []
     for first, second in zip(words, words[1:]):
         # (the lengths first: most pairs are of two long words; then the function words, most short words)

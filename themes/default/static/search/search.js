@@ -157,14 +157,17 @@
   var JOIN_SHORT = 3;
   var NUMBER = /^\p{Nd}+$/u;
 
+  function joinOf(first, second, optional) {
+    var shortest = Math.min(Array.from(first).length, Array.from(second).length);
+    return shortest >= 2 && shortest <= JOIN_SHORT && !NUMBER.test(first) && !NUMBER.test(second) &&
+      !optional.has(fold(first)) && !optional.has(fold(second)) ? cut(first + second) : null;
+  }
+
   function joins(words, optional) {
-    optional = optional || new Set();
     var found = [];
     for (var i = 0; i + 1 < words.length; i++) {
-      var first = words[i], second = words[i + 1];
-      var shortest = Math.min(Array.from(first).length, Array.from(second).length);
-      if (shortest >= 2 && shortest <= JOIN_SHORT && !NUMBER.test(first) && !NUMBER.test(second) &&
-          !optional.has(fold(first)) && !optional.has(fold(second))) found.push(cut(first + second));
+      var joined = joinOf(words[i], words[i + 1], optional);
+      if (joined) found.push(joined);
     }
     return found;
   }
@@ -579,13 +582,13 @@
   }
 
   // The stories where two query words stand side by side, or where a compound typed stands written so:
-  // Map(id -> a bonus as rare as the pair; a compound's adds what it would score as a word of its own).
-  function nearby(meta, pair) {
+  // Map(id -> a bonus as rare as the pair; a compound's, `asWord`, adds what it would score as a word of its own).
+  function nearby(meta, pair, asWord) {
     return shardOf(meta, pair).then(function (shard) {
       var bonus = new Map();
       if (!own(shard.terms, pair)) return bonus;
       var rarity = idf(meta, shard.terms[pair][0]);
-      var word = isWordTerm(pair) ? rarity / IMPACT_SCALE : 0;
+      var word = asWord ? rarity / IMPACT_SCALE : 0;
       decode(shard.terms[pair]).forEach(function (impact, id) { bonus.set(id, NEAR_BONUS * rarity + impact * word); });
       return bonus;
     });
@@ -654,13 +657,14 @@
       found.forEach(function (word) { add(word, false); });
       literals(text).forEach(function (word) { add(word, false); }); // ("9.3.3", "c#": its words are none)
       // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
-      compounds(text).forEach(function (word) { near.push(stemWord(word)); });
-      // Two words typed apart that stories write as one ("no code": "nocode") rank those higher, as a compound does
-      joins(found, optional).forEach(function (word) { near.push(stemWord(word)); });
+      compounds(text).forEach(function (word) { near.push([stemWord(word), true]); });
       for (var i = 0; i + 1 < found.length; i++) {
         // (two function words side by side, "what is", stand so in most stories: no bonus worth a file)
         if (optional.has(fold(found[i])) && optional.has(fold(found[i + 1]))) continue;
-        near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
+        // Two words the index also lists as one ("no code": nocode) are looked up so: side by side, with a hyphen or
+        // written as one, the same bonus (the stories that hold the pair are among them)
+        var joined = joinOf(found[i], found[i + 1], optional);
+        near.push(joined ? [stemWord(joined), false] : [PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]), false]);
       }
     });
     if (words.every(function (word) { return word.optional; })) {
@@ -701,7 +705,7 @@
       return Promise.all([
         Promise.all(parsed.words.map(function (word) { return wordMatches(meta, word, word === parsed.prefix); })),
         Promise.all(filters),
-        Promise.all(parsed.near.map(function (pair) { return nearby(meta, pair); })),
+        Promise.all(parsed.near.map(function (pair) { return nearby(meta, pair[0], pair[1]); })),
       ]).then(function (answers) {
         var perWord = answers[0], required = answers[1], bonuses = answers[2];
         perWord.forEach(function (match, i) {
