@@ -661,10 +661,10 @@
       for (var i = 0; i + 1 < found.length; i++) {
         // (two function words side by side, "what is", stand so in most stories: no bonus worth a file)
         if (optional.has(fold(found[i])) && optional.has(fold(found[i + 1]))) continue;
-        // Two words the index also lists as one ("no code": nocode) are looked up so: side by side, with a hyphen or
-        // written as one, the same bonus (the stories that hold the pair are among them)
+        // Two words the index also lists as one ("no code": nocode) are looked up so too: side by side, with a hyphen
+        // or written as one, the same bonus, once (the pair alone is of stems: "driven apps" for "driven app")
         var joined = joinOf(found[i], found[i + 1], optional);
-        near.push(joined ? [stemWord(joined), false] : [PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]), false]);
+        near.push([PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]), false, joined && stemWord(joined)]);
       }
     });
     if (words.every(function (word) { return word.optional; })) {
@@ -705,7 +705,13 @@
       return Promise.all([
         Promise.all(parsed.words.map(function (word) { return wordMatches(meta, word, word === parsed.prefix); })),
         Promise.all(filters),
-        Promise.all(parsed.near.map(function (pair) { return nearby(meta, pair[0], pair[1]); })),
+        Promise.all(parsed.near.map(function (pair) {
+          if (!pair[2]) return nearby(meta, pair[0], pair[1]);
+          return Promise.all([nearby(meta, pair[0], false), nearby(meta, pair[2], false)]).then(function (both) {
+            both[1].forEach(function (bonus, id) { if (!(both[0].get(id) >= bonus)) both[0].set(id, bonus); });
+            return both[0];
+          });
+        })),
       ]).then(function (answers) {
         var perWord = answers[0], required = answers[1], bonuses = answers[2];
         perWord.forEach(function (match, i) {
