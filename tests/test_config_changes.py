@@ -110,6 +110,7 @@ def _change(key: str):
         "feeds": top(False),
         "api": top(False),
         "search": top(False),
+        "search_synonyms": top([["battery", "accumulator"]]),
         "type_lists": top(False),
         "markdown_engine": top("python-markdown"),
         "now": top("2026-11-29T06:00:00Z"),

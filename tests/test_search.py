@@ -1041,7 +1041,8 @@ def corpus_texts() -> list[str]:
 
 @pytest.mark.slow
 def test_the_browser_tokenises_and_stems_every_corpus_word_as_python_does(searchable, page):
-    from generator.plan.search import terms
+    from generator.plan.search import fold, joins, spelled, terms
+    from generator.plan.search_optional import optional_words
 
     texts = corpus_texts()
     config, out = searchable
@@ -1050,10 +1051,17 @@ def test_the_browser_tokenises_and_stems_every_corpus_word_as_python_does(search
         page.wait_for_function("window.newsdeskSearch !== undefined")
         page.evaluate("window.newsdeskSearch.useStemmer('english')")
         in_browser = page.evaluate("texts => texts.map(t => window.newsdeskSearch.terms(t))", texts)
+        # (and the words side by side it joins as one, "no code" -> "nocode": search.py joins)
+        optional = sorted({fold(word) for word in optional_words("en")})
+        joined = page.evaluate("""([texts, optional]) => texts.map(t => window.newsdeskSearch.joins(
+            window.newsdeskSearch.spelled(t), optional))""", [texts, optional])
     expected = [terms(text, "english") for text in texts]
     assert sum(map(len, expected)) > 5000  # words compared
     differ = [(a, b) for a, b in zip(in_browser, expected) if a != b]
     assert differ == []
+    expected_joins = [joins(spelled(text), set(optional)) for text in texts]
+    assert sum(map(len, expected_joins)) > 500
+    assert [(a, b) for a, b in zip(joined, expected_joins) if a != b] == []
 
 
 @pytest.mark.slow

@@ -57,7 +57,8 @@ QUERIES = {
     "v2.1": ["API reaches its second version"],
     "C#": ["Language tooling news"],
     "c++ compiler": ["Language tooling news"],
-    ".NET runtime": ["Runtime ships for Linux"],  # (".NET" is the word "net": alone, it completes to "networks" too)
+    ".NET runtime": ["Runtime ships for Linux"],  # (".NET" is the word "net", exact: not completed to "networks")
+    ".NET": ["Runtime ships for Linux"],
     "Wi-Fi": ["Office networks get faster"],
     "wifi": ["Office networks get faster"],
     "COVID-19": ["Clinic reopens"],

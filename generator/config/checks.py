@@ -17,7 +17,7 @@ from generator.config.lines import item_line, key_line, setting_line
 from generator.config.values import Config, FetchConfig, RankingConfig, SourceConfig, StoriesConfig, bundled_theme_dir
 from generator.errors import ConfigError, Problem
 from generator.isotime import parse_iso
-from generator.languages import code_of_name, language_problem
+from generator.languages import UNSPACED, code_of_name, language_problem
 from generator.urls import host_of, slugify, with_scheme
 
 
@@ -111,6 +111,7 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         problems.append(Problem(path, key_line(node, "cname"), f"`cname` must be a bare domain such as "
                                 f"news.example.com, got {cut(repr(config.cname))}",
                                 "write the host name alone: no https://, path or spaces"))
+    _check_synonyms(config, node, path, problems)
     # (a player's address is matched by its host alone: `https://www.youtube.com/` matched none, and every video
     # of the site became a link, unsaid)
     for index, host in enumerate(config.embed_hosts):
@@ -120,6 +121,26 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
                                     f"`embed_hosts[{index}]` must be a host name such as www.youtube.com, got "
                                     f"{cut(repr(host))}", f"write `{bare}`" if bare else
                                     "write the host name alone: no https://, path or spaces"))
+
+
+_SEARCH_WORD = re.compile(rf"[^\W_{UNSPACED}]{{2,}}|[{UNSPACED}]")
+
+
+def _check_synonyms(config: Config, node, path: str, problems: list[Problem]) -> None:
+    """Each group of `search_synonyms` names two different things at least, each with a word search can match (two
+    letters or digits side by side, or a letter of a script written without spaces, as the search's tokeniser reads
+    words: generator/plan/search.py spelled)."""
+    for index, group in enumerate(config.search_synonyms):
+        line = item_line(node, "search_synonyms", index)
+        wordless = [member for member in group if not _SEARCH_WORD.search(member)]
+        if wordless:
+            problems.append(Problem(path, line, f"`search_synonyms[{index}]` has {cut(repr(wordless[0]))}, which has "
+                                    f"no word search can match (letters or digits, two or more)",
+                                    "write words or names, e.g. [Dataverse, Common Data Service, CDS]"))
+        elif len({" ".join(_SEARCH_WORD.findall(member.casefold())) for member in group}) < 2:
+            problems.append(Problem(path, line, f"`search_synonyms[{index}]` names fewer than two different words: "
+                                    f"{cut(repr(list(group)))}",
+                                    "list two or more words that mean the same, e.g. [tables, entities]"))
 
 
 def _check_base_url(config: Config, node, path: str, problems: list[Problem], overridden: set[str],

@@ -170,6 +170,7 @@ class Config:
     feeds: bool = _opt(True, "Write the Atom, RSS and JSON feeds (site, topics, providers) and link them from every page.")
     api: bool = _opt(True, "Write the read-only JSON API (`api/`).")
     search: bool = _opt(True, "Build the full-text search index (search/index/) and show the search box and page.")
+    search_synonyms: tuple[tuple[str, ...], ...] = _opt([], "Groups of words or names that mean the same to the site's readers, each a list (`[Dataverse, Common Data Service, CDS]`, `[tables, entities]`): a story that writes one of a group is found by the others too (stemmed, so `entity` matches `entities`). A topic's name and its `shortname` are such a group already.")
     type_lists: bool = _opt(True, "A list page, feeds and a header link for each item type besides article (`videos/`, `downloads/` ...).")
     markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions: footnotes, definition lists, abbreviations). Python-Markdown's time grows with the square of the brackets, tags and other marks in one paragraph: a body with thousands (which would take it minutes) is rendered as CommonMark, with a warning.")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")

@@ -3,9 +3,11 @@ browser by themes/default/static/search/search.js.
 
 Every published story is a document, as the list pages show it: an item alone, or the items of a story
 (generator/site/stories.py), shown as its lead's card. Each item's title, topic names (and their shortnames),
-provider and author names, excerpt, kind (its type's words as the site shows them, and the word for free of an
-offer of 0: kind_words) and body text are cut into words (`spelled`, which the client repeats exactly;
-beside them, the words hyphens join, `compounds`, and those dots, "#" and "++" make, `literals`) and each word is
+provider and author names, excerpt, kind (its type's words as the site shows them, the word for free of an
+offer of 0: kind_words; and its price: price_words) and body text are cut into words (`spelled`, which the client
+repeats exactly; beside them, the words hyphens join, `compounds`, those dots, "#" and "++" make, `literals`, two
+words side by side one of them short, `joins`, and the other members of a synonym group a field writes one of,
+`_synonyms`) and each word is
 stemmed as written with the Snowball stemmer of the site's `language`, then the stem folded (`terms`; the client
 runs the same algorithm, translated to JavaScript by scripts/snowball_js.py); a word whose folded letters
 (`tokens`) stem to another term is listed under that too, for queries typed without accents. Each term gets a
@@ -76,7 +78,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge, list_key, title_word
 from generator.urls import device_name, resized_url
 
-FORMAT = 23  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 24  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -486,6 +488,66 @@ def _literals(text: str, casing: str, marked: bool) -> list[str]:
     return found
 
 
+# A word of this many letters or fewer beside another is also indexed joined to it (joins)
+JOIN_SHORT = 3
+
+
+def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Two words side by side (as `spelled` gives them) joined as one, where one of them has 2 to JOIN_SHORT letters
+    and neither is a function word (`optional`, folded) nor a number: "no code" -> "nocode", "low code" ->
+    "lowcode", "set up" -> "setup", "scroll bar" -> "scrollbar", so that a reader who types the compound as one word
+    finds the stories that write it apart or with a hyphen (compounds). A short part, as compounds are mostly made
+    (a prefix, a short noun); any two words would join as many terms as the phrase pairs, and a query of a long word
+    read as two (search.js `apart`) only when it matches nothing. (search.js: joins, joinOf: two query words side by
+    side that join are looked up as their join rather than their phrase pair)"""
+    found = []
+    for first, second in zip(words, words[1:]):
+        # (the lengths first: most pairs are of two long words; then the function words, most short words)
+        if ((len(first) <= JOIN_SHORT or len(second) <= JOIN_SHORT) and len(first) > 1 and len(second) > 1
+                and _joinable(first, optional) and _joinable(second, optional)):
+            found.append((first + second)[:MAX_TERM])
+    return found
+
+
+def _joinable(word: str, optional: frozenset[str] | set[str]) -> bool:
+    """Whether a word may be a part of a join: no function word, folded (a spelled ASCII word is its own fold), nor a
+    number."""
+    return word not in optional and not word.isdecimal() and (word.isascii() or fold(word) not in optional)
+
+
+def _synonym_table(groups: tuple[tuple[str, ...], ...], stems: "_Stems", casing: str) -> tuple[dict, list]:
+    """What _synonyms looks for: the first term of each member of each group -> [(the member's terms, group, member)];
+    and each group's members' words."""
+    first: dict[str, list] = {}
+    members = []
+    for number, group in enumerate(groups):
+        words = [spelled(member, casing) for member in group]
+        members.append(words)
+        for at, found in enumerate(words):
+            if found:
+                terms = tuple(stems[word] for word in found)
+                first.setdefault(terms[0], []).append((terms, number, at))
+    return first, members
+
+
+def _synonyms(stems: "_Stems", words: list[str]) -> list[str]:
+    """The words a field's `words` stand for by the site's synonyms (stems.synonyms): each group a member of which the
+    field writes (its terms side by side: "entity" is "entities") gives its other members' words, once."""
+    first, members = stems.synonyms
+    matched: dict[int, set[int]] = {}
+    terms = [stems[word] for word in words]
+    for at, term in enumerate(terms):
+        for member, group, number in first.get(term, ()):
+            if len(member) == 1 or tuple(terms[at:at + len(member)]) == member:
+                matched.setdefault(group, set()).add(number)
+    found: list[str] = []
+    for group, numbers in matched.items():
+        for number, written in enumerate(members[group]):
+            if number not in numbers:
+                found += written
+    return found
+
+
 def _lower(text: str, casing: str) -> str:
     if not casing:
         return text.lower()
@@ -655,6 +717,10 @@ class SearchIndex:
     shortnames: tuple = ()  # (topic slug, its shortname), for the topics that have one: a story's labels name it too
     kinds: tuple = ()  # (type, its words as the site shows them) for the site's types but articles: kind_words
     free: str = ""  # the site's word for free, which an offer of 0 shows (Words.price)
+    # Groups of words that mean the same (config's search_synonyms, then each topic's name and shortname): a story
+    # that writes one member is indexed by the others' words too (_synonyms)
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    prices: tuple = ()  # (price, amount, currency) -> the price as the site's cards show it, for the items with one
 
 
 # What index_source hashes of an item, besides its provider, time and pictures: what a record or a task reads
@@ -677,7 +743,7 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
     described: list = [("newsdesk search", FORMAT, __version__, unicodedata.unidata_version, config.markdown_engine,
                         stemmer_name(config.language), casing(config.language), config.timezone,
                         config.picture_resizer, words.digest, copies.digest if copies else "",
-                        tuple(optional_words(config.language)))]
+                        tuple(optional_words(config.language)), config.search_synonyms)]
     add, story_of = described.append, site.story_of.get
     for index, item in enumerate(site.items):
         if item.is_published:
@@ -739,9 +805,30 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
     shortnames = tuple((slug, topic.shortname) for slug, topic in site.topics.items() if topic.shortname)
     kinds = tuple((kind, kind_words(kind, words)) for kind in sorted({item.type for item in site.items}))
+    # (a topic's name and shortname name one thing: a story that writes "Common Data Service" without the topic is
+    # found by "CDS" too, and one that writes "CDS" by its name)
+    synonyms = config.search_synonyms + tuple((topic.name, topic.shortname) for topic in site.topics.values()
+                                              if topic.shortname and spelled(topic.shortname) != spelled(topic.name))
+    prices = {}
+    for item in itertools.chain.from_iterable(members):
+        if item.price or item.price_amount is not None:
+            key = (item.price, item.price_amount, item.price_currency)
+            if key not in prices:
+                prices[key] = price_words(item, words)
     return SearchIndex(members, tuple(docs), source or index_source(site, config, copies),
                        stemmer_name(config.language), casing(config.language), facets, optional, shortnames,
-                       tuple((kind, text) for kind, text in kinds if text), words.t("price_free"))
+                       tuple((kind, text) for kind, text in kinds if text), words.t("price_free"), synonyms,
+                       tuple(prices.items()))
+
+
+def price_words(item: Item, words) -> str:
+    """An item's price as search finds it: as its card shows it (i18n.facts: "9.90 USD", "9,90 EUR", "Free") and, for
+    an offer, its amount as a number with a dot ("9.90", "10"), which readers type whatever the site's language."""
+    if item.price_amount is None:
+        return item.price
+    amount = item.price_amount
+    plain = str(int(amount)) if float(amount).is_integer() else f"{amount:.2f}"
+    return f"{words.price(amount, item.price_currency)} {plain}"
 
 
 def kind_words(kind: str, words) -> str:
@@ -802,8 +889,9 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     _tokens()
     _compound()
     stemmer(index.stemmer)  # (its module imported here, not again in each helper)
-    texts = functools.partial(_texts, dict(index.shortnames), dict(index.kinds), index.free)
-    return [(start, index.stemmer, index.casing,
+    texts = functools.partial(_texts, dict(index.shortnames), dict(index.kinds), index.free, dict(index.prices))
+    vocabulary = (index.synonyms, index.optional)
+    return [(start, index.stemmer, index.casing, vocabulary,
              marshal.dumps([tuple(map(texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
 
@@ -811,10 +899,11 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
 def task_key(task: tuple) -> str:
     """A digest of everything index_task(None, task) reads: equal keys, equal results (a build keeps the
     results of the last one's tasks by this key, generator/build/search_index.py)."""
-    start, stemmer_name, lowered, texts = task
+    start, stemmer_name, lowered, vocabulary, texts = task
     # (Python's Unicode tables fold and split the words; the snowballstemmer package stems them)
     digest = hashlib.sha1(f"newsdesk search task {FORMAT} {__version__} {unicodedata.unidata_version} "
                           f"{_package_version('snowballstemmer')} {stemmer_name} {lowered} {start}\n".encode())
+    digest.update(marshal.dumps(vocabulary, 2))
     digest.update(texts)
     return digest.hexdigest()
 
@@ -968,7 +1057,7 @@ def listed_keys(meta: dict) -> tuple[set[str], set[str]]:
     return keys, {start[:n] for start in meta["keys"] for n in range(2, len(start) + 1)}
 
 
-def _texts(shortnames: dict[str, str], kinds: dict[str, str], free: str, item: Item
+def _texts(shortnames: dict[str, str], kinds: dict[str, str], free: str, prices: dict[tuple, str], item: Item
            ) -> tuple[str, str, str, str, bytes, tuple[str, ...]]:
     # the author's name weighs as the provider's: a reader looking for a writer's stories types it; a topic's
     # shortname as its name (`CDS`: readers type what the topic's own pages and posts call it)
@@ -976,16 +1065,20 @@ def _texts(shortnames: dict[str, str], kinds: dict[str, str], free: str, item: I
                        item.provider.name if item.provider else "", item.author])
     filters = tuple(TOPIC + slug for slug in item.topics) + ((PROVIDER + item.provider.slug,) if item.provider else ())
     # (an offer of 0 is what a card shows as the word for free: i18n.facts)
-    kind = " ".join(filter(None, (kinds.get(item.type, ""), free if item.price_amount == 0 else "")))
+    # (and its price as written, "$4.99", "4,99 €", "Free": a reader looking for an offer types it)
+    price = prices.get((item.price, item.price_amount, item.price_currency), "")
+    kind = " ".join(filter(None, (kinds.get(item.type, ""), free if item.price_amount == 0 else "", price)))
     return item.title, labels, item.excerpt, kind, item.body, filters
 
 
 def index_task(_state, task: tuple) -> tuple[Postings, dict[str, dict[str, int]], set[str]]:
     """The postings of the documents of a task (Postings); term -> {word: documents} for the words that are
     not their own term; the words that are."""
-    start, stemmer_name, lowered, texts = task
+    start, stemmer_name, lowered, (synonyms, optional), texts = task
     texts = marshal.loads(texts)
     stems = _Stems(stemmer(stemmer_name), lowered)
+    stems.optional = frozenset(optional)
+    stems.synonyms = _synonym_table(synonyms, stems, lowered)
     words: Counter = Counter()  # word -> documents of this task it is in
     # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each; the impacts in a bytearray,
     # whose append takes an int directly (array("B")'s parses it as a format, which cost a tenth of this loop)
@@ -1024,6 +1117,8 @@ class _Stems(dict):
         self.stem = stem
         self.folded: dict[str, str] = {}
         self.runs = _Runs(casing)
+        self.optional: frozenset[str] = frozenset()  # the language's function words, folded (joins)
+        self.synonyms: tuple = ({}, [])  # _synonym_table's
 
     def __missing__(self, word: str) -> str:
         term = self[word] = self.stem(word)
@@ -1070,6 +1165,13 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     # word's parts beside it)
     joined = [compounds(field, casing) + _camel_words(written, casing) + _literals(field, casing, marked)
               for field, written, (_, marked) in zip(texts, utf8, spelled_fields)]
+    # (two words side by side, one of them short, also as one word where phrase pairs are: "no code" is "nocode")
+    joined[0] += joins(fields[0], stems.optional)
+    joined[2] += joins(fields[2], stems.optional)
+    joined[-1] += joins(body_words[:PAIRS_IN_BODY], stems.optional)
+    if stems.synonyms[0]:
+        for found, extra in zip((*fields, body_words), joined):
+            extra += _synonyms(stems, found)
     if len(body_words) + len(joined[-1]) > MAX_BODY_WORDS:
         body_words, joined[-1] = _bounded(body_words, joined[-1])
     present = set(body_words)

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 23; // generator/plan/search.py FORMAT
+  var FORMAT = 24; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -43,6 +43,7 @@
   // A word as written: letters, digits and the marks on them, or one letter of an UNSPACED script with its marks
   // (generator/plan/search.py _written_words)
   var SPELLED = new RegExp("(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}]|\\p{M})+|[" + UNSPACED + "]\\p{M}*", "gu");
+  var LEADING_DOT = /(?:^|\s)\.[\p{L}\p{N}\p{M}]+$/u;
   var ENDS_IN_WORD = new RegExp("[\\p{L}\\p{N}][" + IGNORABLE + "]*$", "u");
   // The quote marks that make a phrase, as readers type them in their languages: an opening mark -> the marks that
   // close it. "…", “…” ‘…’ (English), „…“ ‚…‘ (German), „…” (Polish, Hungarian), ”…” ’…’ (Swedish, Finnish), «…»
@@ -150,6 +151,27 @@
     return (written.match(LITERAL) || []).map(cut);
   }
 
+  // Two words side by side, one of them of 2 to JOIN_SHORT letters and neither a function word (`optional`, folded) nor
+  // a number, joined as one ("no code" -> "nocode"): the index lists them so where it lists phrase pairs, and a query's
+  // add a bonus as its compounds do (generator/plan/search.py JOIN_SHORT, joins)
+  var JOIN_SHORT = 3;
+  var NUMBER = /^\p{Nd}+$/u;
+
+  function joinOf(first, second, optional) {
+    var shortest = Math.min(Array.from(first).length, Array.from(second).length);
+    return shortest >= 2 && shortest <= JOIN_SHORT && !NUMBER.test(first) && !NUMBER.test(second) &&
+      !optional.has(fold(first)) && !optional.has(fold(second)) ? cut(first + second) : null;
+  }
+
+  function joins(words, optional) {
+    var found = [];
+    for (var i = 0; i + 1 < words.length; i++) {
+      var joined = joinOf(words[i], words[i + 1], optional);
+      if (joined) found.push(joined);
+    }
+    return found;
+  }
+
   var stemWord = fold; // until the site's stemmer is loaded (meta.json names it)
 
   function terms(text) {
@@ -203,7 +225,9 @@
   }
 
   // For the tests' comparison with Python; harmless otherwise.
-  window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
+  window.newsdeskSearch = { tokens: tokens, spelled: spelled,
+    joins: function (words, optional) { return joins(words, new Set(optional || [])); },
+    terms: function (text) { return terms(text); }, shardKey: shardKey,
     shardFile: shardFile,
     compounds: compounds, literals: literals, textWidth: textWidth,
     phrases: function (query) { return parse(query).phrases; }, asQuoted: asQuoted,
@@ -559,13 +583,13 @@
   }
 
   // The stories where two query words stand side by side, or where a compound typed stands written so:
-  // Map(id -> a bonus as rare as the pair; a compound's adds what it would score as a word of its own).
-  function nearby(meta, pair) {
+  // Map(id -> a bonus as rare as the pair; a compound's, `asWord`, adds what it would score as a word of its own).
+  function nearby(meta, pair, asWord) {
     return shardOf(meta, pair).then(function (shard) {
       var bonus = new Map();
       if (!own(shard.terms, pair)) return bonus;
       var rarity = idf(meta, shard.terms[pair][0]);
-      var word = isWordTerm(pair) ? rarity / IMPACT_SCALE : 0;
+      var word = asWord ? rarity / IMPACT_SCALE : 0;
       decode(shard.terms[pair]).forEach(function (impact, id) { bonus.set(id, NEAR_BONUS * rarity + impact * word); });
       return bonus;
     });
@@ -634,17 +658,22 @@
       found.forEach(function (word) { add(word, false); });
       literals(text).forEach(function (word) { add(word, false); }); // ("9.3.3", "c#": its words are none)
       // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
-      compounds(text).forEach(function (word) { near.push(stemWord(word)); });
+      compounds(text).forEach(function (word) { near.push([stemWord(word), true]); });
       for (var i = 0; i + 1 < found.length; i++) {
         // (two function words side by side, "what is", stand so in most stories: no bonus worth a file)
         if (optional.has(fold(found[i])) && optional.has(fold(found[i + 1]))) continue;
-        near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
+        // Two words the index also lists as one ("no code": nocode) are looked up so too: side by side, with a hyphen
+        // or written as one, the same bonus, once (the pair alone is of stems: "driven apps" for "driven app")
+        var joined = joinOf(found[i], found[i + 1], optional);
+        near.push([PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]), false, joined && stemWord(joined)]);
       }
     });
     if (words.every(function (word) { return word.optional; })) {
       words.forEach(function (word) { word.optional = false; }); // ("the who", "to be or not to be": all of them)
     }
-    var last = words.length && rest.length && ENDS_IN_WORD.test(query) ? words[words.length - 1] : null;
+    // (a word typed after a leading dot is a name written so, ".NET": exact, not completed to "networks")
+    var last = words.length && rest.length && ENDS_IN_WORD.test(query) && !LEADING_DOT.test(query)
+      ? words[words.length - 1] : null;
     return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS) };
   }
 
@@ -677,7 +706,13 @@
       return Promise.all([
         Promise.all(parsed.words.map(function (word) { return wordMatches(meta, word, word === parsed.prefix); })),
         Promise.all(filters),
-        Promise.all(parsed.near.map(function (pair) { return nearby(meta, pair); })),
+        Promise.all(parsed.near.map(function (pair) {
+          if (!pair[2]) return nearby(meta, pair[0], pair[1]);
+          return Promise.all([nearby(meta, pair[0], false), nearby(meta, pair[2], false)]).then(function (both) {
+            both[1].forEach(function (bonus, id) { if (!(both[0].get(id) >= bonus)) both[0].set(id, bonus); });
+            return both[0];
+          });
+        })),
       ]).then(function (answers) {
         var perWord = answers[0], required = answers[1], bonuses = answers[2];
         perWord.forEach(function (match, i) {

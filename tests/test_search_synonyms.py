@@ -1,0 +1,134 @@
+"""Site search finds what readers mean: a product's former name and its words (`search_synonyms` in config.yaml, and a
+topic's name and shortname), a compound typed as one word that stories write apart (`nocode`: "no code"), a name
+written with a leading dot (`.NET`) matched exactly, and an offer's price as written (`$4.99`, `4,99 €`, `free`).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import item, make_site, search_results, static_server
+from generator.build.pipeline import BuildOptions, build
+from generator.config.load import load_config
+from generator.errors import ConfigError
+from generator.plan.search import SEARCH_FOLDER, joins, spelled, terms
+from generator.plan.search_optional import optional_words
+
+CONFIG = """\
+title: Synonym News
+base_url: https://example.org/paper/
+now: "2026-11-22T12:00:00Z"
+data_dir: data
+search_synonyms:
+  - [Dataverse, Common Data Service]
+  - [tables, entities]
+"""
+
+TOPIC_RECORD = "name: Common Data Service\n_id: common-data-service\nshortname: CDS\n"
+
+# title -> what else the item says; a month apart, so that no two are one story
+STORIES = {
+    "Dataverse tables get relations": dict(excerpt='"Lookups between tables."', topics="[Common Data Service]",
+                                           body="Text."),
+    "Time zone entities in Common Data Service retire": dict(excerpt='"Plan the move."', body="Text."),
+    "Builders without developers": dict(excerpt='"A no code approach to forms."', body="Text."),
+    "Pro tools for makers": dict(excerpt='"From no-code to pro code."', body="Text."),
+    "Nocode platforms grow": dict(excerpt='"Funding rounds."', body="Text."),
+    "Runtime ships for Linux": dict(excerpt='"The .NET runtime is now packaged."', body="Text."),
+    "Office networks get faster": dict(excerpt='"Access points arrive."', body="Text."),
+    "Map of the coast": dict(type="download", price="{amount: 4.99, currency: USD}", body="A map."),
+    "Cycling routes": dict(type="download", price="{amount: 0, currency: USD}", body="A PDF."),
+    "Harbour guide": dict(type="download", price='"4,99 €"', body="A guide."),
+}
+
+# query -> the titles it finds (in rank order when more than one), as a reader checks them
+QUERIES = {
+    # config.yaml's groups: the former name finds the new one, and "entities" finds "tables"
+    "cds entities": ["Time zone entities in Common Data Service retire", "Dataverse tables get relations"],
+    "dataverse": ["Dataverse tables get relations", "Time zone entities in Common Data Service retire"],
+    # the topic record's name and shortname: "CDS" finds a story that writes the name without the topic
+    "CDS": ["Time zone entities in Common Data Service retire", "Dataverse tables get relations"],
+    # a compound typed as one word, with a hyphen or apart finds each way of writing it
+    "nocode": ["Nocode platforms grow", "Pro tools for makers", "Builders without developers"],
+    ".NET": ["Runtime ships for Linux"],  # (not completed to "networks")
+    "$4.99": ["DOWNLOAD Map of the coast"],  # (a result's title link shows its type's badge first)
+    "4.99": ["DOWNLOAD Map of the coast"],
+    "4,99 €": ["DOWNLOAD Harbour guide", "DOWNLOAD Map of the coast"],
+    "free": ["DOWNLOAD Cycling routes"],
+}
+
+
+def site_files(config: str = CONFIG) -> dict[str, str]:
+    files = {"data/topics/cds.yaml": TOPIC_RECORD}
+    for n, (title, fields) in enumerate(STORIES.items()):
+        files[f"content/story-{n}.md"] = item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z", **fields)
+    return files
+
+
+@pytest.fixture(scope="module")
+def synonym_site(tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp("synonyms") / "site", site_files(), CONFIG)
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1))
+    return config.output_path
+
+
+def test_two_words_side_by_side_one_short_are_also_one_word():
+    optional = set(optional_words("en"))
+    assert joins(spelled("no code, no-code, low code; set up the scroll bar"), optional) == [
+        "nocode", "codeno", "nocode", "codelow", "lowcode", "codeset", "setup", "scrollbar"]
+    # not with a function word, a number or a one-letter word (which is no word), nor two long words
+    assert joins(spelled("to the point of no return in 2021 a b time zone"), optional) == ["noreturn"]
+    assert joins(["q2", "2021", "ai", "builder"], optional) == ["aibuilder"]
+    assert joins(["ab", "c" * 45], set()) == [("ab" + "c" * 45)[:40]]  # cut as a word is
+
+
+def test_bad_synonym_groups_are_errors_with_their_line(tmp_path):
+    for group, said in (("[Dataverse]", "fewer than two different words"),
+                        ("[tables, Tables]", "fewer than two different words"),
+                        ('[CDS, "#"]', "no word search can match")):
+        root = make_site(tmp_path / str(len(said)) / said[:3], {}, f"title: T\nsearch_synonyms:\n  - [a1, b2]\n  - {group}\n")
+        with pytest.raises(ConfigError) as raised:
+            load_config(root / "config.yaml")
+        text = str(raised.value)
+        assert f"config.yaml:4: `search_synonyms[1]`" in text and said in text, text
+
+
+@pytest.mark.slow
+def test_the_index_lists_synonyms_joins_and_prices(synonym_site):
+    folder = synonym_site / SEARCH_FOLDER
+    found = {}
+    for path in (folder / "terms").iterdir():
+        found.update(json.loads(path.read_bytes())["terms"])
+    assert json.loads((folder / "meta.json").read_bytes())["version"] == 24
+    # "nocode" for the story writing it, and those writing "no code" and "no-code"; "cds" beside "common data service"
+    assert found[terms("nocode", "english")[0]][0] == 3
+    assert found["cds"][0] == 2 and found[terms("entities", "english")[0]][0] == 2
+    assert {"4.99", "usd", "99"} <= found.keys()
+
+
+@pytest.mark.slow
+def test_what_a_reader_means_finds_the_story(synonym_site, page):
+    with static_server(synonym_site, "/paper/") as base:
+        page.goto(base + "search/")
+        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+        for query, titles in QUERIES.items():
+            said = "1 result for" if len(titles) == 1 else f"{len(titles)} results for"
+            assert search_results(page, query, said) == titles, query
+
+
+def test_a_change_of_the_synonyms_makes_the_index_again(tmp_path):
+    import dataclasses
+
+    from generator.build.pipeline import plan_site
+    from generator.plan.search import index_source, index_tasks, plan_index, task_key
+
+    root = make_site(tmp_path / "site", site_files(), CONFIG)
+    config = load_config(root / "config.yaml")
+    site = plan_site(config, BuildOptions(), workers=1).model.site
+    other = dataclasses.replace(config, search_synonyms=(("Dataverse", "Common Data Service"),))
+    assert index_source(site, config) != index_source(site, other)
+    keys = [list(map(task_key, index_tasks(plan_index(site, c)))) for c in (config, other)]
+    assert keys[0] and keys[0] != keys[1]
