@@ -75,7 +75,7 @@ def test_a_day_alone_shows_the_day_where_a_person_reads_it(tmp_path, language, z
     assert json.loads(ld)["datePublished"] == "2026-12-07"
     # its card on Latest: the short day, a date the reader's browser counts in days
     latest = (config.output_path / "latest/index.html").read_text(encoding="utf-8")
-    assert f'<time class="ago" datetime="2026-12-07"' in latest
+    assert '<time class="ago" datetime="2026-12-07"' in latest
     assert re.search(rf'datetime="2026-12-07"[^>]*>{short}</time>', latest)
     # an item written at 00:00 with its time keeps it
     ferry = _page(config, "Night ferry")
@@ -145,3 +145,18 @@ def test_a_fetched_feeds_day_alone_is_shown_as_that_day(tmp_path, capsys):
     assert bylines["Sagra del tartufo"] == bylines["Mercatino"] == bylines["Concerto"] \
         == ("2026-12-07", "7 dicembre 2026")
     assert bylines["Bilancio"] == ("2026-12-07T10:00:00+01:00", "7 dicembre 2026, 10:00")
+
+
+def test_a_theme_tells_a_day_alone_by_the_day_test(tmp_path):
+    """A theme's own format with a time (`%H:%M`) would show 00:00 of a day alone: `is day` tells it apart."""
+    files = {"content/day.md": item("Harbour festival", "2026-12-07"),
+             "content/midnight.md": item("Night ferry", "2026-12-07T00:00:00Z"),
+             "themes/default/templates/partials/header_tools.html":
+                 "{% if item is defined %}<p class=when>{{ item.published|date('%d.%m. %H:%M')"
+                 " if item.published is not day else item.published|date('%d.%m.') }}</p>{% endif %}\n"}
+    config, result = build_site(make_site(tmp_path / "site", files, f"title: T\nbase_url: https://example.org/\n"
+                                                                     f"now: \"{NOW}\"\n"))
+    assert not result.site.problems
+    said = {title: re.search(r"<p class=when>([^<]*)</p>", _page(config, title))[1]
+            for title in ("Harbour festival", "Night ferry")}
+    assert said == {"Harbour festival": "07.12.", "Night ferry": "07.12. 00:00"}

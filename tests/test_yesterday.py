@@ -91,7 +91,8 @@ DAYS = {"Harbour festival": "2026-12-07", "Violin makers": "2026-12-06", "Glacie
 # what a reader reads of each day, by its own calendar: today in New York is the 7th, in Tokyo the 8th
 READ = {
     "America/New_York": {"Harbour festival": ("today", "oggi"), "Violin makers": ("yesterday", "ieri"),
-                         "Glacier survey": ("3 days ago", "3 giorni fa"), "Bakery opens": ("20 Nov 2026", "20 nov 2026")},
+                         "Glacier survey": ("3 days ago", "3 giorni fa"),
+                         "Bakery opens": ("20 Nov 2026", "20 nov 2026")},
     "Asia/Tokyo": {"Harbour festival": ("yesterday", "ieri"), "Violin makers": ("2 days ago", "2 giorni fa"),
                    "Glacier survey": ("4 days ago", "4 giorni fa"), "Bakery opens": ("20 Nov 2026", "20 nov 2026")},
 }

@@ -463,9 +463,9 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     def relative_time_words() -> Markup:
         """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
-        `days_ago`, each its plural forms, `yesterday` and `today`; `number_digits` where they are not 0-9; `english`: those
-        of them shown in English for a partial words file, which it marks as word_lang does), as JSON for its script
-        element's single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
+        `days_ago`, each its plural forms, `yesterday` and `today`; `number_digits` where they are not 0-9;
+        `english`: those of them shown in English for a partial words file, which it marks as word_lang does), as
+        JSON for its script element's single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
         return ago_words
 
     def publisher(ref) -> dict:
@@ -623,7 +623,13 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         # measure of `long`, as search.js's
         text_width=text_width,
     )
+    # `published is day`: a date given without a time (isotime.Day), whose time a theme's own format leaves out
+    env.tests["day"] = _is_day
     return env
+
+
+def _is_day(value) -> bool:
+    return isinstance(value, Day)
 
 
 def _of_the_config(function):
@@ -864,7 +870,8 @@ def _what_to_do(env: jinja2.Environment, page: Page, message: str) -> str:
         names = env.filters if kind == "filter" else env.tests
         return (f"{_nearest(name, names)}newsdesk's filters are in {_THEMES_DOC} (Filters), Jinja's in its "
                 f"Template Designer Documentation" if kind == "filter" else
-                f"{_nearest(name, names)}Jinja's tests are in its Template Designer Documentation")
+                f"{_nearest(name, names)}newsdesk's test `day` is in {_THEMES_DOC} (Filters), Jinja's in its "
+                f"Template Designer Documentation")
     found = _UNDEFINED.search(message)
     if found and found.group(1) in (*page.context, "page"):
         return (f"`{found.group(1)}` is the page's, and a macro imported from another template sees only its "
