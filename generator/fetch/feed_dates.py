@@ -59,9 +59,10 @@ class Dates:
         `iso`: a JSON Feed's date, which feedparser does not read. A day written alone (`2026-12-07`, `Mon, 07 Dec
         2026`) is an isotime.Day in the site's zone, the start of that day: its item's file writes the day."""
         moment = self._dated(parsed, written, iso)
-        if moment is not None and isinstance(written, str) and day_alone(written, self.language):
+        if moment is not None and isinstance(written, str):
             local = moment.astimezone(self.zone)
-            if local.time() == time():  # (read as the start of that day there, as the build reads it)
+            # (read as the start of that day there, as the build reads it; written so, the day alone)
+            if local.time() == time() and day_alone(written, self.language):
                 return Day.of(local)
         return moment
 
