@@ -23,7 +23,9 @@ NOW = "2026-12-07T20:00:00Z"
 def _site(tmp_path, language: str, zone: str, day: str):
     """A site in `language` and `zone` with three items: one dated by `day` alone, one at 00:00 of that day written
     with its time, one at 22:00 the day before (the site's zone): built."""
-    files = {"content/day.md": item("Harbour festival", day),
+    related = ('[{title: Other take, webUrl: "https://other.example/a", publishedDateTime: 2026-12-05, '
+               'provider: {name: Other}}]')
+    files = {"content/day.md": item("Harbour festival", day, related=related),
              "content/midnight.md": item("Night ferry", "2026-12-07T00:00:00"),
              "content/evening.md": item("Evening market", "2026-12-06T22:00:00")}
     config = (f"title: Days\nbase_url: https://example.org/\nlanguage: {language}\ntimezone: {zone}\n"
@@ -73,6 +75,8 @@ def test_a_day_alone_shows_the_day_where_a_person_reads_it(tmp_path, language, z
     assert '<meta property="article:published_time" content="2026-12-07">' in page
     [ld] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert json.loads(ld)["datePublished"] == "2026-12-07"
+    # its related coverage, dated by its day alone too
+    assert re.search(r'<time class="ago" datetime="2026-12-05"[^>]*>5 ', page)
     # its card on Latest: the short day, a date the reader's browser counts in days
     latest = (config.output_path / "latest/index.html").read_text(encoding="utf-8")
     assert '<time class="ago" datetime="2026-12-07"' in latest
