@@ -64,6 +64,35 @@ def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(written)
 
 
+class Day(datetime):
+    """A moment written as a day alone (`2026-12-07`, `7 dicembre 2026`): the start of that day in the site's
+    time zone, which ranking, sorting and feeds take as any moment, and which pages show as the day, with no
+    time of it made up. A datetime of its own type, so that it stays one through every value made of it
+    (`astimezone`, `max`, a story's newest) without a flag beside each; caches of moments key them by type."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, moment: datetime) -> Day:
+        return cls.combine(moment.date(), moment.timetz())
+
+
+# A date in words or numbers that ends with its year (`07 Dec 2026`, as in_english writes other languages'; `Mon,
+# 07 Dec 2026`, `December 7, 2026`), or gives the year first (`2026/12/07`): a day, with no time
+_YEAR_LAST = re.compile(r"[^:]*[^0-9][0-9]{4}[^0-9:]*")
+_YEAR_FIRST = re.compile(r"[0-9]{4}([/.])[0-9]{1,2}\1[0-9]{1,2}\.?")
+
+
+def day_alone(text: str, language: str = "") -> bool:
+    """Whether a date as written gives the day alone, with no time (`2026-12-07`, `20261207`, `7 dicembre 2026`,
+    `2026/12/07`); `language`: the site's, for another language's month names (in_english)."""
+    text = text.strip()
+    if found := _ISO.fullmatch(text):
+        return found["hour"] is None
+    english = in_english(text, language)
+    return bool(_YEAR_LAST.fullmatch(english) or _YEAR_FIRST.fullmatch(english))
+
+
 # Month names of the languages whose feeds, sites and crawlers write dates in words: German, French, Spanish,
 # Italian, Dutch, Portuguese, Catalan, Swedish, Danish, Norwegian, Finnish, Estonian, Polish, Czech, Slovak,
 # Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish,

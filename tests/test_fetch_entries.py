@@ -375,7 +375,7 @@ FEED_DATES = {  # as a site's locale writes RSS's date -> the moment (UTC)
     "st, 03 prosince 2025 10:00:00 +0100": "2025-12-03T09:00:00Z",  # Czech
     "ср, 03 дек. 2025 10:00:00 +0300": "2025-12-03T07:00:00Z",  # Russian
     "Çar, 03 Ara 2025 10:00:00 +0300": "2025-12-03T07:00:00Z",  # Turkish
-    "3 Δεκεμβρίου 2025": "2025-12-03T00:00:00Z",  # Greek, a date alone
+    "3 Δεκεμβρίου 2025": "2025-12-03",  # Greek, a date alone: the day, no time made up
     "Wed, 03 Dec 2025 10:00:00 IST": "2025-12-03T04:30:00Z",  # (India's, as an item's date reads it)
 }
 
@@ -397,9 +397,9 @@ def test_feed_dates_with_more_languages_month_names_are_read(tmp_path, capsys):
 
 
 ZONELESS_DATES = {  # a feed's date without a time zone, on a site in New York (UTC-5 in November) -> the moment
-    "21 November 2026": "2026-11-21T05:00:00Z",  # a date alone: midnight in the site's zone, as an item's
-    "November 21, 2026": "2026-11-21T05:00:00Z",
-    "Sat, 21 Nov 2026": "2026-11-21T05:00:00Z",
+    "21 November 2026": "2026-11-21",  # a date alone: that day (midnight in the site's zone, as an item's)
+    "November 21, 2026": "2026-11-21",
+    "Sat, 21 Nov 2026": "2026-11-21",
     "Sat, 21 Nov 2026 10:00:00": "2026-11-21T15:00:00Z",
     "2026-11-21T10:00:00": "2026-11-21T15:00:00Z",
     "Sat, 21 Nov 2026 10:00:00 GMT": "2026-11-21T10:00:00Z",  # (a zone named: as it says)
@@ -410,7 +410,8 @@ ZONELESS_DATES = {  # a feed's date without a time zone, on a site in New York (
 def test_a_feed_date_without_a_zone_is_in_the_sites_zone_as_an_items_is(tmp_path, capsys):
     """An item's `publishedDateTime: 21 November 2026` is midnight in the site's zone; fetch wrote the same date
     of a feed as midnight UTC, which a site in New York showed as the evening before (and one in Rome at
-    01:00, a time no feed gave). RSS, Atom and JSON Feed dates without a zone are read in the site's zone."""
+    01:00, a time no feed gave). RSS, Atom and JSON Feed dates without a zone are read in the site's zone, and
+    a date alone is written as that day, which the build reads as the same midnight."""
     items = "".join(f"<item><title>Entry {number}</title><link>https://site.example/{number}</link>"
                     f"<pubDate>{written}</pubDate></item>" for number, written in enumerate(ZONELESS_DATES))
     atom = ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>'
@@ -428,12 +429,12 @@ def test_a_feed_date_without_a_zone_is_in_the_sites_zone_as_an_items_is(tmp_path
     assert {written: found[f"Entry {number}"]["publishedDateTime"] for number, written in enumerate(ZONELESS_DATES)} \
         == ZONELESS_DATES
     assert found["Atom entry"]["publishedDateTime"] == "2026-11-21T15:00:00Z"
-    assert found["JSON entry"]["publishedDateTime"] == "2026-11-21T05:00:00Z"
+    assert found["JSON entry"]["publishedDateTime"] == "2026-11-21"
 
 
 def test_an_italian_feeds_date_alone_is_that_day_in_rome(tmp_path, capsys):
-    """`7 dicembre 2026`, as Italian sites write a date alone, on a site in Rome: midnight there (23:00 UTC the
-    day before), not 01:00; `sab, 21 nov 2026 10:00:00` without a zone is 10:00 in Rome."""
+    """`7 dicembre 2026`, as Italian sites write a date alone, on a site in Rome: that day there (not 23:00 UTC
+    the day before, nor 01:00); `sab, 21 nov 2026 10:00:00` without a zone is 10:00 in Rome."""
     items = ("<item><title>Sagra</title><link>https://it.example/1</link><pubDate>21 novembre 2026</pubDate></item>"
              "<item><title>Bilancio</title><link>https://it.example/2</link>"
              "<pubDate>sab, 21 nov 2026 10:00:00</pubDate></item>")
@@ -443,7 +444,7 @@ def test_an_italian_feeds_date_alone_is_that_day_in_rome(tmp_path, capsys):
                          settings="language: it\ntimezone: Europe/Rome\n")
         assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
     found = fetched(site)
-    assert found["Sagra"]["publishedDateTime"] == "2026-11-20T23:00:00Z"
+    assert found["Sagra"]["publishedDateTime"] == "2026-11-21"
     assert found["Bilancio"]["publishedDateTime"] == "2026-11-21T09:00:00Z"
 
 

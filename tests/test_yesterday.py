@@ -17,32 +17,34 @@ from generator.i18n import load_words, shipped_languages
 NOW = "2026-11-20T13:00:00Z"  # the reader's clock: 08:00 in New York, 14:00 in Paris, 22:00 in Tokyo
 
 NODE_YESTERDAY = """
-const tags = JSON.parse(require("fs").readFileSync(0, "utf8")), out = {};
-for (const tag of tags) out[tag] = new Intl.RelativeTimeFormat(tag, {numeric: "auto"}).format(-1, "day");
+const [tags, days] = JSON.parse(require("fs").readFileSync(0, "utf8")), out = {};
+for (const tag of tags) out[tag] = new Intl.RelativeTimeFormat(tag, {numeric: "auto"}).format(days, "day");
 process.stdout.write(JSON.stringify(out));
 """
 
 
-def test_every_shipped_language_has_its_word_for_yesterday_as_browsers_say_it(tmp_path):
+@pytest.mark.parametrize("key, days, french", [("yesterday", -1, "hier"), ("today", 0, "aujourd’hui")])
+def test_every_shipped_language_has_its_word_for_yesterday_and_today_as_browsers_say_it(tmp_path, key, days, french):
+    # (`today`: a day written alone, with no time, on that day: test_a_day_alone_reads_today_or_yesterday_...)
     languages = shipped_languages()
     assert "fr" in languages and "ja" in languages
     words = {language: load_words(default_config(tmp_path, language=language)) for language in languages}
-    run = subprocess.run(["node", "-e", NODE_YESTERDAY], input=json.dumps(languages), capture_output=True, text=True,
-                         check=True)
+    run = subprocess.run(["node", "-e", NODE_YESTERDAY], input=json.dumps([languages, days]), capture_output=True,
+                         text=True, check=True)
     browsers = json.loads(run.stdout)
-    assert {language: words[language].t("yesterday") for language in languages} == browsers
-    assert browsers["fr"] == "hier" and browsers["de"] == "gestern"
-    assert not any("yesterday" in words[language].english for language in languages)
+    assert {language: words[language].t(key) for language in languages} == browsers
+    assert browsers["fr"] == french
+    assert not any(key in words[language].english for language in languages)
 
 
-def _open(browser, url: str, zone: str):
+def _open(browser, url: str, zone: str, now: str = NOW):
     context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=zone, locale="en-US")
     tab = context.new_page()
     # (the reader's clock fixed: Date only, as tests/test_i18n_numbers.py does)
     tab.add_init_script("(() => { const Real = Date, fixed = Real.parse(%s); function Fixed(...a) { "
                         "return new.target ? (a.length ? new Real(...a) : new Real(fixed)) : Real(); } "
                         "Fixed.prototype = Real.prototype; Fixed.parse = Real.parse; Fixed.UTC = Real.UTC; "
-                        "Fixed.now = () => fixed; window.Date = Fixed; })();" % json.dumps(NOW))
+                        "Fixed.now = () => fixed; window.Date = Fixed; })();" % json.dumps(now))
     tab.goto(url)
     return context, tab
 
@@ -78,5 +80,43 @@ def test_a_date_of_the_readers_yesterday_reads_yesterday(browser, tmp_path, lang
                                     ".map(t => [t.getAttribute('datetime').slice(0, 13), t.textContent]))")
                 assert said == {when[:13]: texts[shown] for when, texts in expected.items()}, zone
                 assert tab.locator("time[lang]").count() == 0
+            finally:
+                context.close()
+
+
+# the reader's clock: 2026-12-07 at 20:00 UTC, 15:00 in New York, 05:00 on the 8th in Tokyo
+READER_NOW = "2026-12-07T20:00:00Z"
+DAYS = {"Harbour festival": "2026-12-07", "Violin makers": "2026-12-06", "Glacier survey": "2026-12-04",
+        "Bakery opens": "2026-11-20"}
+# what a reader reads of each day, by its own calendar: today in New York is the 7th, in Tokyo the 8th
+READ = {
+    "America/New_York": {"Harbour festival": ("today", "oggi"), "Violin makers": ("yesterday", "ieri"),
+                         "Glacier survey": ("3 days ago", "3 giorni fa"),
+                         "Bakery opens": ("20 Nov 2026", "20 nov 2026")},
+    "Asia/Tokyo": {"Harbour festival": ("yesterday", "ieri"), "Violin makers": ("2 days ago", "2 giorni fa"),
+                   "Glacier survey": ("4 days ago", "4 giorni fa"), "Bakery opens": ("20 Nov 2026", "20 nov 2026")},
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, shown", [("en", 0), ("it", 1)])
+def test_a_day_alone_reads_today_or_yesterday_by_the_readers_calendar_never_hours(browser, tmp_path, language,
+                                                                                   shown):
+    """An item dated by its day alone (`<time datetime="2026-12-07">`, tests/test_date_only.py) is that day of the
+    reader's calendar: "today", "yesterday", "3 days ago", never hours counted from a midnight it does not say
+    (JavaScript's Date reads a date alone as UTC's, which in New York was "15 hours ago", and in Tokyo "yesterday"
+    at 09:00 of the day after)."""
+    stories = {f"content/s{n}.md": item(title, day) for n, (title, day) in enumerate(DAYS.items())}
+    config = (f"title: Days\nbase_url: https://example.org/\nlanguage: {language}\ntimezone: Europe/Rome\n"
+              f"now: \"{READER_NOW}\"\n")
+    config, _ = build_site(make_site(tmp_path / language, stories, config))
+    with static_server(config.output_path) as base:
+        for zone, expected in READ.items():
+            context, tab = _open(browser, base + "latest/", zone, READER_NOW)
+            try:
+                said = tab.evaluate("() => Array.from(document.querySelectorAll('article')).map(a => ["
+                                    "a.querySelector('h2, h3').textContent.trim(), "
+                                    "a.querySelector('time.ago').textContent])")
+                assert dict(said) == {title: texts[shown] for title, texts in expected.items()}, zone
             finally:
                 context.close()

@@ -48,7 +48,7 @@ class Entry:
     title_html: bool
     summary: str  # HTML
     content: str  # HTML, the full text when the feed carries it
-    published: datetime | None  # UTC; the published date, else the updated one
+    published: datetime | None  # UTC (a day written alone: an isotime.Day in the site's zone); published, else updated
     categories: tuple[str, ...]
     images: tuple[Image, ...]
     player: str  # a video player's URL (media:player, YouTube's yt:videoId)

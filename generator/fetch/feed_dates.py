@@ -4,10 +4,10 @@ languages' month names, RFC 3339 and RFC 2822, and the dates that are none (EARL
 from __future__ import annotations
 
 import calendar
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, time, timezone, tzinfo
 
-from generator.isotime import (Refused, checked, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset,
-                               zone_named)
+from generator.isotime import (Day, Refused, checked, day_alone, in_english, parse_iso, parse_rfc2822, site_zoned,
+                               with_offset, zone_named)
 from generator.site.dates import EARLIEST, either_order  # (an entry dated before EARLIEST is dated when first fetched)
 
 
@@ -56,7 +56,17 @@ class Dates:
     def dated(self, parsed, written, iso: bool = False) -> datetime | None:
         """An entry's date, from feedparser's reading of it (`parsed`) or as written: one that names its time zone
         by a name feedparser reads as UTC (`CET`), or twice, or with another language's words is read here;
-        `iso`: a JSON Feed's date, which feedparser does not read."""
+        `iso`: a JSON Feed's date, which feedparser does not read. A day written alone (`2026-12-07`, `Mon, 07 Dec
+        2026`) is an isotime.Day in the site's zone, the start of that day: its item's file writes the day."""
+        moment = self._dated(parsed, written, iso)
+        if moment is not None and isinstance(written, str):
+            local = moment.astimezone(self.zone)
+            # (read as the start of that day there, as the build reads it; written so, the day alone)
+            if local.time() == time() and day_alone(written, self.language):
+                return Day.of(local)
+        return moment
+
+    def _dated(self, parsed, written, iso: bool) -> datetime | None:
         if isinstance(written, str):
             try:
                 rewritten = checked(written)

@@ -22,6 +22,7 @@ from generator.config.values import TopicConfig
 from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
+from generator.isotime import Day
 from generator.languages import UNSPACED
 from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.fields import MAX_TEXT
@@ -120,8 +121,8 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # file, size and price; a provider's domain that an entry's <source> gives only where its story's address agrees.
 # 7: a download's file beside its page, as its featuredContent. 8: a link shortener's host is no provider's domain;
 # a duration's 60th minute or second, `4:75`, no length. 9: a date without a zone in the site's zone, as an
-# item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant.)
-READING = 9
+# item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant. 10: a day written alone as that day, no time.)
+READING = 10
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -148,7 +149,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     meta: dict = {"title": title_of(entry)}
     if excerpt and not repeats_title(excerpt, meta["title"], entry):
         meta["excerpt"] = excerpt
-    meta["publishedDateTime"] = published_of(entry, facts)
+    meta["publishedDateTime"] = written_date(published_at(entry, facts))
     download = entry.download if type_of(entry) == "download" else None
     if link := entry.link or (download.url if download else ""):  # (a download without a page: its file is its link)
         meta["originalUrl"] = link
@@ -276,11 +277,21 @@ def _plain_title(title: str, is_html: bool) -> str:
 
 
 def published_of(entry: Entry, facts: Facts) -> str:
+    """The state's date of the entry: its moment (published_at) as utc_stamp writes it."""
+    return utc_stamp(published_at(entry, facts))
+
+
+def published_at(entry: Entry, facts: Facts) -> datetime:
     """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it. A date after
     that time is a wrong clock or time zone (the entry is out already): the build would hide the item
     until then, so it is dated when first seen."""
-    when = entry.published if entry.published and not from_the_future(entry, facts) else facts.first_seen
-    return utc_stamp(when)
+    return entry.published if entry.published and not from_the_future(entry, facts) else facts.first_seen
+
+
+def written_date(moment: datetime) -> str:
+    """`publishedDateTime` as an item file writes it: a day written alone (isotime.Day, in the site's zone) as
+    that day, which the build reads as it (no time made up on its pages); else utc_stamp."""
+    return moment.date().isoformat() if isinstance(moment, Day) else utc_stamp(moment)
 
 
 def utc_stamp(moment: datetime) -> str:

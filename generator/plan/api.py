@@ -15,7 +15,8 @@ client follows `nextPage` to the end. Every file is bounded whatever the site's 
 pages, and a story lists at most STORY_ITEMS of its items and MAX_RELATED of its related URLs. The
 item fields follow the content format (path, title, type, heat, author, webUrl, ampWebUrl,
 excerpt, publishedDateTime, provider, images, topics, length, size, price; videoUrl, the player URL
-of featuredContent), plus `story`, the id of the story the item
+of featuredContent; `dateOnly: true` for an item dated by its day alone, whose publishedDateTime is the start
+of that day in the site's zone), plus `story`, the id of the story the item
 is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, how many other
 items the story has, and `sources`, the newest SOURCES of them (path and url, newest first);
 docs/feeds-and-api.md has an example. A stories file holds `stories`: each story's `id`, its `lead` (a path),
@@ -34,6 +35,7 @@ from functools import partial
 from typing import NamedTuple
 
 from generator.config.values import Config
+from generator.isotime import Day
 from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, provider_home, rfc3339
 from generator.site.grouping import declared
@@ -256,7 +258,7 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         images = item.provider.images or ((known.logo,) if known and known.logo else ())
         provider = {"name": known.name if known else item.provider.name, "domain": item.provider.domain,
                     "url": provider_home(item.provider) or None, "images": [_image(config, i) for i in images]}
-    return {
+    record = {
         "path": item.path,
         "url": site_url(config.base_url, item.path),
         "title": item.title,
@@ -280,6 +282,9 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         "videoUrl": item.video_url or None,
         "mediaUrl": item.media_file or None,
     }
+    if isinstance(item.published, Day):  # (a day written alone: publishedDateTime is its start, for an app to sort by)
+        record["dateOnly"] = True
+    return record
 
 
 def _topic(site: Site, config: Config, slug: str) -> dict:

@@ -50,6 +50,7 @@ from generator import __version__
 from generator.config.values import Config
 from generator.frozen import record
 from generator.i18n import Words, load_words
+from generator.isotime import Day
 from generator.languages import primary
 from generator.urls import ascii_host, ascii_url, readable_host, site_url
 from generator.site.grouping import item_story, story_first
@@ -385,7 +386,10 @@ def _by_extension(url: str, types: dict[str, str], otherwise: str) -> str:
 
 def html_datetime(moment: datetime) -> str:
     """A time as HTML's <time datetime> takes it (pages and search results): ISO 8601 with at most three digits
-    of a second, where Python writes six (a crawler's date may have any number)."""
+    of a second, where Python writes six (a crawler's date may have any number); a day written alone
+    (isotime.Day, in the zone it is a day of) as the date alone, which HTML takes too."""
+    if isinstance(moment, Day):
+        return moment.date().isoformat()
     moment = whole_minute_offset(moment)
     return moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
 

@@ -33,6 +33,7 @@ from generator.config.checks import bundled_theme_gone
 from generator.config.values import Config, bundled_theme_dir, in_bundled_themes
 from generator.errors import BuildError, Problem
 from generator.i18n import Words, facts, fill, load_words
+from generator.isotime import Day
 from generator.languages import direction, og_locale
 from generator.plan.feeds import feed_path, html_datetime, provider_home, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
@@ -395,13 +396,16 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return moment.astimezone(zone)
 
     # A story's date is written on its page, its cards and the lists beside other stories: each moment is
-    # written once per format. (Moments are aware: equal ones are one instant, written alike in `zone`.)
-    @lru_cache(maxsize=1 << 15)
+    # written once per format. (Moments are aware: equal ones are one instant, written alike in `zone`; typed,
+    # as a Day, a day written alone, is written apart from the same instant written with its time.)
+    @lru_cache(maxsize=1 << 15, typed=True)
     def isodate(moment: datetime) -> str:
         return html_datetime(local(moment))
 
-    @lru_cache(maxsize=1 << 15)
+    @lru_cache(maxsize=1 << 15, typed=True)
     def date(moment: datetime, fmt: str | None = None) -> str:
+        if isinstance(moment, Day) and fmt == "time":  # (a day alone: no time of it made up)
+            fmt = "long"
         return words.date(local(moment), fmt)
 
     # Scores are written two or three times on every card and story page: each number once (per type).
@@ -459,9 +463,9 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     def relative_time_words() -> Markup:
         """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
-        `days_ago`, each its plural forms, and `yesterday`; `number_digits` where they are not 0-9; `english`: those
-        of them shown in English for a partial words file, which it marks as word_lang does), as JSON for its script
-        element's single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
+        `days_ago`, each its plural forms, `yesterday` and `today`; `number_digits` where they are not 0-9;
+        `english`: those of them shown in English for a partial words file, which it marks as word_lang does), as
+        JSON for its script element's single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
         return ago_words
 
     def publisher(ref) -> dict:
@@ -484,7 +488,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         page_url = absolute(item.path)
         article = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": item.title,
-            "description": item.excerpt, "datePublished": whole_minute_offset(local(item.published)).isoformat(),
+            "description": item.excerpt, "datePublished": _published(local(item.published)),
             "url": page_url, "mainEntityOfPage": page_url, "inLanguage": config.language,
             "publisher": organization,
             "author": {"@type": "Person", "name": item.author} if item.author else organization,
@@ -618,7 +622,13 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         # measure of `long`, as search.js's
         text_width=text_width,
     )
+    # `published is day`: a date given without a time (isotime.Day), whose time a theme's own format leaves out
+    env.tests["day"] = _is_day
     return env
+
+
+def _is_day(value) -> bool:
+    return isinstance(value, Day)
 
 
 def _of_the_config(function):
@@ -714,7 +724,12 @@ SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_f
 
 
 # The words relative-times.js writes recent dates in (its script element's data-ago: relative_time_words).
-AGO_WORDS = ("minutes_ago", "hours_ago", "days_ago", "yesterday")
+AGO_WORDS = ("minutes_ago", "hours_ago", "days_ago", "yesterday", "today")
+
+
+def _published(moment: datetime) -> str:
+    """schema.org's datePublished: a Date for a day written alone (isotime.Day), else a DateTime."""
+    return moment.date().isoformat() if isinstance(moment, Day) else whole_minute_offset(moment).isoformat()
 
 
 # strftime's codes of names -> the words' lists of those names (i18n.Words.date)
@@ -854,7 +869,8 @@ def _what_to_do(env: jinja2.Environment, page: Page, message: str) -> str:
         names = env.filters if kind == "filter" else env.tests
         return (f"{_nearest(name, names)}newsdesk's filters are in {_THEMES_DOC} (Filters), Jinja's in its "
                 f"Template Designer Documentation" if kind == "filter" else
-                f"{_nearest(name, names)}Jinja's tests are in its Template Designer Documentation")
+                f"{_nearest(name, names)}newsdesk's test `day` is in {_THEMES_DOC} (Filters), Jinja's in its "
+                f"Template Designer Documentation")
     found = _UNDEFINED.search(message)
     if found and found.group(1) in (*page.context, "page"):
         return (f"`{found.group(1)}` is the page's, and a macro imported from another template sees only its "

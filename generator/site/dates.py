@@ -1,6 +1,7 @@
 """An item's dates, as crawlers write them, read as time-zone-aware UTC: ISO 8601 (YAML's own timestamps
 too), Unix times in seconds or milliseconds, RFC 2822 (RSS's pubDate), .NET's JSON, English and other
-languages' words (isotime.in_english). A time without a zone is in the site's; a zone named by a name of
+languages' words (isotime.in_english). A time without a zone is in the site's; a day written alone is the
+start of that day there, as an isotime.Day (pages show the day, no time); a zone named by a name of
 several, or a month by a word of two languages, is read with a warning. date_field reports what it cannot
 read in the item's notes; to_utc raises Unusable.
 """
@@ -8,12 +9,12 @@ read in the item's notes; to_utc raises Unusable.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from generator.config.values import Config
-from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Refused, ambiguous_month, ambiguous_zone,
-                               checked, day_first_separator, goes_by, in_english, parse_iso, parse_rfc2822,
-                               site_zoned, with_offset)
+from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Day, Refused, ambiguous_month,
+                               ambiguous_zone, checked, day_alone, day_first_separator, goes_by, in_english, parse_iso,
+                               parse_rfc2822, site_zoned, with_offset)
 from generator.site.keys import OTHER_DATE_KEYS
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
@@ -148,6 +149,9 @@ def to_utc(value, config: Config, key: str) -> datetime:
                 moment = _from_rfc2822(english, key, written, config.language)
     else:
         raise Unusable(f"`{key}` must be a date, got {kind_of(value)}", "write it as 2026-11-22T08:00:00Z")
+    # (a day written alone is the start of that day in the site's zone, kept as a Day: pages show no time of it)
+    day = moment.tzinfo is None and moment.time() == time() and (
+        type(value) is date or isinstance(value, (str, int)) and day_alone(str(value), config.language))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=config.zone)  # naive times are in the site's zone
     try:
@@ -156,7 +160,7 @@ def to_utc(value, config: Config, key: str) -> datetime:
     except (OverflowError, ValueError):  # the first or last hours of year 1 or 9999, in some zone
         raise Unusable(f"`{key}` {shown(written)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
-    return moment
+    return Day.of(moment) if day else moment
 
 
 def _not_valid(key: str, written, error) -> Unusable:

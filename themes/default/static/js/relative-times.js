@@ -1,5 +1,5 @@
 // Recent dates as "3 hours ago", in the theme's words (the script element's data-ago: the words files'
-// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms, and `yesterday`) and their language
+// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms, `yesterday` and `today`) and their language
 // (data-words-lang), counted from the reader's clock: the page stays the same bytes whatever day it is built or
 // read. Only <time class="ago"> (the cards' and the coverage lists' dates); the written date goes into the
 // element's title, and stays on screen for a date a week old or more, a date in the future, or a page without
@@ -54,28 +54,46 @@
     }
     return formatter() ? [format.format(-count, unit), language] : null;
   }
-  // A day ago or more: the reader's calendar days (from its midnights), so that the day before today is
-  // "yesterday", in the words' `yesterday` where they have it in the language of their `days_ago` (a site's
-  // own words file without it says "1 день назад", not an English "yesterday"; the browser's formatter "1 day").
-  function days(when, seconds) {
-    var then = new Date(when), now = new Date(Date.now());
-    var count = Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())
-      - Date.UTC(then.getFullYear(), then.getMonth(), then.getDate())) / 86400000);
-    if (count < 1) return say(Math.floor(seconds / 3600), "hour"); // (today still, on a day of 25 hours)
-    var yesterday = words && typeof words.yesterday === "string" ? words.yesterday : null;
-    if (count === 1 && yesterday && (english.indexOf("yesterday") >= 0) === (english.indexOf("days_ago") >= 0)) {
-      return [yesterday, english.indexOf("yesterday") >= 0 ? "en" : language];
+  // The reader's calendar days (from its midnights) from the day of `year`, `month` (0-11) and `day` to today.
+  function daysSince(year, month, day) {
+    var now = new Date(Date.now());
+    return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(year, month, day))
+      / 86400000);
+  }
+  // The words' `yesterday` or `today` where they have it in the language of their `days_ago` (a site's own words
+  // file without it says "1 день назад", not an English "yesterday"), else null.
+  function word(key) {
+    var text = words && typeof words[key] === "string" ? words[key] : null;
+    if (!text || (english.indexOf(key) >= 0) !== (english.indexOf("days_ago") >= 0)) return null;
+    return [text, english.indexOf(key) >= 0 ? "en" : language];
+  }
+  // `count` calendar days ago, one or more: the day before today is "yesterday" (else "1 day ago", in the
+  // words' `days_ago` or the browser's formatter), up to a week.
+  function days(count) {
+    return (count === 1 && word("yesterday")) || (count < 7 ? say(count, "day") : null);
+  }
+  // A day written alone (`datetime="2026-12-07"`: an item dated by its day, with no time) is that calendar day,
+  // "today", "yesterday" or "3 days ago", never hours from a midnight it does not say (Date.parse reads it as
+  // UTC's); without the words' `today`, today's date stays as written.
+  var DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+  function ago(datetime) {
+    var day = DAY.exec(datetime);
+    if (day) {
+      var count = daysSince(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+      return count === 0 ? word("today") : count > 0 ? days(count) : null;
     }
-    return count < 7 ? say(count, "day") : null;
+    var when = Date.parse(datetime), seconds = (Date.now() - when) / 1000;
+    if (!(seconds > -60 && seconds < 7 * 86400)) return null;
+    if (seconds < 3600) return say(Math.max(1, Math.floor(seconds / 60)), "minute");
+    var then = new Date(when), count = daysSince(then.getFullYear(), then.getMonth(), then.getDate());
+    // (under a day, or today still on a day of 25 hours: hours)
+    return seconds < 86400 || count < 1 ? say(Math.floor(seconds / 3600), "hour") : days(count);
   }
   var done = new WeakSet();
   function relative(time) {
     if (done.has(time) || !time.textContent) return; // (its text is not parsed yet)
     done.add(time);
-    var when = Date.parse(time.getAttribute("datetime")), seconds = (Date.now() - when) / 1000;
-    if (!(seconds > -60 && seconds < 7 * 86400)) return;
-    var said = seconds < 3600 ? say(Math.max(1, Math.floor(seconds / 60)), "minute")
-      : seconds < 86400 ? say(Math.floor(seconds / 3600), "hour") : days(when, seconds);
+    var said = ago(time.getAttribute("datetime"));
     if (!said) return;
     time.title = time.textContent;
     time.textContent = said[0];

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 24; // generator/plan/search.py FORMAT
+  var FORMAT = 25; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
