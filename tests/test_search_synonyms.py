@@ -13,7 +13,7 @@ from conftest import item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.errors import ConfigError
-from generator.plan.search import SEARCH_FOLDER, joins, spelled, terms
+from generator.plan.search import FORMAT, SEARCH_FOLDER, joins, spelled, terms
 from generator.plan.search_optional import optional_words
 
 CONFIG = """\
@@ -102,7 +102,7 @@ def test_the_index_lists_synonyms_joins_and_prices(synonym_site):
     found = {}
     for path in (folder / "terms").iterdir():
         found.update(json.loads(path.read_bytes())["terms"])
-    assert json.loads((folder / "meta.json").read_bytes())["version"] == 24
+    assert json.loads((folder / "meta.json").read_bytes())["version"] == FORMAT
     # "nocode" for the story writing it, and those writing "no code" and "no-code"; "cds" beside "common data service"
     assert found[terms("nocode", "english")[0]][0] == 3
     assert found["cds"][0] == 2 and found[terms("entities", "english")[0]][0] == 2
