@@ -616,9 +616,11 @@ def opens_with(body: str, text: str) -> bool:
     wanted = words.casefold()
     # (from the body's first paragraphs, as a rule: all of it only when they are shorter than the words)
     shown, whole = plain_start(start, 2 * len(words) + 64)
-    shown = shown.casefold()
+    # (its no-break spaces as spaces, as the words': a French body's are typeset, typography.py, and so may be
+    # the excerpt's, or not, as a crawler wrote it)
+    shown = " ".join(shown.split()).casefold()
     if not whole and len(shown) < len(wanted) and wanted.startswith(shown):
-        shown = plain_text(start).casefold()
+        shown = " ".join(plain_text(start).split()).casefold()
     return shown.startswith(wanted)
 
 
