@@ -407,9 +407,9 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     def relative_time_words() -> Markup:
         """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
-        `days_ago`, each its plural forms, and `yesterday`; `number_digits` where they are not 0-9; `english`: those
-        of them shown in English for a partial words file, which it marks as word_lang does), as JSON for its script
-        element's single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
+        `days_ago`, each its plural forms, `yesterday` and `day_before_yesterday`; `number_digits` where they are not
+        0-9; `english`: those of them shown in English for a partial words file, which it marks as word_lang does),
+        as JSON for its script element's single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
         return ago_words
 
     def publisher(ref) -> dict:
@@ -660,7 +660,7 @@ SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_f
 
 
 # The words relative-times.js writes recent dates in (its script element's data-ago: relative_time_words).
-AGO_WORDS = ("minutes_ago", "hours_ago", "days_ago", "yesterday")
+AGO_WORDS = ("minutes_ago", "hours_ago", "days_ago", "yesterday", "day_before_yesterday")
 
 
 # strftime's codes of names -> the words' lists of those names (i18n.Words.date)

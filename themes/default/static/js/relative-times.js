@@ -1,10 +1,10 @@
 // Recent dates as "3 hours ago", in the theme's words (the script element's data-ago: the words files'
-// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms, and `yesterday`) and their language
-// (data-words-lang), counted from the reader's clock: the page stays the same bytes whatever day it is built or
-// read. Only <time class="ago"> (the cards' and the coverage lists' dates); the written date goes into the
-// element's title, and stays on screen for a date a week old or more, a date in the future, or a page without
-// the words in a browser without Intl.RelativeTimeFormat. Loaded by templates/partials/relative_times.html: a blocking script in
-// the head, so that each date is rewritten before the browser first draws it (see there).
+// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms, `yesterday` and `day_before_yesterday`) and
+// their language (data-words-lang), counted from the reader's clock: the page stays the same bytes whatever day it
+// is built or read. Only <time class="ago"> (the cards' and the coverage lists' dates); the written date goes into
+// the element's title, and stays on screen for a date a week old or more, a date in the future, or a page without
+// the words in a browser without Intl.RelativeTimeFormat. Loaded by templates/partials/relative_times.html: a
+// blocking script in the head, so that each date is rewritten before the browser first draws it (see there).
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -55,16 +55,18 @@
     return formatter() ? [format.format(-count, unit), language] : null;
   }
   // A day ago or more: the reader's calendar days (from its midnights), so that the day before today is
-  // "yesterday", in the words' `yesterday` where they have it in the language of their `days_ago` (a site's
-  // own words file without it says "1 день назад", not an English "yesterday"; the browser's formatter "1 day").
+  // "yesterday" and the day before that "avant-hier", in the words' `yesterday` and `day_before_yesterday` where
+  // they have them in the language of their `days_ago` (a site's own words file without them says "1 день назад",
+  // not an English "yesterday"; the browser's formatter "1 day").
   function days(when, seconds) {
     var then = new Date(when), now = new Date(Date.now());
     var count = Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())
       - Date.UTC(then.getFullYear(), then.getMonth(), then.getDate())) / 86400000);
     if (count < 1) return say(Math.floor(seconds / 3600), "hour"); // (today still, on a day of 25 hours)
-    var yesterday = words && typeof words.yesterday === "string" ? words.yesterday : null;
-    if (count === 1 && yesterday && (english.indexOf("yesterday") >= 0) === (english.indexOf("days_ago") >= 0)) {
-      return [yesterday, english.indexOf("yesterday") >= 0 ? "en" : language];
+    var key = count === 1 ? "yesterday" : count === 2 ? "day_before_yesterday" : null;
+    var word = key && words && typeof words[key] === "string" ? words[key] : null;
+    if (word && (english.indexOf(key) >= 0) === (english.indexOf("days_ago") >= 0)) {
+      return [word, english.indexOf(key) >= 0 ? "en" : language];
     }
     return count < 7 ? say(count, "day") : null;
   }
