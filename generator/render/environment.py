@@ -504,7 +504,10 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         screen reader reads the label in English and the names in their own voice."""
         return site_lang if word_lang(*keys) else content_lang
 
-    rtl = direction(config.language) == "rtl"
+    # The page's direction is that of the language its words are in (the body's): a Pashto site without Pashto
+    # words reads as an English page, its own text in its own direction (the theme's `unicode-bidi: plaintext`),
+    # not English words mirrored ("21 Nov 2026" shown as "Nov 2026 21")
+    rtl = direction(words.speaks) == "rtl"
 
     def isolated(text):
         """A name of the content in a <bdi>, which reads in the direction of its own first letter and keeps what is
