@@ -1,9 +1,9 @@
 """French typography on a French site: the spaces crawlers write before `: ; ! ?` and inside « » are no-break
 ones (narrow before `; ! ?` and inside « », a plain no-break one before `:`), so that a phone's line never starts
-with a lone `?`, `:` or `»`; in titles, excerpts, bodies and the names of topics and providers; in the pages, the
-feeds, the JSON API and the search's results alike, each written once (the character, not an entity written
-again), and the words still found by search. Other languages keep the text as written, and so do addresses,
-times and code."""
+with a lone `?`, `:` or `»`; in titles, excerpts, bodies, the names of topics and providers and the theme's
+words; in the pages, the feeds, the JSON API and the search's results alike, each written once (the character,
+not an entity written again), and the words still found by search. Other languages keep the text as written,
+and so do addresses, times and code."""
 
 from __future__ import annotations
 
@@ -170,8 +170,11 @@ def test_a_french_sites_bodies_and_names_are_typeset_in_every_output(tmp_path, c
     for old, new in (("radio", "radio-example"), ("ouest", "ouest-example")):
         assert f'content="0; url=https://example.org/providers/{new}/"' in (out / old / "index.html").read_text(
             encoding="utf-8")
+    # the theme's own French words too (fr.yaml writes plain spaces, as translators type them)
+    assert f"Les articles appartiennent à leurs sources{NNBSP}; chacun" in story
     # the feeds and the API carry the same characters (neither holds bodies)
     atom = (out / "feeds/latest.xml").read_text(encoding="utf-8")
+    assert f"<title>Test News{NBSP}: derniers articles</title>" in atom
     assert f"<name>{radio}</name>" in atom and f'<category term="{mer}"' in atom
     assert json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"][1]["authors"] == [
         {"name": ouest, "url": "https://ouest.example/"}]
