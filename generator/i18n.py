@@ -14,7 +14,7 @@ default theme, key by key. So a site overrides a word by writing only that key. 
 shown in English, and the build warns once, naming the key and the file to add it to. `Words.speaks` is the
 language the words are in (English for a language without a file), which the plural forms follow, the browser's
 too ("3 hours ago", a search's count), so that a page speaks one language. French words are typeset as the
-content is (site/typography.py: no-break spaces before `: ; ! ?` and inside « »).
+content is (typography.py: no-break spaces before `: ; ! ?` and inside « »).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from generator.calendars import solar_hijri
 from generator.config.values import Config, bundled_theme_dir
 from generator.errors import Problem, yaml_problem
 from generator.plurals import CLDR, FORMS, forms_of, plural_form
-from generator.site.typography import french, typeset
+from generator.typography import french, typeset
 
 try:  # libyaml's C loader is much faster and just as safe (safe loading only)
     from yaml import CSafeLoader as _SafeLoader

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import BASIC_CONFIG, build_said, item, make_site, static_server
 from generator.site.markup import render_markdown
-from generator.site.typography import typeset, typeset_html
+from generator.typography import typeset, typeset_html
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 

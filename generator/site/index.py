@@ -23,7 +23,7 @@ from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
 from generator.site.text import a_to_z
 from generator.site.types import type_lists
-from generator.site.typography import typeset
+from generator.typography import typeset
 from generator.urls import ascii_host, safe_url, slugify
 
 

@@ -35,7 +35,7 @@ from generator.site.private_pictures import HINT, left_out, public_pictures, pub
 from generator.site.shortcodes import read_shortcodes
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
 from generator.site.stories import article_keys
-from generator.site.typography import typeset, typeset_html
+from generator.typography import typeset, typeset_html
 from generator.urls import MAX_URL, field_url, host_of, plain_slug, slugify, without_controls
 
 

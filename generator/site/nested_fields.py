@@ -21,7 +21,7 @@ from generator.site.model import Image, ProviderRef, Related
 from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.quantities import score_field
 from generator.site.stories import article_key
-from generator.site.typography import typeset
+from generator.typography import typeset
 from generator.urlnorm import canonical_url
 from generator.urls import IGNORED_IN_HOSTS, ascii_host, field_url, home_page, host_of, slugify, static_path
 

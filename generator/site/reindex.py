@@ -15,7 +15,7 @@ from generator.site.index import (in_provider_order, latest_order, main_topics, 
                                   url_index_of)
 from generator.site.model import Item, Site, Topic
 from generator.site.types import list_key, type_lists
-from generator.site.typography import typeset
+from generator.typography import typeset
 
 
 # What an edit may change in an item and leave the site's shape as it was: none of these decide an
