@@ -13,7 +13,8 @@ then English; in each, the site's own theme folder over the bundled theme of tha
 default theme, key by key. So a site overrides a word by writing only that key. A key its language lacks is
 shown in English, and the build warns once, naming the key and the file to add it to. `Words.speaks` is the
 language the words are in (English for a language without a file), which the plural forms follow, the browser's
-too ("3 hours ago", a search's count), so that a page speaks one language.
+too ("3 hours ago", a search's count), so that a page speaks one language. French words are typeset as the
+content is (typography.py: no-break spaces before `: ; ! ?` and inside « »).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from generator.config.values import Config, bundled_theme_dir
 from generator.errors import Problem, yaml_problem
 from generator.languages import primary
 from generator.plurals import CLDR, FORMS, forms_of, plural_form
+from generator.typography import french, typeset
 
 try:  # libyaml's C loader is much faster and just as safe (safe loading only)
     from yaml import CSafeLoader as _SafeLoader
@@ -324,6 +326,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     # The words' language: what the browser's plural forms on the page ("3 hours ago", a search's count) are
     # chosen in, so that a page without words of its language (`ko`) speaks English throughout, not both.
     speaks = config.language if config.language and (own or base == ENGLISH) else ENGLISH
+    if french(speaks):  # (the words' spaces before `: ; ! ?` and inside « », as the content's: typography.py)
+        entries = {key: value if key in english else _typeset(value, speaks) for key, value in entries.items()}
     problems += _missing_forms(native, speaks, [language for language in wanted if language != ENGLISH]
                                or [ENGLISH], written)
     digest = hashlib.sha1(repr((CLDR, speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0])))
@@ -333,6 +337,15 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
                  theme_keys=frozenset(theme_keys), site_keys=tuple(site_keys),
                  digits=str.maketrans(LATIN_DIGITS, digits) if digits != LATIN_DIGITS else {},
                  calendar=entries.get("calendar", CALENDARS[0]))
+
+
+def _typeset(value, language: str):
+    """A words file's text, or each of its plural forms, typeset in `language` (typography.typeset)."""
+    if isinstance(value, str):
+        return typeset(value, language)
+    if isinstance(value, dict):
+        return {form: typeset(text, language) if isinstance(text, str) else text for form, text in value.items()}
+    return value
 
 
 def _missing_forms(native: dict, speaks: str, wanted: list[str], written: dict) -> list[Problem]:

@@ -1,8 +1,9 @@
 """French typography on a French site: the spaces crawlers write before `: ; ! ?` and inside « » are no-break
 ones (narrow before `; ! ?` and inside « », a plain no-break one before `:`), so that a phone's line never starts
-with a lone `?`, `:` or `»`; in the pages, the feeds, the JSON API and the search's results alike, each written
-once (the character, not an entity written again), and the words still found by search. Other languages keep
-the text as written, and so do addresses, times and code."""
+with a lone `?`, `:` or `»`; in titles, excerpts, bodies, the names of topics and providers and the theme's
+words; in the pages, the feeds, the JSON API and the search's results alike, each written once (the character,
+not an entity written again), and the words still found by search. Other languages keep the text as written,
+and so do addresses, times and code."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import re
 import pytest
 
 from conftest import BASIC_CONFIG, build_said, item, make_site, static_server
-from generator.site.typography import typeset
+from generator.site.markup import render_markdown
+from generator.typography import typeset, typeset_html
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -25,6 +27,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
     ("Rendez-vous à 12:30 : https://exemple.fr/a?b=c ?", f"Rendez-vous à 12:30{NBSP}: https://exemple.fr/a?b=c{NNBSP}?"),
     ("score 2 :1, lien ?utm=x", "score 2 :1, lien ?utm=x"),
     ("Quoi? Oui!", "Quoi? Oui!"),
+    ("std :: vector, C#!", "std :: vector, C#!"),
     # code between backquotes is kept as written
     ("Le code `a ? b : c` marche ?", f"Le code `a ? b : c` marche{NNBSP}?"),
     # a no-break space already there stays
@@ -34,6 +37,38 @@ def test_a_french_texts_spaces_before_its_marks_and_inside_guillemets_break_no_l
     assert typeset(text, "fr") == french
     assert typeset(text, "fr-CA") == typeset(text, "fr_BE") == french
     assert typeset(text, "en") == typeset(text, "de") == typeset(text, "") == text
+
+
+# A body in Markdown -> what its page shows: the text a reader reads typeset; code, keys, addresses, a link's
+# title and a picture's text as written
+BODY = """Le maire : « On rouvre ? » Voilà !
+
+Tapez <kbd>Ctrl ?</kbd> puis `a ? b : c` ; ou [le site ?](https://exemple.fr/a?b=c "Titre : lien ?") ;
+voir <https://exemple.fr/x?y> à 12:30 ; en C# ! et std :: vector, C#!
+
+![Photo : le port ?](https://exemple.fr/p.jpg)
+
+    code ; ici : non ?
+
+> Cité : « oui » !
+"""
+BODY_HTML = (
+    f"<p>Le maire{NBSP}: «{NNBSP}On rouvre{NNBSP}?{NNBSP}» Voilà{NNBSP}!</p>\n"
+    f"<p>Tapez <kbd>Ctrl ?</kbd> puis <code>a ? b : c</code>{NNBSP}; ou "
+    '<a href="https://exemple.fr/a?b=c" title="Titre : lien ?" rel="noopener noreferrer nofollow">'
+    f"le site{NNBSP}?</a>{NNBSP};\nvoir "
+    '<a href="https://exemple.fr/x?y" rel="noopener noreferrer nofollow">https://exemple.fr/x?y</a>'
+    f" à 12:30{NNBSP}; en C#{NNBSP}! et std :: vector, C#!</p>\n"
+    '<p><img src="https://exemple.fr/p.jpg" alt="Photo : le port ?" loading="lazy" decoding="async"></p>\n'
+    "<pre><code>code ; ici : non ?\n</code></pre>\n"
+    f"<blockquote>\n<p>Cité{NBSP}: «{NNBSP}oui{NNBSP}»{NNBSP}!</p>\n</blockquote>\n")
+
+
+def test_a_french_bodys_text_is_typeset_but_its_code_tags_and_addresses():
+    html = render_markdown(BODY)
+    assert typeset_html(html, "fr") == typeset_html(html, "fr-CA") == BODY_HTML
+    assert typeset_html(html, "en") is html and typeset_html(html, "de") is html
+    assert typeset_html(BODY_HTML, "fr") == BODY_HTML  # (typeset once: again, nothing changes)
 
 
 TITLE = "Pourquoi le port ferme-t-il ? Les pêcheurs disent : « Jusqu’à quand ? »"
@@ -88,6 +123,97 @@ def test_other_languages_keep_the_spaces_as_written(tmp_path, capsys):
     assert "ferme-t-il ? Les" in story and NNBSP not in story.replace("\\u202f", "")
     news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
     assert news[0]["title"] == TITLE
+
+
+NAMES_CONFIG = BASIC_CONFIG + """\
+topics:
+  - name: "Mer : ports"
+    description: "La mer : ses ports ; ses marins !"
+providers:
+  - domain: radio.example
+    name: "Radio Côte : l’info"
+    description: "Une radio ? Oui : la nôtre."
+redirects:
+  /radio/: {{provider: "Radio Côte : l’info"}}
+  /ouest/: {{provider: "ouest : MATIN !"}}
+language: {language}
+"""
+
+
+def _names_site(tmp_path, capsys, language: str):
+    site = make_site(tmp_path / language, {
+        "content/maire.md": item("Le maire parle", topics='["Mer : ports", "Pêche ? Oui"]', body=BODY,
+                                 provider=json.dumps({"name": "Radio Côte : l’info", "domain": "radio.example"})),
+        "content/quai.md": item("Le quai", "2026-11-19T10:00:00Z", topics='["Pêche ? Oui"]',
+                                provider=json.dumps({"name": "Ouest : matin !", "domain": "ouest.example"})),
+    }, NAMES_CONFIG.format(language=language))
+    status, said = build_said(site, capsys)
+    assert status == 0, said
+    return site / "output"
+
+
+def test_a_french_sites_bodies_and_names_are_typeset_in_every_output(tmp_path, capsys):
+    out = _names_site(tmp_path, capsys, "fr")
+    radio, ouest, mer, peche = (f"Radio Côte{NBSP}: l’info", f"Ouest{NBSP}: matin{NNBSP}!", f"Mer{NBSP}: ports",
+                                f"Pêche{NNBSP}? Oui")
+    story = (out / "news/2026/11/20/maire/index.html").read_text(encoding="utf-8")
+    assert BODY_HTML.replace("\n", "") in story.replace("\n", "")
+    assert radio in story and mer in story and peche in story
+    assert (out / "news/2026/11/19/quai/index.html").read_text(encoding="utf-8").count(ouest) >= 1
+    topic = (out / "topics/mer-ports/index.html").read_text(encoding="utf-8")
+    assert f">{mer}</h1>" in topic and f"La mer{NBSP}: ses ports{NNBSP}; ses marins{NNBSP}!" in topic
+    assert f">{peche}</h1>" in (out / "topics/peche-oui/index.html").read_text(encoding="utf-8")
+    provider = (out / "providers/radio-example/index.html").read_text(encoding="utf-8")
+    assert radio in provider and f"Une radio{NNBSP}? Oui{NBSP}: la nôtre." in provider
+    assert ouest in (out / "providers/index.html").read_text(encoding="utf-8")
+    # (config.yaml's redirects name providers with the spaces it writes)
+    for old, new in (("radio", "radio-example"), ("ouest", "ouest-example")):
+        assert f'content="0; url=https://example.org/providers/{new}/"' in (out / old / "index.html").read_text(
+            encoding="utf-8")
+    # the theme's own French words too (fr.yaml writes plain spaces, as translators type them)
+    assert f"Les articles appartiennent à leurs sources{NNBSP}; chacun" in story
+    # the feeds and the API carry the same characters (neither holds bodies)
+    atom = (out / "feeds/latest.xml").read_text(encoding="utf-8")
+    assert f"<title>Test News{NBSP}: derniers articles</title>" in atom
+    assert f"<name>{radio}</name>" in atom and f'<category term="{mer}"' in atom
+    assert json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"][1]["authors"] == [
+        {"name": ouest, "url": "https://ouest.example/"}]
+    assert f"<title>{mer} · " in (out / "topics/mer-ports/feed.xml").read_text(encoding="utf-8")
+    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert {entry["provider"]["name"] for entry in news} == {radio, ouest}
+    topics = json.loads((out / "api/topics/index.json").read_text(encoding="utf-8"))
+    assert {mer, peche} <= {entry["name"] for entry in topics["topics"]}
+    index = "".join(path.read_text(encoding="utf-8") for path in sorted((out / "search").rglob("*.json")))
+    assert radio in index.replace("\\u202f", NNBSP).replace("\\u00a0", NBSP)
+
+
+def test_serve_indexes_an_edit_of_a_french_item_as_a_build_does(tmp_path, capsys):
+    # (the topic named by its items, "Pêche ? Oui", is the same topic after an edit: serve's fast path, not a build)
+    import dataclasses
+
+    from generator.build.pipeline import BuildOptions, plan_site
+    from generator.config.load import load_config
+    from generator.site.reindex import reindexed
+
+    _names_site(tmp_path, capsys, "fr")
+    config = load_config(tmp_path / "fr" / "config.yaml")
+    plan = plan_site(config, BuildOptions(), environ={})
+    site = plan.model.site
+    index = next(n for n, item in enumerate(site.items) if item.title == "Le quai")
+    moved = reindexed(site, index, dataclasses.replace(site.items[index], heat=40.0), plan.topic_defs, "fr")
+    assert moved is not None and moved.site.topics["peche-oui"].name == f"Pêche{NNBSP}? Oui"
+
+
+def test_an_english_site_of_the_same_text_keeps_every_space_as_written(tmp_path, capsys):
+    out = _names_site(tmp_path, capsys, "en")
+    files = [path for path in sorted(out.rglob("*")) if path.suffix in (".html", ".xml", ".json", ".rss")]
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8").replace("\\u202f", NNBSP).replace("\\u00a0", NBSP)
+        assert NNBSP not in text and NBSP not in text and "&nbsp;" not in text, path
+    story = (out / "news/2026/11/20/maire/index.html").read_text(encoding="utf-8")
+    assert render_markdown(BODY).replace("\n", "") in story.replace("\n", "")
+    assert ">Mer : ports</h1>" in (out / "topics/mer-ports/index.html").read_text(encoding="utf-8")
 
 
 # Titles and excerpts of many lengths, so that some of their marks fall at a line's end at 390 px.

@@ -187,6 +187,23 @@ def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
     assert "a copy of the bundled theme's i18n/en.yaml (`newsdesk --version` says where it is)" in warning
 
 
+@pytest.mark.parametrize("language", ["ps", "sd", "yi"])
+def test_a_right_to_left_language_without_words_shows_an_english_page_and_its_content_in_its_own(tmp_path, language):
+    # Pashto, Sindhi and Yiddish are written right to left, but newsdesk ships no words in them: their English was
+    # laid out right to left, where "4 Mar 2026" read "Mar 2026 4" and "1 story" "story 1"
+    result, out = built(site_in(tmp_path, language))
+    front = page(out, "index.html")
+    assert f'<html lang="{language}">' in front and '<body lang="en">' in front and ">Latest</a>" in front
+    assert f'<a href="/gazette/news/2026/03/01/robot-learns-to-knit/" lang="{language}">' in front  # (its content)
+    [warning] = [str(w) for w in result.site.warnings]
+    assert re.match(rf"config\.yaml:\d+: the theme has no words in {language}: its pages show them in English",
+                    warning), warning
+    # with words of its own (a words file of the site's: any text), the page is the language's, right to left
+    root = site_in(tmp_path / "own", language, {f"themes/default/i18n/{language}.yaml": "latest: Latest\n"})
+    front = page(built(root)[1], "index.html")
+    assert f'<html lang="{language}" dir="rtl">' in front and "<body>" in front
+
+
 def test_a_site_overrides_and_adds_words_and_is_told_of_missing_ones(tmp_path):
     root = site_in(tmp_path, "de", {
         "themes/default/i18n/de.yaml": "latest: Aktuell\n",

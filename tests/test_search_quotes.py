@@ -126,7 +126,7 @@ def test_a_phrase_in_guillemets_finds_the_phrase_and_quoted_markup_stays_text(fr
             page.fill("#search-q", query)
             # (the phrase's own marks not shown inside the line's: « « trains de nuit » »)
             status.filter(has_text=f"1 résultat pour « {phrase} »").wait_for(timeout=10_000)
-            assert status.inner_text() == f"1 résultat pour « {phrase} »", query
+            assert status.inner_text() == f"1 résultat pour «\u202f{phrase}\u202f»", query  # (French spaces)
             assert result_links(page).all_inner_texts() == ["Les trains de nuit reviennent"], query
         page.fill("#search-q", "« nuit trains »")  # both words in each story, side by side in neither
         status.filter(has_text="Aucun résultat").wait_for(timeout=10_000)
@@ -134,6 +134,6 @@ def test_a_phrase_in_guillemets_finds_the_phrase_and_quoted_markup_stays_text(fr
                              (f"„{HOSTILE}“ trains", f"„{HOSTILE}“ trains")):
             page.fill("#search-q", query)
             status.filter(has_text=f"Aucun résultat pour « {shown} »").wait_for(timeout=10_000)
-            assert status.inner_text() == f"Aucun résultat pour « {shown} »."  # as typed, as text
+            assert status.inner_text() == f"Aucun résultat pour «\u202f{shown}\u202f»."  # as typed, as text
             assert page.locator("#search img, #search b").count() == 0
             assert page.evaluate("window.pwned") is None

@@ -1,7 +1,9 @@
 """A date of the day before today reads "yesterday" ("hier", "gestern", "昨日"), not "1 day ago": every language
 the theme ships has the word (`yesterday`), the one the browser's Intl.RelativeTimeFormat says too, and the
 reader's browser writes it (static/js/relative-times.js, the only writer of "... ago": the pages hold the written
-date) for a date of the reader's calendar yesterday, counting days by the reader's midnights."""
+date) for a date of the reader's calendar yesterday, counting days by the reader's midnights. So for the day
+before ("avant-hier", "vorgestern", `day_before_yesterday`), in the languages that have a word for it (English
+has none: "2 days ago")."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ const [tags, days] = JSON.parse(require("fs").readFileSync(0, "utf8")), out = {}
 for (const tag of tags) out[tag] = new Intl.RelativeTimeFormat(tag, {numeric: "auto"}).format(days, "day");
 process.stdout.write(JSON.stringify(out));
 """
+# what the browser says for the day before yesterday: a word ("avant-hier"), or "2 days ago" in a language without
+NODE_DAY_BEFORE = NODE_YESTERDAY.replace("format(-1,", "format(-2,")
 
 
 @pytest.mark.parametrize("key, days, french", [("yesterday", -1, "hier"), ("today", 0, "aujourd’hui")])
@@ -35,6 +39,17 @@ def test_every_shipped_language_has_its_word_for_yesterday_and_today_as_browsers
     assert {language: words[language].t(key) for language in languages} == browsers
     assert browsers["fr"] == french
     assert not any(key in words[language].english for language in languages)
+
+
+def test_every_shipped_language_says_the_day_before_yesterday_as_browsers_say_it(tmp_path):
+    languages = shipped_languages()
+    words = {language: load_words(default_config(tmp_path, language=language)) for language in languages}
+    run = subprocess.run(["node", "-e", NODE_DAY_BEFORE], input=json.dumps(languages), capture_output=True,
+                         text=True, check=True)
+    browsers = json.loads(run.stdout)
+    assert {language: words[language].t("day_before_yesterday") for language in languages} == browsers
+    assert (browsers["fr"], browsers["de"], browsers["en"]) == ("avant-hier", "vorgestern", "2 days ago")
+    assert not any("day_before_yesterday" in words[language].english for language in languages)
 
 
 def _open(browser, url: str, zone: str, now: str = NOW):
@@ -53,7 +68,8 @@ def _open(browser, url: str, zone: str, now: str = NOW):
 NEW_YORK = {
     "2026-11-20T03:00:00Z": ("10 hours ago", "il y a 10 heures"),  # (22:00 yesterday, under a day: hours)
     "2026-11-19T12:00:00Z": ("yesterday", "hier"),  # (07:00 yesterday)
-    "2026-11-19T04:00:00Z": ("2 days ago", "il y a 2 jours"),  # (23:00 the day before: 33 hours, not "yesterday")
+    "2026-11-19T04:00:00Z": ("2 days ago", "avant-hier"),  # (23:00 the day before: 33 hours, not "yesterday")
+    "2026-11-17T20:00:00Z": ("3 days ago", "il y a 3 jours"),  # (15:00 on the 17th)
     "2026-11-17T12:00:00Z": ("3 days ago", "il y a 3 jours"),
 }
 # the same dates in Tokyo (22:00 on the 20th)
@@ -61,6 +77,7 @@ TOKYO = {
     "2026-11-20T03:00:00Z": ("10 hours ago", "il y a 10 heures"),  # (12:00 today)
     "2026-11-19T12:00:00Z": ("yesterday", "hier"),  # (21:00 yesterday, 25 hours ago)
     "2026-11-19T04:00:00Z": ("yesterday", "hier"),  # (13:00 yesterday)
+    "2026-11-17T20:00:00Z": ("2 days ago", "avant-hier"),  # (05:00 on the 18th: 65 hours, the day before yesterday)
     "2026-11-17T12:00:00Z": ("3 days ago", "il y a 3 jours"),
 }
 
@@ -68,7 +85,7 @@ TOKYO = {
 @pytest.mark.slow
 @pytest.mark.parametrize("language, shown", [("en", 0), ("fr", 1)])
 def test_a_date_of_the_readers_yesterday_reads_yesterday(browser, tmp_path, language, shown):
-    titles = ["Harbour cranes", "Violin makers", "Glacier survey", "Bakery opens"]
+    titles = ["Harbour cranes", "Violin makers", "Glacier survey", "Ferry timetable", "Bakery opens"]
     stories = {f"content/s{n}.md": item(title, when) for n, (title, when) in enumerate(zip(titles, NEW_YORK))}
     config = f"title: Days\nbase_url: https://example.org/\nlanguage: {language}\nnow: \"{NOW}\"\n"
     config, _ = build_site(make_site(tmp_path / language, stories, config))

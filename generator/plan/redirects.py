@@ -23,7 +23,7 @@ from generator.frozen import record
 from generator.plan.pages import FileOutput, Page
 from generator.site.content import entry_line, key_lines
 from generator.site.fields import MAX_ALIASES
-from generator.site.identities import topic_identity
+from generator.site.identities import identity_of, topic_identity
 from generator.site.model import Site
 from generator.urls import old_output, old_path, site_url
 
@@ -151,7 +151,8 @@ def _named_page(site: Site, target: str) -> str | None:
     wanted = name.casefold()
     if kind == "provider":
         for slug, provider in site.providers.items():
-            if wanted in (slug, provider.name.casefold(), provider.domain.casefold()):
+            # (a French site's name is typeset, a no-break space where config.yaml writes a space: identity_of)
+            if wanted in (slug, provider.domain.casefold()) or identity_of(name) == identity_of(provider.name):
                 return f"providers/{slug}/"
     elif kind == "topic":
         for slug, topic in site.topics.items():

@@ -463,7 +463,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     def relative_time_words() -> Markup:
         """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
-        `days_ago`, each its plural forms, `yesterday` and `today`; `number_digits` where they are not 0-9;
+        `days_ago`, each its plural forms, `yesterday`, `day_before_yesterday` and `today`; `number_digits` where they are not 0-9;
         `english`: those of them shown in English for a partial words file, which it marks as word_lang does), as
         JSON for its script element's single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
         return ago_words
@@ -560,7 +560,10 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         screen reader reads the label in English and the names in their own voice."""
         return site_lang if word_lang(*keys) else content_lang
 
-    rtl = direction(config.language) == "rtl"
+    # The page's direction is that of the language its words are in (the body's): a Pashto site without Pashto
+    # words reads as an English page, its own text in its own direction (the theme's `unicode-bidi: plaintext`),
+    # not English words mirrored ("21 Nov 2026" shown as "Nov 2026 21")
+    rtl = direction(words.speaks) == "rtl"
 
     def isolated(text):
         """A name of the content in a <bdi>, which reads in the direction of its own first letter and keeps what is
@@ -682,9 +685,11 @@ def opens_with(body: str, text: str) -> bool:
     wanted = words.casefold()
     # (from the body's first paragraphs, as a rule: all of it only when they are shorter than the words)
     shown, whole = plain_start(start, 2 * len(words) + 64)
-    shown = shown.casefold()
+    # (its no-break spaces as spaces, as the words': a French body's are typeset, typography.py, and so may be
+    # the excerpt's, or not, as a crawler wrote it)
+    shown = " ".join(shown.split()).casefold()
     if not whole and len(shown) < len(wanted) and wanted.startswith(shown):
-        shown = plain_text(start).casefold()
+        shown = " ".join(plain_text(start).split()).casefold()
     return shown.startswith(wanted)
 
 
@@ -724,7 +729,7 @@ SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_f
 
 
 # The words relative-times.js writes recent dates in (its script element's data-ago: relative_time_words).
-AGO_WORDS = ("minutes_ago", "hours_ago", "days_ago", "yesterday", "today")
+AGO_WORDS = ("minutes_ago", "hours_ago", "days_ago", "yesterday", "day_before_yesterday", "today")
 
 
 def _published(moment: datetime) -> str:

@@ -23,6 +23,7 @@ from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
 from generator.site.text import a_to_z
 from generator.site.types import type_lists
+from generator.typography import typeset
 from generator.urls import ascii_host, safe_url, slugify
 
 
@@ -195,10 +196,14 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     # A declared topic no item (nor a child's) has yet gets no page, feed, API file or link, as a taxonomy term
     # without content gets none in Hugo: an empty page says nothing, and thousands of them made a small site slow.
     kept = {slug for slug in names if gathered.get(slug)}
+    # (names and descriptions as they are shown: a French site's typeset as its titles are, typography.py; what
+    # they are found by, slugs and identities, was read from them as written)
     topic_objects = {
-        slug: Topic(slug, topics[slug]["name"], topics[slug]["parent"] if topics[slug]["parent"] in kept else "",
-                    topics[slug]["description"], tuple(sorted(child for child in children[slug] if child in kept)),
-                    depth[slug], topics[slug].get("shortname", ""))
+        slug: Topic(slug, typeset(topics[slug]["name"], language),
+                    topics[slug]["parent"] if topics[slug]["parent"] in kept else "",
+                    typeset(topics[slug]["description"], language),
+                    tuple(sorted(child for child in children[slug] if child in kept)),
+                    depth[slug], typeset(topics[slug].get("shortname", ""), language))
         for slug in names if slug in kept
     }
     topic_items = {slug: tuple(sorted(gathered[slug])) for slug in topic_objects}
@@ -222,8 +227,8 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         ref = refs[slug]
         extra = defs.get(provider_identity(ref))
         providers[slug] = Provider(
-            slug, (extra.name if extra and extra.name else provider_name(items, indices)), ref.domain, _logos(extra, ref),
-            extra.description if extra else "", len(indices),
+            slug, typeset(extra.name, language) if extra and extra.name else provider_name(items, indices), ref.domain,
+            _logos(extra, ref), typeset(extra.description, language) if extra else "", len(indices),
             provider_average(items, indices), main_topics(items, indices))
     return Site(
         items=items,

@@ -36,7 +36,7 @@ from generator.site.private_pictures import HINT, left_out, public_pictures, pub
 from generator.site.shortcodes import read_shortcodes
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
 from generator.site.stories import article_keys
-from generator.site.typography import typeset
+from generator.typography import typeset, typeset_html
 from generator.urls import MAX_URL, field_url, host_of, plain_slug, slugify, without_controls
 
 
@@ -119,7 +119,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)
         # (without ids: footnotes are the body's, and the same id twice in a page leads its links astray)
-        values["featured_html"] = absolute_addresses(sanitize(without_player(featured), ids=False), base)
+        values["featured_html"] = typeset_html(absolute_addresses(sanitize(without_player(featured), ids=False), base),
+                                               config.language)
         if public:
             values["featured_html"], private = without_private_sources(values["featured_html"])
             if private:
@@ -171,7 +172,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
                              f"the body has a link or picture whose address is {long[1]:,} characters long, more than "
                              f"the {MAX_URL:,} one may have (servers and browsers refuse longer ones); it shows as "
                              "its text, unlinked", "shorten the address, or link the article's plain address"),)
-    html = render_markdown(body, engine, base)
+    html = typeset_html(render_markdown(body, engine, base), config.language)  # (as its title: typography.py)
     if public:
         html, private = without_private_sources(html)
         if private:

@@ -21,7 +21,7 @@ from generator.site.model import Image, ProviderRef, Related
 from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.quantities import score_field
 from generator.site.stories import article_key
-from generator.site.typography import typeset
+from generator.typography import typeset
 from generator.urlnorm import canonical_url
 from generator.urls import IGNORED_IN_HOSTS, ascii_host, field_url, home_page, host_of, slugify, static_path
 
@@ -316,7 +316,10 @@ def provider_field(value, key: str, notes: Notes, base: str = "", language: str 
     domain = domain or account.split("/", 1)[0].split("?", 1)[0]
     # (named by its domain as pages name a link's host: in IDNA's ASCII form, so that a look-alike letter, the
     # Cyrillic "а" of `xn--pple-43d.com`, names no other site)
-    return ProviderRef(name or ascii_host(domain), domain, slugify(account or domain or name, language=language),
+    # (its name typeset as a French site's titles are: typography.py; the slug and who it is are those of the name
+    # as written, as identities.identity_of reads a no-break space as a space)
+    return ProviderRef(typeset(name, language) or ascii_host(domain), domain,
+                       slugify(account or domain or name, language=language),
                        _images(images, key, notes, MAX_IMAGES, base, field), account,
                        _home_page(value.get("url") or address, domain))
 

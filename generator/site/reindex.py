@@ -15,6 +15,7 @@ from generator.site.index import (in_provider_order, latest_order, main_topics, 
                                   url_index_of)
 from generator.site.model import Item, Site, Topic
 from generator.site.types import list_key, type_lists
+from generator.typography import typeset
 
 
 # What an edit may change in an item and leave the site's shape as it was: none of these decide an
@@ -98,7 +99,7 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict,
     for slug in (set(old_topics) | set(new_topics)) - defined:
         written = [(items[i].source, items[i].topic_names[items[i].topics.index(slug)])
                    for i in topic_items[slug] if slug in items[i].topics]
-        if not written or min(written)[1] != site.topics[slug].name:
+        if not written or typeset(min(written)[1], language) != site.topics[slug].name:
             return None  # the topic goes (a child's stories alone do not keep it), or is named as another item writes it
     providers, provider_items = dict(site.providers), dict(site.provider_items)
     old_slug = old.provider.slug if old and old.provider else None

@@ -1,6 +1,6 @@
 // Recent dates as "3 hours ago", in the theme's words (the script element's data-ago: the words files'
-// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms, `yesterday` and `today`) and their language
-// (data-words-lang), counted from the reader's clock: the page stays the same bytes whatever day it is built or
+// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms, `yesterday`, `day_before_yesterday`
+// and `today`) and their language (data-words-lang), counted from the reader's clock: the page stays the same bytes whatever day it is built or
 // read. Only <time class="ago"> (the cards' and the coverage lists' dates); the written date goes into the
 // element's title, and stays on screen for a date a week old or more, a date in the future, or a page without
 // the words in a browser without Intl.RelativeTimeFormat. Loaded by templates/partials/relative_times.html: a blocking script in
@@ -60,17 +60,18 @@
     return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(year, month, day))
       / 86400000);
   }
-  // The words' `yesterday` or `today` where they have it in the language of their `days_ago` (a site's own words
+  // The words' `yesterday`, `day_before_yesterday` or `today` where they have it in the language of their `days_ago` (a site's own words
   // file without it says "1 день назад", not an English "yesterday"), else null.
   function word(key) {
     var text = words && typeof words[key] === "string" ? words[key] : null;
     if (!text || (english.indexOf(key) >= 0) !== (english.indexOf("days_ago") >= 0)) return null;
     return [text, english.indexOf(key) >= 0 ? "en" : language];
   }
-  // `count` calendar days ago, one or more: the day before today is "yesterday" (else "1 day ago", in the
-  // words' `days_ago` or the browser's formatter), up to a week.
+  // `count` calendar days ago, one or more: the day before today is "yesterday" and the day before that
+  // "avant-hier" (else "1 day ago", in the words' `days_ago` or the browser's formatter), up to a week.
   function days(count) {
-    return (count === 1 && word("yesterday")) || (count < 7 ? say(count, "day") : null);
+    return (count === 1 && word("yesterday")) || (count === 2 && word("day_before_yesterday")) ||
+      (count < 7 ? say(count, "day") : null);
   }
   // A day written alone (`datetime="2026-12-07"`: an item dated by its day, with no time) is that calendar day,
   // "today", "yesterday" or "3 days ago", never hours from a midnight it does not say (Date.parse reads it as
