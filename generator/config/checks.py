@@ -17,7 +17,7 @@ from generator.config.lines import item_line, key_line, setting_line
 from generator.config.values import Config, FetchConfig, RankingConfig, SourceConfig, StoriesConfig, bundled_theme_dir
 from generator.errors import ConfigError, Problem
 from generator.isotime import parse_iso
-from generator.languages import code_of_name, language_problem
+from generator.languages import LANGUAGE, code_of_name, language_problem
 from generator.urls import host_of, slugify, with_scheme
 
 
@@ -29,7 +29,6 @@ _CONTROL_NAMES = {"\n": "a line break", "\r": "a line break", "\t": "a tab"}
 # A host of base_url as a browser reads one (after IDNA: ascii_url wrote it in ASCII): a name, an IPv4 address or an
 # IPv6 one in brackets
 _SITE_HOST = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\]")
-LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 
 
 def cut(text: str, most: int = 80) -> str:

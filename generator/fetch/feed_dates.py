@@ -6,10 +6,9 @@ from __future__ import annotations
 import calendar
 from datetime import datetime, timezone, tzinfo
 
-from generator.config.checks import LANGUAGE
 from generator.isotime import (Refused, checked, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset,
                                zone_named)
-from generator.languages import language_problem, primary
+from generator.languages import LANGUAGE, language_problem, primary
 from generator.site.dates import EARLIEST, either_order  # (an entry dated before EARLIEST is dated when first fetched)
 
 
