@@ -54,6 +54,32 @@ class Unwritten(Problem):
     of a page of the site: plan/redirects.py). Said as an error, not as a file left out."""
 
 
+@dataclass(frozen=True)
+class Note(Problem):
+    """Nothing wrong: a file newsdesk has no use for that another generator reads (a Hugo section's `_index.md`),
+    said so that a user who moved a site knows why it is not in it. Said as `note:`, once for all the files it is
+    said of (summarised), and never counted as a warning or an error (nor failing `--strict`)."""
+
+
+_NOTED = 3  # the files after the first that a summarised note names; the others it counts
+
+
+def summarised(notes) -> list[str]:
+    """The lines that say these notes (Note): each once for all the files it is said of, at its first, naming a
+    few more and counting the rest (a Hugo site has an `_index.md` in every section)."""
+    alike: dict[tuple[str, str], list[Note]] = {}
+    for note in notes:
+        alike.setdefault((note.message, note.hint), []).append(note)
+    lines = []
+    for (message, hint), said in alike.items():
+        more = [note.path for note in said[1:]]
+        if more:
+            named = ", ".join(more[:_NOTED]) + (f" and {len(more) - _NOTED} more" if len(more) > _NOTED else "")
+            message += f", as {'is' if len(more) == 1 else 'are'} {named}"
+        lines.append(f"note: {Problem(said[0].path, said[0].line, message, hint)}")
+    return lines
+
+
 def left_out(problem: Problem) -> str:
     """What a message about an error says of its file after it: ` [left out]`, unless it is in the site."""
     return "" if isinstance(problem, Unwritten) else " [left out]"

@@ -64,6 +64,8 @@ zu:ZA
 """.split())
 SCRIPT_TERRITORY = {("zh", "hant"): "TW", ("zh", "hans"): "CN"}
 
+# A language tag as written (`en`, `pt-BR`, a locale's `pt_BR`): well formed, whatever it names (language_problem)
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 _SCRIPT = re.compile(r"[A-Za-z]{4}")
 _REGION = re.compile(r"[A-Za-z]{2}|[0-9]{3}")
 

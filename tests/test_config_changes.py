@@ -153,6 +153,7 @@ def _change(key: str):
         "sources.quality": entry(80.0),
         "sources.max_items": entry(3),
         "sources.only_topics": entry(True),
+        "sources.language": entry("fr"),
         "fetch.opml": section("feeds.opml"),
         "fetch.folder": section("incoming"),
         "fetch.state_file": section("state.json"),

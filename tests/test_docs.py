@@ -225,7 +225,7 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
     site: `newsdesk check` finds nothing to report."""
     [example] = re.findall(r"```markdown\n(.*?)```", (DOCS / "content.md").read_text(encoding="utf-8"), re.S)
     settings = re.findall(r"```yaml\n(.*?)```", (DOCS / "fetch.md").read_text(encoding="utf-8"), re.S)
-    assert len(settings) == 2  # the sources, and topics by keywords
+    assert len(settings) == 3  # the sources, feeds in other languages, and topics by keywords
     for number, block in enumerate(settings):
         # (a block that declares its own topics gets an item of no topic: the example's are AI and Science)
         own = "\ntopics:" in "\n" + block

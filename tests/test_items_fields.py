@@ -858,3 +858,28 @@ def test_a_moved_post_s_relative_permalink_says_to_keep_it_with_aliases(tmp_path
             "(remove it: `aliases` keeps the old address)") in said, said
     assert said.count("content/tram.md") == 1 and said.count("content/kept.md") == 1, said
     assert (out / "culture/kept/index.html").exists() and not (out / "culture/tram-line").exists()
+
+
+def test_hugo_s_relative_url_is_the_old_address_and_says_to_keep_it_with_aliases(tmp_path, capsys):
+    """Hugo's `url:`, a page's own address on the old site (`/2019/03/old-post/`, or relative to its root:
+    `old-post.html`), got "rename `url` to `webUrl`" and then "write the full address: https://old-post.html/", a
+    host that is not there. It is said once as the old address, with the `aliases` that keeps it working (with its
+    `/`, in the file's own format); a full `url` is still the story's address, and a `link` beside an old `url`
+    is read as it."""
+    files = {"slash.md": front("title: Slash", DATE_2026, "url: /2019/03/old-post/"),
+             "file.md": front("title: File", DATE_2026, "url: old-post.html"),
+             "toml.md": '+++\ntitle = "Toml"\npublishedDateTime = 2026-11-20T10:00:00Z\nurl = "posts/toml-post/"\n'
+                        '+++\nBody.\n',
+             "linked.md": front("title: Linked", DATE_2026, "url: /posts/linked/", "link: https://news.example/a"),
+             "story.md": front("title: Story", DATE_2026, "url: https://news.example/story")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    for name, written in (("slash", "aliases: /2019/03/old-post/"), ("file", "aliases: /old-post.html"),
+                          ("toml", 'aliases = "/posts/toml-post/"'), ("linked", "aliases: /posts/linked/")):
+        assert (f"warning: content/{name}.md:4: `url` is the old site's address of this post: it is left out "
+                f"(keep the old address working with `{written}` (see Old addresses in the content format), and "
+                f"remove `url`)") in said, said
+        assert said.count(f"content/{name}.md:") == 1 + (name == "linked"), said
+        assert not news[name].get("webUrl") or name == "linked", news[name]
+    assert news["linked"]["webUrl"] == "https://news.example/a"
+    assert news["story"]["webUrl"] == "https://news.example/story"
+    assert "https://old-post.html" not in said and "content/story.md:4: `url` is read as `webUrl`" in said, said

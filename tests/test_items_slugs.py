@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import build_said, item, make_site
+from generator.cli import main
 
 
 def test_tag_characters_in_a_file_name_are_not_letters_of_the_slug(tmp_path, capsys):
@@ -52,20 +55,41 @@ def test_a_hugo_page_bundle_s_index_md_is_named_after_its_folder(tmp_path, capsy
     assert sorted(path.name for path in day.iterdir()) == ["harbour-cranes", "index", "tram-line"]
 
 
-def test_a_hugo_section_s_index_md_is_left_out_with_one_line_saying_why(tmp_path, capsys):
+def test_a_hugo_section_s_index_md_is_left_out_with_one_note_saying_why(tmp_path, capsys):
     """Hugo's `_index.md` is a section's list page, not a post: it was read as a news item (a story called
-    "Posts", and with two sections a clash of pages `index/`). Each is left out, said once at its name; the
-    rest of the site builds."""
+    "Posts", and with two sections a clash of pages `index/`). Each is left out; nothing is wrong, so it is no
+    warning (a migrated site's build looked broken) but one note for all of them, which `--strict` does not fail
+    on and the summary does not count; the rest of the site builds."""
     site = make_site(tmp_path / "site", {
         "content/posts/_index.md": item("Posts"),
         "content/world/_index.md": "---\ntitle: World\n---\n",  # (no date, as Hugo's usually have)
         "content/posts/cranes.md": item("Cranes"),
     })
-    status, said = build_said(site, capsys)
-    assert status == 0 and "error:" not in said and "same page" not in said, said
-    for name in ("posts", "world"):
-        assert said.count(f"content/{name}/_index.md") == 1, said
-        assert (f"content/{name}/_index.md: not read: a Hugo section's list page (`_index.md`), not a news item"
-                in said), said
+    for command in (["build", "--strict"], ["check", "--strict"]):
+        status = main([*command, "--config", str(site / "config.yaml")])
+        out, err = capsys.readouterr()
+        assert status == 0 and "error" not in err and "warning" not in err, err
+        assert err.splitlines() == [
+            "note: content/posts/_index.md: not read: a Hugo section's list page (`_index.md`), not a news item, as is "
+            "content/world/_index.md (nothing to do: newsdesk makes the list pages itself (a topic's, a type's); "
+            "keep the file for Hugo, or remove it)"], err
+        assert "0 errors, 0 warnings" in out, out
     day = site / "output" / "news" / "2026" / "11" / "20"
     assert sorted(path.name for path in day.iterdir()) == ["cranes"]
+
+
+def test_many_sections_are_one_note_naming_a_few_and_counting_the_rest_and_in_the_report(tmp_path, capsys):
+    sections = ("arts", "business", "politics", "science", "sport", "world")
+    site = make_site(tmp_path / "site", {**{f"content/{name}/_index.md": f"---\ntitle: {name}\n---\n"
+                                            for name in sections},
+                                         "content/posts/cranes.md": item("Cranes")})
+    report = tmp_path / "report.json"
+    assert main(["build", "--config", str(site / "config.yaml"), "--report", str(report)]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "note: content/arts/_index.md: not read: a Hugo section's list page (`_index.md`), not a news item, as are "
+        "content/business/_index.md, content/politics/_index.md, content/science/_index.md and 2 more (nothing to "
+        "do: newsdesk makes the list pages itself (a topic's, a type's); keep the file for Hugo, or remove it)"], err
+    said = json.loads(report.read_text(encoding="utf-8"))
+    assert said["warnings"] == [] and [note["source"] for note in said["notes"]] == [
+        f"content/{name}/_index.md" for name in sections]

@@ -42,6 +42,38 @@ def test_serve_says_why_a_site_has_no_items_as_build_and_check_do(tmp_path, monk
         dev.stop()
 
 
+SECTION_NOTE = ("stderr: note: content/posts/_index.md: not read: a Hugo section's list page (`_index.md`), not a "
+                "news item (nothing to do: newsdesk makes the list pages itself (a topic's, a type's); keep the file "
+                "for Hugo, or remove it)")
+
+
+def test_serve_says_a_hugo_section_s_note_once_on_the_terminal_and_not_on_its_pages(tmp_path, monkeypatch):
+    """A note is nothing wrong: serve says it once, as a build does, not again at each rebuild, and no page carries
+    it as a problem; a second section's `_index.md` makes it a new note, said once."""
+    site = make_site(tmp_path / "site", {"content/posts/_index.md": "---\ntitle: Posts\n---\n",
+                                         "content/one.md": item("One"), "content/world/two.md": item("Two")},
+                     CONFIG)
+    monkeypatch.chdir(site)
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        assert lines.count(SECTION_NOTE) == 1, lines
+        before = len(dev.rebuilds)
+        edit(site / "content/one.md", "One", "One again")
+        rebuilt(dev, before)
+        assert lines.count(SECTION_NOTE) == 1, lines
+        status, _, body = get(dev, "/")
+        page = body.decode("utf-8")
+        assert status == 200 and "One again" in page, page
+        assert "_index.md" not in page and "newsdesk-notice" not in page, page
+        before = len(dev.rebuilds)
+        write(site / "content/world/_index.md", "---\ntitle: World\n---\n")
+        rebuilt(dev, before)
+        assert lines.count(SECTION_NOTE.replace(" (nothing", ", as is content/world/_index.md (nothing")) == 1, lines
+    finally:
+        dev.stop()
+
+
 def test_a_site_with_items_gets_no_note_and_its_warning_count_stays(tmp_path, monkeypatch, capsys):
     site = make_site(tmp_path / "site", {"content/one.md": item("One")}, CONFIG)
     monkeypatch.chdir(site)

@@ -36,7 +36,7 @@ from generator.build.writer import (MARKER, InTheWay, Staging, WriteReport, chec
 from generator.config.checks import check_content_folder
 from generator.config.load import build_time
 from generator.config.values import Config
-from generator.errors import BuildError, Problem, errors_and_warnings
+from generator.errors import BuildError, Note, Problem, errors_and_warnings
 from generator.i18n import load_words
 from generator.plan.outputs import plan_files
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
@@ -125,6 +125,7 @@ class BuildResult:
             "pages": pages,
             "rejected": [{"source": p.path, "line": p.line, "error": str(p)} for p in self.site.problems],
             "warnings": [{"source": p.path, "line": p.line, "warning": str(p)} for p in self.site.warnings],
+            "notes": [{"source": p.path, "line": p.line, "note": str(p)} for p in self.site.notes],
             "withheld": [{"source": s, "reason": r} for s, r in self.site.model.withheld],
             # (old addresses: files that send readers on, not pages)
             "redirects": [{"source": r.source, "from": r.path, "to": r.to, "output": r.output}
@@ -357,7 +358,10 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
         gc.freeze()
         try:
             items = [r for r in results if not isinstance(r, Problem)]
-            read_problems, read_warnings = unlisted, [unread_problem(name) for name in unread]
+            unsaid = [unread_problem(name) for name in unread]
+            read_problems = unlisted
+            read_warnings = [problem for problem in unsaid if not isinstance(problem, Note)]
+            notes = tuple(sorted((problem for problem in unsaid if isinstance(problem, Note)), key=lambda p: p.path))
             for result in results:
                 if isinstance(result, Problem):  # (a Rejected item names all its errors and warnings)
                     errors, warnings = errors_and_warnings(result)
@@ -391,7 +395,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     # edited changes them all, as config.yaml does; the items, read before, stay as they are.
     return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings,
                         config_key(config, records.topics, records.providers, words.digest), pictures,
-                        moved.redirects)
+                        moved.redirects, notes)
 
 
 def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, workers: int,

@@ -68,7 +68,7 @@ def run_build(args) -> int:
     except OSError as exc:  # (a full disk: said after what the build did, which is done and written)
         unsaved = exc
     progress.done()
-    print_problems(result.site.problems, result.site.warnings)
+    print_problems(result.site.problems, result.site.warnings, result.site.notes)
     for source, reason in result.site.model.withheld:
         log.info("%s: withheld (%s)", source, reason)
     note_future(result.site.model.withheld)
@@ -92,7 +92,7 @@ def run_check(args) -> int:
 
     config, options = _load(args)
     result = build(config, replace(options, write=False))
-    print_problems(result.site.problems, result.site.warnings)
+    print_problems(result.site.problems, result.site.warnings, result.site.notes)
     note_empty(result)
     bad = len({problem.path for problem in result.site.problems})
     pages = len(result.site.pages)
@@ -246,7 +246,7 @@ def run_deploy(args) -> int:
     result = deploy(config, options, target, repo=repo, progress=progress)
     progress.done()
     if result.build:
-        print_problems((), result.build.site.warnings)
+        print_problems((), result.build.site.warnings, result.build.site.notes)
     where = f"{target.remote} ({repo.remote_url})"
     changes = result.changes
     held = f"{target.remote}'s {target.branch} already holds this site ({len(changes.files)} file{'s' * (len(changes.files) != 1)})"

@@ -1,5 +1,5 @@
 """What the terminal shows of a build besides its summary: its progress (Progress), its problems
-(print_problems, counted) and the notes on items left out (note_future, note_empty)."""
+(print_problems, counted), its notes (summarised) and the notes on items left out (note_future, note_empty)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import sys
 import time
 
-from generator.errors import left_out, printable
+from generator.errors import left_out, printable, summarised
 
 
 def note_future(withheld) -> None:
@@ -35,12 +35,15 @@ def counted(site) -> str:
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
-def print_problems(problems, warnings) -> None:
-    """Errors (each leaves its file out), then warnings (the file is in the site: something to fix)."""
+def print_problems(problems, warnings, notes=()) -> None:
+    """Errors (each leaves its file out), then warnings (the file is in the site: something to fix), then notes
+    (nothing wrong: summarised)."""
     for problem in problems:
         print(f"error: {problem}{left_out(problem)}", file=sys.stderr)
     for problem in warnings:
         print(f"warning: {problem}", file=sys.stderr)
+    for line in summarised(notes):
+        print(line, file=sys.stderr)
 
 
 class Progress:

@@ -17,7 +17,7 @@ from generator.config.lines import item_line, key_line, setting_line
 from generator.config.values import Config, FetchConfig, RankingConfig, SourceConfig, StoriesConfig, bundled_theme_dir
 from generator.errors import ConfigError, Problem
 from generator.isotime import parse_iso
-from generator.languages import UNSPACED, code_of_name, language_problem
+from generator.languages import LANGUAGE, UNSPACED, code_of_name, language_problem
 from generator.urls import host_of, slugify, with_scheme
 
 
@@ -29,7 +29,6 @@ _CONTROL_NAMES = {"\n": "a line break", "\r": "a line break", "\t": "a tab"}
 # A host of base_url as a browser reads one (after IDNA: ascii_url wrote it in ASCII): a name, an IPv4 address or an
 # IPv6 one in brackets
 _SITE_HOST = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\]")
-LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 
 
 def cut(text: str, most: int = 80) -> str:
@@ -224,17 +223,21 @@ def _check_output(config: Config, node, path: str, problems: list[Problem], over
 
 def _check_language(language: str, node, path: str, problems: list[Problem]) -> None:
     # (a name such as `English` would go into every page's lang attribute, and search would stem nothing)
+    _check_tag(language, "language", key_line(node, "language"), path, problems)
+
+
+def _check_tag(language: str, key: str, line: int | None, path: str, problems: list[Problem]) -> None:
+    """A language tag at `key` (`language`, `sources[2].language`): a code such as en or pt-BR, naming a language."""
     if language and not LANGUAGE.fullmatch(language):
         locale = re.fullmatch(r"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)[.@].*", language)
-        problems.append(Problem(path, key_line(node, "language"), f"`language` must be a language code such as en "
-                                f"or pt-BR, got {language!r}",
+        problems.append(Problem(path, line, f"`{key}` must be a language code such as en or pt-BR, got {language!r}",
                                 f"write the language code: {locale[1].replace('_', '-')}" if locale else
                                 f"write the code, not the name: {language.strip()} is "
                                 f"{code_of_name(language)}" if code_of_name(language) else
                                 "write the code, not the name: English is en"))
     elif language and language_problem(language):
         what, todo = language_problem(language)
-        problems.append(Problem(path, key_line(node, "language"), f"`language` {language!r}: {what}", todo))
+        problems.append(Problem(path, line, f"`{key}` {language!r}: {what}", todo))
 
 
 def _check_declared(config: Config, node, path: str, problems: list[Problem]) -> None:
@@ -388,6 +391,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
             problems.append(Problem(path, item_line(node, "sources", index, "logo"),
                                     f"`sources[{index}].logo` must be an https URL, got {source.logo!r}",
                                     "write it with https://, or leave `logo` out"))
+        _check_tag(source.language, f"sources[{index}].language", item_line(node, "sources", index, "language"), path,
+                   problems)
         for key, value, default in (("quality", source.quality, f"{SourceConfig.quality:g}"),
                                     ("max_items", source.max_items, f"{SourceConfig.max_items}")):
             if value < 0:

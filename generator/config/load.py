@@ -20,11 +20,12 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import yaml
 
-from generator.config.checks import DOMAIN, LANGUAGE, check_semantics, cut
+from generator.config.checks import DOMAIN, check_semantics, cut
 from generator.config.lines import item_line, node_line
 from generator.config.values import Config, SourceConfig, TopicConfig
 from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
+from generator.languages import LANGUAGE
 from generator.textfiles import decoded
 from generator.urls import CONTROL, ascii_url, old_path, valid_url
 

@@ -85,6 +85,7 @@ class Feed:
     # when first fetched instead: the user is told
     refused_dates: int = 0
     cuts: Cuts = Cuts()  # what a hostile feed repeats beyond what feedparser reads in time (bounds.py): told too
+    language: str = ""  # the language the feed says it is in, when its dates were read by it (Dates.declare)
 
 
 CHECK = "open the URL in a browser: is it the feed's?"

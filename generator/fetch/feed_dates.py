@@ -8,6 +8,7 @@ from datetime import datetime, time, timezone, tzinfo
 
 from generator.isotime import (Day, Refused, checked, day_alone, in_english, parse_iso, parse_rfc2822, site_zoned,
                                with_offset, zone_named)
+from generator.languages import LANGUAGE, language_problem, primary
 from generator.site.dates import EARLIEST, either_order  # (an entry dated before EARLIEST is dated when first fetched)
 
 
@@ -29,10 +30,22 @@ def _parsed_date(when) -> datetime | None:
 class Dates:
     """A feed's entries' dates, read as the build reads an item's (the site's `zone` and `language`), with
     those refused counted (`refused`): a date that names two time zones that disagree, or a Solar Hijri one
-    (isotime.checked), is no date, rather than the moment feedparser makes of its first zone or of its digits."""
+    (isotime.checked), is no date, rather than the moment feedparser makes of its first zone or of its digits.
+    `given`: the source's own `language`, which its dates are read by instead of the site's."""
 
-    def __init__(self, zone: tzinfo, language: str):
-        self.zone, self.language, self.refused = zone, language, 0
+    def __init__(self, zone: tzinfo, language: str, given: str = ""):
+        self.zone, self.language, self.given, self.refused = zone, given or language, given, 0
+        self.declared = ""  # the feed's own language, when its dates are read by it
+
+    def declare(self, tag) -> None:
+        """The language the feed says it is in (RSS's `<language>`, Atom's `xml:lang`, JSON Feed's `language`):
+        its dates are read by it, unless the source gives one, or it is no language code (`English`), or it only
+        names the language that the site's names more precisely (a feed's `en` on an `en-GB` site)."""
+        tag = tag.strip().replace("_", "-") if isinstance(tag, str) else ""
+        if (self.given or not LANGUAGE.fullmatch(tag) or language_problem(tag)
+                or "-" not in tag and primary(tag) == primary(self.language)):
+            return
+        self.language = self.declared = tag
 
     def entry(self, entry) -> datetime | None:
         """An RSS or Atom entry's date: its published one, else its updated one."""

@@ -126,12 +126,12 @@ READING = 10
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
-    """A hash of what shapes a source's items besides its feed (its name, topics, the declared topics..., the
-    site's language and time zone, which match categories to topics and read dates, and the newsdesk that writes
+    """A hash of what shapes a source's items besides its feed (its name, topics, language, the declared topics...,
+    the site's language and time zone, which match categories to topics and read dates, and the newsdesk that writes
     them, its READING): when it changes, its items are written anew, even if the feed has not."""
     shaping = (source.name, source.domain, source.logo, source.topics, source.quality, source.max_items,
-               source.only_topics, tuple((topic.name, topic.slug, topic.keywords) for topic in topics), language,
-               timezone, __version__, READING)
+               source.only_topics, source.language, tuple((topic.name, topic.slug, topic.keywords) for topic in topics),
+               language, timezone, __version__, READING)
     return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
 
 

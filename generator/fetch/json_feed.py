@@ -41,6 +41,7 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
     if not isinstance(items, list):
         raise NotAFeed(f"not a feed: a JSON Feed without `items`; {CHECK}")
 
+    dates.declare(data.get("language"))  # (JSON Feed 1.1's)
     link = Addresses(url)
     entries = []
     for item in items:
@@ -91,7 +92,7 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             either_order="" if when else dates.in_either_order(item.get("date_published"), item.get("date_modified")),
         ))
     return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
-                unsafe_urls=link.unsafe, refused_dates=dates.refused)
+                unsafe_urls=link.unsafe, refused_dates=dates.refused, language=dates.declared)
 
 
 def _image_words(item: dict) -> dict[str, str]:

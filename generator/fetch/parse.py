@@ -36,11 +36,12 @@ _NUMERIC_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 10 * 1024 * 1024,
-               zone: tzinfo = timezone.utc, language: str = "") -> Feed:
+               zone: tzinfo = timezone.utc, language: str = "", given: str = "") -> Feed:
     """The feed `body` is; NotAFeed when it is none. `zone` and `language`: the site's, as the build reads an
     item's date by them (a name of several zones, `IST`, as the site's zone when it goes by it then; a name
-    of two months, `listopada`, as the site's language means it)."""
-    dates = Dates(zone, language)
+    of two months, `listopada`, as the site's language means it); `given`: the source's `language`, which
+    its dates are read by instead, else by the feed's own (Dates.declare)."""
+    dates = Dates(zone, language, given)
     content_type = charset_read(content_type)
     if body[:2] == b"\x1f\x8b":  # a .xml.gz file served as it is, without Content-Encoding: gzip
         body = _gunzipped(body, max_bytes)
@@ -90,6 +91,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
         raise NotAFeed(f"not a feed: {problem}; {CHECK}" if problem else
                        f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
+    dates.declare(channel.get("language"))  # (RSS's <language> or dc:language, Atom's xml:lang)
     link = Addresses(url)
     show = channel.get("image")  # a podcast's cover (itunes:image), its episodes' picture when they have none
     cover = text_of(show.get("href")) if isinstance(show, dict) else ""
@@ -101,7 +103,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
                 entries=tuple(read_entry(entry, link, dates, rss=rss, cover=cover, guids=written, words=words)
                               for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
-                unsafe_urls=link.unsafe, refused_dates=dates.refused, cuts=cuts)
+                unsafe_urls=link.unsafe, refused_dates=dates.refused, cuts=cuts, language=dates.declared)
 
 
 def _gunzipped(body: bytes, max_bytes: int) -> bytes:

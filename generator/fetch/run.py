@@ -89,7 +89,8 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
             Parsers(config.fetch.parse_timeout) as parser:
         asked = [(source, state.feed(source.url)) for source in sources]
         futures = [None if feed.gone_since else pool.submit(_download, client, parser, feed.moved_to or source.url,
-                                                             *_validators(feed, source, topics, config), config)
+                                                             *_validators(feed, source, topics, config), config,
+                                                             source.language)
                    for source, feed in asked]
         try:
             for done, ((source, feed), future) in enumerate(zip(asked, futures), 1):
@@ -185,6 +186,15 @@ def _named(entry) -> str:
     return f"“{title if len(title) <= 60 else title[:59] + '…'}”"
 
 
+def _read_by(source: Source, feed: Feed, config: Config) -> str:
+    """Whose language a feed's dates were read by, as a note names it."""
+    if source.language:
+        return f"its source's `language` ({source.language})"
+    if feed.language:
+        return f"the language the feed says it is in ({feed.language})"
+    return f"the site's `language` ({config.language})" if config.language else "a site without a `language`"
+
+
 def _entries_named(entries: list, template: str) -> str:
     if not entries:
         return ""
@@ -192,15 +202,16 @@ def _entries_named(entries: list, template: str) -> str:
     return template.format(named + (f" and {len(entries) - _NAMED} more" if len(entries) > _NAMED else ""))
 
 
-def _download(client: Client, parser: Parsers, url: str, etag: str, last_modified: str, config: Config
-              ) -> tuple[Response, Feed | None, str]:
+def _download(client: Client, parser: Parsers, url: str, etag: str, last_modified: str, config: Config,
+              language: str) -> tuple[Response, Feed | None, str]:
     """On a worker thread: the answer and, for a feed that changed, its entries (or why it cannot be read), their
-    dates read by the site's time zone and language, as the build reads an item's."""
+    dates read by the site's time zone and language, as the build reads an item's (`language`: the source's,
+    read by instead)."""
     response = client.get(url, etag, last_modified)
     if response.status != "ok":
         return response, None, ""
     return (response, *parser.read(response.body, response.url, response.content_type, client.settings.max_bytes,
-                                    config.zone, config.language))
+                                    config.zone, config.language, language))
 
 
 def _record(store: Store, source: Source, response: Response, feed: Feed | None, problem: str,
@@ -233,9 +244,10 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
                      f"are both numbers, which writers put in either order: "
                      + "; ".join(f"{_named(entry)}: {quoted(entry.either_order)}" for entry in unordered[:_NAMED])
                      + (f"; and {len(unordered) - _NAMED} more" if len(unordered) > _NAMED else "")
-                     + ": dated when first fetched instead. A site whose `language` writes the day first (es, fr, "
-                       "en-GB...) reads them so; else ask the feed's publisher for dates such as "
-                       "Sat, 05 Dec 2026 10:00:00 GMT")
+                     + f": dated when first fetched instead, as {_read_by(source, feed, config)} does not write "
+                       f"such a date day first. If this feed does, give its source the language it is in, "
+                       f"`language: fr` (es, en-GB...), in {source.where}; else ask the feed's publisher for "
+                       f"dates such as Sat, 05 Dec 2026 10:00:00 GMT")
     if feed.cuts:  # (the entries are kept, with what a reader can use of them)
         cut = [f"{count} {what} beyond {whose} first {most}" for count, what, whose, most in (
             (feed.cuts.categories, "categories (or keywords)", "an entry's", MAX_CATEGORIES),

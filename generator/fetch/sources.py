@@ -32,6 +32,7 @@ class Source:
     quality: float = 50.0
     max_items: int = 100
     only_topics: bool = False  # keep only the entries that get a topic from their categories or words
+    language: str = ""  # what its dates of numbers are read by (`03/12/2026`); "": the feed's own, else the site's
     where: str = "config.yaml"  # the file that lists it, for messages
     line: int | None = None  # its line there
 
@@ -60,7 +61,8 @@ def read_sources(config: Config, topics: tuple[TopicConfig, ...] | None = None) 
     topics = declared_topics(config) if topics is None else topics
     lines = _listed_lines(config.root / config.path)
     sources = [Source(url=s.url.strip(), name=s.name, domain=s.domain.lower(), logo=s.logo, topics=tuple(s.topics),
-                      quality=s.quality, max_items=s.max_items, only_topics=s.only_topics, where=config.path,
+                      quality=s.quality, max_items=s.max_items, only_topics=s.only_topics,
+                      language=s.language.strip().replace("_", "-"), where=config.path,
                       line=lines[index] if index < len(lines) else None) for index, s in enumerate(config.sources)]
     if config.fetch.opml:
         listed = {source.url for source in sources}

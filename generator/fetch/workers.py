@@ -40,10 +40,10 @@ class Parser:
         self._closed = False
         self._lock = threading.Lock()
 
-    def read(self, body: bytes, url: str, content_type: str, max_bytes: int, zone: tzinfo, language: str
-             ) -> tuple[Feed | None, str]:
+    def read(self, body: bytes, url: str, content_type: str, max_bytes: int, zone: tzinfo, language: str,
+             given: str = "") -> tuple[Feed | None, str]:
         """The feed, else None and why it cannot be read (not a feed, a parser error, too slow)."""
-        args, seconds = (body, url, content_type, max_bytes, zone, language), self.seconds
+        args, seconds = (body, url, content_type, max_bytes, zone, language, given), self.seconds
         with self._lock:
             if self._closed:  # (stopped half way: Ctrl-C)
                 return None, "not read: fetch was stopped"
@@ -103,14 +103,14 @@ class Parsers:
         self._closed = False
         self._changed = threading.Condition()
 
-    def read(self, body: bytes, url: str, content_type: str, max_bytes: int, zone: tzinfo, language: str
-             ) -> tuple[Feed | None, str]:
+    def read(self, body: bytes, url: str, content_type: str, max_bytes: int, zone: tzinfo, language: str,
+             given: str = "") -> tuple[Feed | None, str]:
         """As Parser.read."""
         parser = self._take()
         if parser is None:
             return None, "not read: fetch was stopped"
         try:
-            return parser.read(body, url, content_type, max_bytes, zone, language)
+            return parser.read(body, url, content_type, max_bytes, zone, language, given)
         finally:
             with self._changed:
                 del self._since[id(parser)]

@@ -219,6 +219,7 @@ class RenderedSite:
     config_digest: str  # config_key: what the cache's items and pages were made under
     pictures: LocalCopies = LocalCopies()  # the copies of pictures that `newsdesk pictures` made
     redirects: tuple = ()  # the old addresses' redirect pages among `outputs` (plan/redirects.py's Redirect)
+    notes: tuple[Problem, ...] = ()  # what is not wrong but said (errors.Note): never counted as a warning
 
 
 RANKED = ("home", "top", "hot")  # the kinds of page ordered by score

@@ -42,7 +42,7 @@ from urllib.parse import parse_qs, urlsplit
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.config.values import Config
-from generator.errors import NewsdeskError, Problem, Unwritten, left_out, printable
+from generator.errors import NewsdeskError, Problem, Unwritten, left_out, printable, summarised
 from generator.i18n import Words, load_words
 from generator.serve.indexer import SearchIndexer
 from generator.serve.overlay import POLL_URL, SCRIPT_URL, inject, snippet
@@ -156,6 +156,7 @@ class DevServer:
         self._layout: SiteLayout | None = None
         self._error = ""  # overlay text while the last build failed
         self._notice = ""  # content problems of the last good build
+        self._notes: list[str] = []  # the lines that said the last good build's notes (errors.Note)
         self._left_out: tuple[Problem, ...] = ()  # item files saved while serving that the last good build left out
         self._words: Words | None = None  # the theme's words the overlay and notice say theirs in (_read_words)
         self._site_lock = threading.Lock()  # held by a rebuild from start to swap, and by every file read
@@ -340,6 +341,7 @@ class DevServer:
             written, removed = result.written.written, result.written.removed
             self._error = ""
             self._say(site.problems, site.warnings, saved)
+            self._say_notes(site.notes)
             self._note_withheld(site.model.withheld, saved)
         except NewsdeskError as exc:  # (after an upgrade, maybe new templates the old code here cannot render)
             self._error = (f"{exc}\n{_CHANGED}: this error may be the old code running here meeting the new files "
@@ -428,6 +430,14 @@ class DevServer:
         unused = self._saved_and_left_out(problems, saved)
         with self._news:  # (what a page is sent with: _response)
             self._notice, self._left_out = notice, unused
+
+    def _say_notes(self, notes) -> None:
+        """Say the site's notes on the terminal, each once (as a build does), not on its pages: nothing is wrong."""
+        said = summarised(notes)
+        for line in said:
+            if line not in self._notes:
+                self._echo(line, True)
+        self._notes = said
 
     def _saved_and_left_out(self, problems, saved: dict[Path, ChangeKind]) -> tuple[Problem, ...]:
         """The problems of the item files saved while serving that the build left out: those of the files

@@ -27,7 +27,7 @@ import yaml
 
 from generator.site import frontmatter_yaml
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
-from generator.errors import Problem, yaml_problem
+from generator.errors import Note, Problem, yaml_problem
 from generator.textfiles import WINDOWS_1252, decoded
 
 log = logging.getLogger(__name__)
@@ -149,15 +149,15 @@ _SECTION_PAGE = re.compile(r"_index(?:\.[A-Za-z-]+)?\.md")
 
 def unread_problem(name: str) -> Problem:
     """What to say of a Markdown file, or a link to a folder (its name ends in `/`), that source_files does not
-    read."""
+    read: a warning, or a Note of a file that is not wrong."""
     if name.endswith("/"):
         return Problem(name, None, "not read: a link to a folder is not followed",
                        "move or copy the folder into the content folder, or link its files one by one")
     file = name.rpartition("/")[2]
-    if _SECTION_PAGE.fullmatch(file):
-        return Problem(name, None, "not read: a Hugo section's list page (`_index.md`), not a news item",
-                       "newsdesk makes the list pages itself (a topic's, a type's): remove the file, or keep it "
-                       "for Hugo")
+    if _SECTION_PAGE.fullmatch(file):  # (not wrong: a Note, said once)
+        return Note(name, None, "not read: a Hugo section's list page (`_index.md`), not a news item",
+                    "nothing to do: newsdesk makes the list pages itself (a topic's, a type's); keep the file for "
+                    "Hugo, or remove it")
     return Problem(name, None, "not read: only files ending in .md are items",
                    f"rename it to {_MARKDOWN_BY_ANOTHER_NAME.sub('', file)}.md")
 

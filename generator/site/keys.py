@@ -122,19 +122,11 @@ def named_otherwise(meta: dict, notes: Notes, jekyll: bool = False) -> dict:
     for field, given, others in _OTHER_NAMES:
         if any(name in meta for name in given):
             continue
-        key = next((words[words_of(other)] for other in others
-                    if words_of(other) in words and meta[words[words_of(other)]] not in (None, "", [], {})), None)
-        if key is not None and field == "webUrl" and words_of(key) == "permalink" and _OLD_ADDRESS.match(
-                str(meta[key])):
-            # (Jekyll's and Hugo's `permalink: /culture/tram-line/`: the old site's own address of the post, no
-            # story's; renamed `webUrl` it would still be left out, and what keeps it working is `aliases`)
-            kept = any(words_of(name) in _ALIASES for name in meta if isinstance(name, str))
-            notes.warn(key, f"`{key}` is the old site's address of this post: it is left out",
-                       "remove it: `aliases` keeps the old address" if kept else
-                       f"keep the old address working with `{notes.written('aliases', meta[key])}` (see Old "
-                       f"addresses in the content format), and remove `{key}`")
-            notes.aliases.setdefault(key, key)  # (said: not a key to look at for a typo)
-            continue
+        keys = [words[words_of(other)] for other in others
+                if words_of(other) in words and meta[words[words_of(other)]] not in (None, "", [], {})]
+        if field == "webUrl":
+            keys = [key for key in keys if not _said_old_address(key, meta, notes)]
+        key = keys[0] if keys else None
         if key is not None:
             value = meta[key]
             if field == "webUrl" and isinstance(value, dict):  # (JSON-LD's `{"@type": WebPage, "@id": URL}`)
@@ -154,6 +146,40 @@ def named_otherwise(meta: dict, notes: Notes, jekyll: bool = False) -> dict:
                        f"write them as a list under `{field}`: `{notes.written(field, value)}`" if key in split
                        else f"rename `{key}` to `{field}`")
     return {**meta, **found} if found else meta
+
+
+def _said_old_address(key: str, meta: dict, notes: Notes) -> bool:
+    """Whether `key` is Jekyll's or Hugo's `permalink`, or Hugo's `url`, giving the old site's own address of the
+    post (`/culture/tram-line/`, `old-post.html`), no story's: renamed `webUrl` it would still be left out (or
+    taken for a host, `https://old-post.html/`), and what keeps it working is `aliases`. Said so, if it is."""
+    path = old_address(meta[key]) if words_of(key) in _OLD_ADDRESS_KEYS else ""
+    if not path:
+        return False
+    kept = any(words_of(name) in _ALIASES for name in meta if isinstance(name, str))
+    notes.warn(key, f"`{key}` is the old site's address of this post: it is left out",
+               "remove it: `aliases` keeps the old address" if kept else
+               f"keep the old address working with `{notes.written('aliases', path)}` (see Old addresses in the "
+               f"content format), and remove `{key}`")
+    notes.aliases.setdefault(key, key)  # (said: not a key to look at for a typo)
+    return True
+
+
+_OLD_ADDRESS_KEYS = frozenset(words_of(name) for name in ("permalink", "url"))
+_NOT_IN_A_PATH = re.compile(r"[:?#\s]")
+
+
+def old_address(value) -> str:
+    """The old site's path of a post that its `permalink` or `url` gives, as `aliases` writes it: `/x/` as it is,
+    Hugo's `x/` or `x.html` (relative to the site's root) with a `/` before it; "" for any other value (a full
+    address, `//host/x`, a host without its scheme: a story's)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if _OLD_ADDRESS.match(text):
+        return text
+    # (without its first `/`: a page's folder or file, `2019/03/old-post/`, `old-post.html`, whose first part is
+    # no host, `news.example/story/`)
+    first, slash, _ = text.partition("/")
+    page = text.lower().endswith(("/", ".html", ".htm")) and not _NOT_IN_A_PATH.search(text)
+    return "/" + text if page and first and (not slash or "." not in first) else ""
 
 
 def spelled_as_known(mapping: dict, fields: frozenset, notes: Notes, section: str = ""

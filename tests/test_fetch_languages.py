@@ -1,0 +1,115 @@
+"""A source's language, which its dates of numbers are read by (`03/11/2026`: 3 November in French, unread in
+American English): config.yaml's `sources[].language`, else the language the feed says it is in (RSS's
+`<language>`, Atom's `xml:lang`, JSON Feed's `language`), else the site's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import feed_site, fetch_said, fetched
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+FIRST_FETCHED = "2026-11-22T12:00:00Z"  # (feed_site's now: the date of an entry whose date is not read)
+
+
+def rss(title: str, written: str, language: str = "") -> bytes:
+    """A feed of one entry, `title`, dated `written`, that says it is in `language` (if any)."""
+    said = f"<language>{language}</language>" if language else ""
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{title} feed</title>'
+            f'<link>https://{title.lower()}.example/</link>{said}<item><title>{title}</title>'
+            f'<link>https://{title.lower()}.example/1</link><pubDate>{written}</pubDate></item></channel></rss>').encode()
+
+
+def atom(title: str, written: str, language: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}">'
+            f'<title>{title} feed</title><id>urn:{title}</id><link href="https://{title.lower()}.example/"/>'
+            f'<entry><title>{title}</title><id>urn:{title}:1</id><link href="https://{title.lower()}.example/1"/>'
+            f'<updated>{written}</updated></entry></feed>').encode()
+
+
+def json_feed(title: str, written: str, language: str) -> bytes:
+    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": f"{title} feed", "language": language,
+                       "items": [{"id": "1", "url": f"https://{title.lower()}.example/1", "title": title,
+                                  "date_published": written}]}).encode()
+
+
+def fetch_dates(tmp_path, capsys, feeds: dict[str, tuple[bytes, str]], settings: str = "language: en-GB\n"
+                ) -> tuple[dict[str, str], str]:
+    """`newsdesk fetch` of these feeds (path -> (bytes, the source's lines after its url)) on a site of these
+    settings: each item's date by its title, and all fetch said."""
+    with FeedServer() as server:
+        for path, (body, _) in feeds.items():
+            server.routes[path] = Route(body, content_type="application/feed+json" if body.startswith(b"{")
+                                        else "application/rss+xml")
+        sources = "".join(f"  - url: {server.url(path)}\n{lines}" for path, (_, lines) in feeds.items())
+        site = feed_site(tmp_path / "site", sources, settings=settings)
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    found = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
+    assert len(found) == len(feeds), (found, said)
+    return found, said
+
+
+@pytest.mark.slow
+def test_each_feed_s_dates_are_read_by_its_own_language(tmp_path, capsys):
+    """A British site aggregating a French, a Spanish, an American and a British feed, each writing `03/11/2026`:
+    the French, Spanish and British ones mean 3 November, the American one March 11 (which newsdesk does not
+    read: it names the entry). Before, every feed's dates were read by the site's language alone."""
+    written = "03/11/2026 10:00"
+    found, said = fetch_dates(tmp_path, capsys, {
+        "/fr.rss": (rss("Paris", written, "fr-FR"), ""),  # RSS's <language>
+        "/es.atom": (atom("Madrid", written, "es"), ""),  # Atom's xml:lang
+        "/uk.json": (json_feed("London", written, "en"), ""),  # `en` alone: the site's en-GB says more
+        "/us.rss": (rss("Boston", written, "en-US"), ""),
+        "/told.rss": (rss("Lyon", written), "    language: fr\n"),  # says nothing: the source says
+        "/wrong.rss": (rss("Nice", written, "en-US"), "    language: fr_FR\n"),  # the source wins over the feed
+    })
+    third_of_november = "2026-11-03T10:00:00Z"
+    assert found == {"Paris": third_of_november, "Madrid": third_of_november, "London": third_of_november,
+                     "Boston": FIRST_FETCHED, "Lyon": third_of_november, "Nice": third_of_november}, said
+    assert ("/us.rss: 1 entry with a date whose day and month are both numbers, which writers put in either order: "
+            "“Boston”: '03/11/2026 10:00': dated when first fetched instead, as the language the feed says it is in "
+            "(en-US) does not write such a date day first. If this feed does, give its source the language it is "
+            "in, `language: fr` (es, en-GB...), in config.yaml") in said, said
+    assert said.count("either order") == 1, said
+
+
+@pytest.mark.slow
+def test_a_feed_without_a_language_is_read_by_the_site_s_and_giving_one_reads_it_again(tmp_path, capsys):
+    """An English site's feed without a language: its `03/11/2026` is no date (the note says whose language was
+    asked, and what to write); once its source says `language: fr`, the next fetch reads the whole feed again
+    and dates the item 3 November, though the feed has not changed."""
+    with FeedServer() as server:
+        server.routes["/fr.rss"] = Route(rss("Paris", "03/11/2026 10:00"), etag='"same"')
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/fr.rss')}\n", settings="language: en\n")
+        code, said = fetch_said(site, capsys)
+        assert code == 0, said
+        assert fetched(site)["Paris"]["publishedDateTime"] == FIRST_FETCHED
+        assert "as the site's `language` (en) does not write such a date day first" in said, said
+        config = site / "config.yaml"
+        config.write_text(config.read_text() + "    language: fr\n")
+        code, said = fetch_said(site, capsys)
+        assert code == 0, said
+    assert fetched(site)["Paris"]["publishedDateTime"] == "2026-11-03T10:00:00Z", said
+    assert "1 updated" in said and "either order" not in said, said
+
+
+@pytest.mark.parametrize("written, message, hint", [
+    ("French", "`sources[1].language` must be a language code such as en or pt-BR, got 'French'",
+     "write the code, not the name: French is fr"),
+    ("fr_FR.UTF-8", "`sources[1].language` must be a language code such as en or pt-BR, got 'fr_FR.UTF-8'",
+     "write the language code: fr-FR"),
+    ("jp", "`sources[1].language` 'jp': jp is a country's code, not a language's (ISO 639-1)",
+     "write the language's code: ja"),
+])
+def test_a_source_s_language_that_is_no_language_code_is_an_error_at_its_line(tmp_path, capsys, written, message,
+                                                                              hint):
+    site = feed_site(tmp_path / "site", "  - https://a.example/feed.xml\n  - url: https://b.example/feed.xml\n"
+                                        f"    language: {written}\n")
+    lines = (site / "config.yaml").read_text().splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if text.strip().startswith("language:"))
+    assert main(["fetch", "--config", str(site / "config.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert f"config.yaml:{line}: {message} ({hint})" in err, err
