@@ -11,6 +11,12 @@ and memory grow linearly without generating and parsing a corpus N times the siz
 site's own output and build cache are not touched) and reports the index's time and memory as a share of
 that build's, measured in the same run: the machine's speed moves between runs, a ratio much less.
 
+`--in-build` (with `--cold`) takes the index's figures from inside that build instead: the CPU of its search stage
+(the index's source, plan, tasks and files, as a build makes them; the forked helpers' CPU counted once they end)
+and the process tree's peak while it ran (the rendered site's state included, as in a build); the site is then not
+planned and indexed a second time (at 100,000 items planning alone is minutes of CPU), and the index measured is the
+one a build makes, in the same minutes as the build. `--repeat` and `--write` need the separate index, so not with it.
+
 `--write DIR` writes the index files made into DIR (DIR/search/index/...), after the measurement:
 `python -m bench.search_quality --bytes DIR` then measures the bytes a query fetches from them, without
 planning and indexing a big site a second time. Without `--cold` nothing is rendered: the site is planned (its
@@ -60,9 +66,10 @@ def tree_pss_mib() -> float:
     return total / 1024
 
 
-def cold_build(config_path: Path, workers: int) -> dict:
+def cold_build(config_path: Path, workers: int, probe: Path | None = None) -> dict:
     """A cold build of the site (bench.measure's figures: seconds, cpu_seconds, peak_mib) into a temporary
-    folder, reading the site's content where it is."""
+    folder, reading the site's content where it is; with `probe`, the build's search stage is measured in it and
+    its figures written to that file (_probed_build)."""
     config = load_config(config_path)
     work = Path(tempfile.mkdtemp(prefix="search-cold-"))
     try:
@@ -74,6 +81,8 @@ def cold_build(config_path: Path, workers: int) -> dict:
                 (work / folder).symlink_to(config.root / folder)
         command = [sys.executable, "-m", "generator", "build", "--config", str(work / "config.yaml"), "--clean",
                    "--workers", str(workers)]
+        if probe is not None:
+            command[1:3] = ["-m", "bench.search_index", "--probe", str(probe), "--"]
         run = run_measured(command, cwd=work, env=dict(os.environ, CI="1"))
         if run.returncode != 0:
             raise SystemExit(f"the cold build failed:\n{run.stderr[-3000:]}")
@@ -87,17 +96,90 @@ def cold_build(config_path: Path, workers: int) -> dict:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _probed_build(probe: Path, arguments: list[str]) -> int:
+    """`newsdesk ARGUMENTS` in this process, with the build's search stage (pipeline._stage_search) measured: its
+    CPU (this process's, less the sampler's, and the helpers' it forked, counted once they end), wall time and the
+    peak PSS of the process tree while it ran, written to `probe` as JSON."""
+    from generator.build import pipeline
+    from generator.cli import main as newsdesk
+
+    stage_search = pipeline._stage_search
+
+    def measured(*args, **kwargs):
+        start = tree_pss_mib()
+        peak = [start]
+        done = threading.Event()
+        sampling = [0.0]
+
+        def sample() -> None:
+            while not done.wait(0.1):
+                peak[0] = max(peak[0], tree_pss_mib())
+            sampling[0] = time.thread_time()
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        wall, cpu, before = time.perf_counter(), time.process_time(), os.times()
+        try:
+            return stage_search(*args, **kwargs)
+        finally:
+            wall, cpu, after = time.perf_counter() - wall, time.process_time() - cpu, os.times()
+            done.set()
+            sampler.join()
+            peak[0] = max(peak[0], tree_pss_mib())
+            probe.write_text(json.dumps({
+                "seconds": round(wall, 2), "main_cpu_seconds": round(cpu - sampling[0], 2),
+                "workers_cpu_seconds": round(after.children_user + after.children_system - before.children_user
+                                             - before.children_system, 2),
+                "extra_memory_mib": round(peak[0] - start), "peak_mib": round(peak[0])}), encoding="utf-8")
+
+    pipeline._stage_search = measured
+    return newsdesk(arguments)
+
+
+def in_build(args, config_path: Path, workers: int) -> dict:
+    """--cold --in-build: the index's figures from inside the cold build (no second planning)."""
+    with tempfile.TemporaryDirectory(prefix="search-probe-") as folder:
+        probe = Path(folder) / "probe.json"
+        cold = cold_build(config_path, workers, probe)
+        if not probe.is_file():
+            raise SystemExit("the cold build made no search index (is `search` off in the config?)")
+        result = json.loads(probe.read_text(encoding="utf-8"))
+    cpu = result["main_cpu_seconds"] + result["workers_cpu_seconds"]
+    result.update(workers=workers, in_build=True, cold_build=cold,
+                  share_of_cold_build={"wall": round(result["seconds"] / cold["seconds"], 3),
+                                       "cpu": round(cpu / cold["cpu_seconds"], 3),
+                                       "peak_memory": round(result["peak_mib"] / cold["peak_mib"], 3)})
+    share = result["share_of_cold_build"]
+    print(f"the build's search stage, {workers} workers: {result['seconds']} s wall (CPU: "
+          f"{result['main_cpu_seconds']} s main process, {result['workers_cpu_seconds']} s workers); "
+          f"+{result['extra_memory_mib']} MiB at peak, {result['peak_mib']} MiB in all (whole process tree, PSS); "
+          f"{share['wall']:.1%} of the build's wall time, {share['cpu']:.1%} of its CPU; that peak is "
+          f"{share['peak_memory']:.0%} of the build's")
+    if args.json is not None:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
 def main(argv: list[str] | None = None) -> dict:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--probe"]:  # (the build that --in-build runs: --probe FILE -- NEWSDESK ARGUMENTS)
+        raise SystemExit(_probed_build(Path(argv[1]), argv[3:]))
     parser = argparse.ArgumentParser(prog="python -m bench.search_index", description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", required=True, type=Path)
     parser.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     parser.add_argument("--repeat", type=int, default=1, help="index the stories this many times over")
     parser.add_argument("--cold", action="store_true", help="also time a cold build of the site, for the ratio")
+    parser.add_argument("--in-build", action="store_true",
+                        help="with --cold: the index's figures from inside that build, without planning the site again")
     parser.add_argument("--write", type=Path, metavar="DIR", help="write the index files into this folder")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure to this file")
     args = parser.parse_args(argv)
     config = load_config(args.config)
     workers = args.workers or default_workers()
+    if args.in_build:
+        if not args.cold or args.write is not None or args.repeat != 1:
+            parser.error("--in-build goes with --cold, and not with --write or --repeat")
+        return in_build(args, args.config, workers)
     cold = cold_build(args.config, workers) if args.cold else None
     planning = time.process_time(), os.times()
     site = plan_site(config, BuildOptions(), workers=workers)

@@ -99,6 +99,21 @@ def test_the_search_index_and_serve_rebuild_benchmarks_run_on_a_small_site(tmp_p
 
 
 @pytest.mark.slow
+def test_the_search_index_benchmark_measures_the_index_inside_a_cold_build(tmp_path):
+    config = write_corpus(80, tmp_path / "site")
+    run = bench("search_index", "--config", str(config), "--cold", "--in-build", "--workers", "1",
+                "--json", str(tmp_path / "index.json"))
+    assert run.returncode == 0, run.stderr
+    figures = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    assert figures["in_build"] and figures["main_cpu_seconds"] > 0 and figures["peak_mib"] > 0
+    assert 0 < figures["share_of_cold_build"]["cpu"] < 1 and 0 < figures["share_of_cold_build"]["peak_memory"] <= 1
+    assert "of its CPU" in run.stdout
+    assert not (tmp_path / "site" / "output").exists()  # the cold build wrote into a folder of its own
+    refused = bench("search_index", "--config", str(config), "--in-build")
+    assert refused.returncode != 0 and "--in-build goes with --cold" in refused.stderr
+
+
+@pytest.mark.slow
 def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
     one = bench("measure", "--", sys.executable, "-c", "x = bytearray(150 * 1024 * 1024)")
     assert one.returncode == 0, one.stderr
