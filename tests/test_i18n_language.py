@@ -19,7 +19,7 @@ from generator.plan.search import casing, stemmer_name
 from generator.plan.search_optional import optional_words
 from generator.plurals import plural_form
 from generator.site.opposites import has_sessions, pairs_of
-from generator.site.typography import french, typeset
+from generator.typography import french, typeset
 from generator.urls import plain_slug
 
 
@@ -185,7 +185,7 @@ def test_each_feature_tells_its_languages_apart_from_none():
     none = {feature: of("") for feature, of in FEATURES.items()}
     differs = {feature: sorted({language for _tag, language in SPELLINGS if language and of(language) != none[feature]})
                for feature, of in FEATURES.items()}
-    assert differs["opposites"] == ["de", "es", "fr"]
+    assert differs["opposites"] == ["de", "es", "fr", "pt"]
     assert differs["typography"] == ["fr"]
     assert {"ar", "fr", "hr", "zh"} <= set(differs["plurals"])  # (fr: 0 is one; zh: 1 is other)
     assert {"ar", "de", "es", "fr", "pt", "tr"} <= set(differs["stemmer"])

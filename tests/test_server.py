@@ -28,6 +28,7 @@ from generator.i18n import load_words
 from generator.serve import server as dev_server
 from generator.serve.overlay import snippet
 from generator.serve.server import DevServer
+from generator.typography import typeset
 
 CONFIG = """\
 title: Serve Test News
@@ -497,7 +498,10 @@ def test_the_overlay_and_notice_say_the_theme_s_words_in_the_site_s_language(tmp
     """The overlay and the notice were in English on a site of any language. Their words are the theme's, in the
     site's language (themes/default/i18n); the build's own messages (`path:line: message`) stay as written, in
     English, and say so."""
-    words = yaml.safe_load((ROOT / f"themes/default/i18n/{language}.yaml").read_text("utf-8"))
+    # (as a page shows them: a French site's with no-break spaces before its marks)
+    written = yaml.safe_load((ROOT / f"themes/default/i18n/{language}.yaml").read_text("utf-8"))
+    words = {key: {form: typeset(text, language) for form, text in value.items()} if isinstance(value, dict)
+             else typeset(value, language) if isinstance(value, str) else value for key, value in written.items()}
     english = yaml.safe_load((ROOT / "themes/default/i18n/en.yaml").read_text("utf-8"))
     keys = ("serve_problems", "serve_errors", "serve_left_out", "serve_build_failed", "serve_build_failed_text",
             "serve_hide", "serve_dismiss")

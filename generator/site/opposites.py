@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from generator.languages import primary
+
 # Each pair: the words of one side, the words of the other, as they are written (lower case). A word may stand in
 # several pairs ("beats" wins a match and beats a forecast).
 _PAIRS = {
@@ -213,18 +215,14 @@ WORDS = frozenset(word for pairs in OPPOSITES.values() for pair in pairs for sid
 CONVERSE = frozenset(word for words in _CONVERSE.values() for word in words.split())
 
 
-def _language(language: str) -> str:
-    return language.split("-")[0].lower()
-
-
 def pairs_of(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """The pairs of a site's language (`en`, `en-GB`: English's); none for a language without a list, or ''."""
-    return OPPOSITES.get(_language(language), ())
+    return OPPOSITES.get(primary(language), ())
 
 
 def has_sessions(language: str) -> bool:
     """Whether a site's language has a trading day's sides (`session`), whose stories keep apart."""
-    return _language(language) in SESSIONS
+    return primary(language) in SESSIONS
 
 
 def session(tokens: list[str]) -> int:
