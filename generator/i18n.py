@@ -34,7 +34,7 @@ from generator.config.lines import setting_line
 from generator.calendars import solar_hijri
 from generator.config.values import Config, bundled_theme_dir
 from generator.errors import Problem, yaml_problem
-from generator.languages import primary
+from generator.languages import fallbacks, primary
 from generator.plurals import CLDR, FORMS, forms_of, plural_form
 from generator.typography import french, typeset
 
@@ -199,9 +199,8 @@ def fill(text: str, values: dict, convert) -> str:
 
 def chain(language: str) -> list[str]:
     """The files' names to look in, most specific first, in lower case: "de-AT" -> ["de-at", "de", "en"]."""
-    parts = language.replace("_", "-").lower().split("-") if language else []
-    names = ["-".join(parts[:length]) for length in range(len(parts), 0, -1)]
-    return [name for name in names if name] + ([ENGLISH] if ENGLISH not in names else [])
+    names = fallbacks(language)
+    return names + ([ENGLISH] if ENGLISH not in names else [])
 
 
 def folders(config: Config) -> list[tuple[Path, str]]:

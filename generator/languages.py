@@ -92,6 +92,15 @@ def subtags(tag: str) -> tuple[str, str, str]:
     return language, script, region
 
 
+def fallbacks(tag: str | None) -> list[str]:
+    """The names a tag is looked up by, most specific first, in lower case: its language, script and region as
+    `subtags` reads them, cut from the end (RFC 4647's lookup): `zh_Hant_TW` is zh-hant-tw, zh-hant, zh;
+    `pt-PT-u-nu-latn` pt-pt, pt; [] for no language. A words file's name, a plural rule's (i18n, plurals)."""
+    language, script, region = subtags(tag or "")
+    parts = [part for part in (language, script, region.lower()) if part] if language else []
+    return ["-".join(parts[:length]) for length in range(len(parts), 0, -1)]
+
+
 def language_problem(tag: str) -> tuple[str, str] | None:
     """(what is wrong, what to write) for a well-formed language tag naming no language or region; else None."""
     language, _script, region = subtags(tag)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from generator.languages import primary
+from generator.languages import fallbacks
 
 CLDR = "48"  # the release the rules are from: in the words' digest, so that pages follow a change of rules
 FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural categories, in its order
@@ -190,13 +190,17 @@ PLURAL: dict[str, Callable[[int], str]] = {
 def plural_form(language: str, n: int) -> str:
     """CLDR's category of the whole number `n` in `language` (a BCP 47 tag: "pt-PT" by its own rule, "de-AT"
     by German's, any tag the table lacks by English's)."""
-    tag = language.replace("_", "-").lower()
-    rule = PLURAL.get(tag) or PLURAL.get(primary(tag), _one)
-    return rule(abs(n))
+    return _rule(language)(abs(n))
+
+
+def _rule(language: str) -> Callable[[int], str]:
+    """The rule of a tag's most specific name the table has (languages.fallbacks), else English's."""
+    return next((PLURAL[name] for name in fallbacks(language) if name in PLURAL), _one)
 
 
 def forms_of(language: str) -> tuple[str, ...]:
     """The categories a count under 1,000 takes in `language`, in CLDR's order: those its words file needs
     (`many` of French, Spanish ... is a whole number of millions, and shows `other` when a file lacks it)."""
-    seen = {plural_form(language, n) for n in range(1000)}
+    rule = _rule(language)  # (read from the tag once, not for each count)
+    seen = {rule(n) for n in range(1000)}
     return tuple(form for form in FORMS if form in seen)

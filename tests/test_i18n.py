@@ -177,6 +177,13 @@ def test_a_regional_language_falls_back_to_its_language_then_english(tmp_path, l
     assert f">{word}</a>" in page(out, "index.html")
 
 
+@pytest.mark.parametrize("language, own", [("de-CH-1996", "de-ch"), ("de_CH", "de-ch"), ("sr-Latn-RS", "sr-latn"),
+                                           ("pt-PT-u-nu-latn", "pt-pt"), ("zh-Hant-TW", "zh-hant-tw")])
+def test_a_tag_reads_the_words_file_of_its_language_script_and_region(tmp_path, language, own):
+    root = site_in(tmp_path, language, {f"themes/default/i18n/{own}.yaml": "latest: Own word\n"})
+    assert load_words(load_config(root / "config.yaml")).t("latest") == "Own word"
+
+
 def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
     result, out = built(site_in(tmp_path, "ko"))
     assert ">Latest</a>" in page(out, "index.html") and "4 Mar 2026" in page(out, "index.html")

@@ -17,7 +17,8 @@ from generator.plurals import PLURAL, forms_of, plural_form
 
 COUNTS = [*range(201), 1000, 1001, 10_000, 100_000, 1_000_000]
 # Tags of a region or script, whose rule is their language's (or, pt-PT, its own)
-REGIONAL = ["pt-PT", "pt-BR", "de-AT", "fr-CA", "es-419", "sr-Latn", "zh-Hant", "en-GB", "ar-EG", "ru-UA"]
+REGIONAL = ["pt-PT", "pt-BR", "de-AT", "fr-CA", "es-419", "sr-Latn", "zh-Hant", "en-GB", "ar-EG", "ru-UA",
+            "pt-PT-u-nu-latn", "pt-Latn-PT"]  # (by pt-PT's rule, and by pt's: as the browser reads them)
 # Widely used languages the table leaves to English's rule (`one` for 1 alone), as CLDR has them
 ENGLISH_LIKE = "af az bg da de el en et eu fi gl hu ka kk ky mn nb nl nn no ps sq sv sw ta te tr ug ur uz".split()
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import build_said, files_under, html_elements, item, make_site
 from generator.fetch.http import is_public_host
-from generator.urls import private_host
+from generator.hosts import private_host
 
 PRIVATE = ["127.0.0.1", "127.1", "0x7f.1", "0177.0.0.1", "2130706433", "3232235777", "10.0.0.5", "192.168.1.1",
            "172.16.0.1", "169.254.169.254", "0.0.0.0", "0", "::1", "::ffff:192.168.0.1", "fe80::1", "fc00::1",

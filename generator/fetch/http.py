@@ -20,7 +20,8 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from generator.fetch.state import MAX_URL, header_value
-from generator.urls import joined, private_host, read_url
+from generator.hosts import private_host
+from generator.urls import joined, read_url
 
 MAX_REDIRECTS = 5
 AGAIN = "tried again on the next fetch"
@@ -379,7 +380,7 @@ def _host_key(url: str) -> str:
 
 def is_public_host(host: str) -> bool:
     """Whether every address `host` names is on the public internet: not one that reads as private without
-    asking (urls.private_host, the build's rule), nor a name that resolves to one (a name that cannot be
+    asking (hosts.private_host, the build's rule), nor a name that resolves to one (a name that cannot be
     resolved is left to the connection to fail on, with its own message)."""
     if private_host(host):
         return False

@@ -52,7 +52,8 @@ from generator.frozen import record
 from generator.i18n import Words, load_words
 from generator.isotime import Day
 from generator.languages import primary
-from generator.urls import ascii_host, ascii_url, readable_host, site_url
+from generator.hosts import ascii_host, readable_host
+from generator.urls import ascii_url, site_url
 from generator.site.grouping import item_story, story_first
 from generator.site.model import Item, ProviderRef, Site
 from generator.site.text import spaces_made_one
@@ -301,7 +302,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
 def domain_url(domain: str) -> str:
     """A provider's home page, from the domain an item gives (plain text: anything), an international one in
     IDNA's ASCII form (`https://xn--bcher-kva.example/`, as the browser goes there); "" when it is no host name
-    (`two words`), or none a browser reads (`news.123`: urls.readable_host)."""
+    (`two words`), or none a browser reads (`news.123`: hosts.readable_host)."""
     domain = ascii_host(domain)
     return f"https://{domain}/" if _DOMAIN.fullmatch(domain) and readable_host(domain) else ""
 

@@ -28,7 +28,7 @@ from generator.site.index import topic_tree
 from generator.site.model import ModelResult, Related, Site
 from generator.site.ranking import Rankings
 from generator.site.types import titled
-from generator.urls import ascii_host
+from generator.hosts import ascii_host
 
 
 @dataclass(frozen=True)

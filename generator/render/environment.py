@@ -46,7 +46,8 @@ from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_cluster
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import KNOWN, OTHER, badge, badge_before, title_word, titled
-from generator.urls import ascii_host, host_of, origin_url
+from generator.hosts import ascii_host
+from generator.urls import host_of, origin_url
 
 log = logging.getLogger(__name__)
 
@@ -669,7 +670,7 @@ def host(url: str) -> str:
     """The host a link leads to, as a page names it ("Watch the video on ..."): the host alone, as the browser
     reads it, so that `https://bbc.co.uk@evil.example/` is named evil.example, not "bbc.co.uk@evil.example";
     an international name in its ASCII form, as the browser sends it, so that no look-alike letter
-    (a Cyrillic "а" in "аpple.com") names another site (urls.ascii_host). A host name alone (a provider's
+    (a Cyrillic "а" in "аpple.com") names another site (hosts.ascii_host). A host name alone (a provider's
     domain) is named so too."""
     return ascii_host(host_of(url) if "://" in url else url)
 

@@ -18,14 +18,13 @@ import logging
 import os
 import re
 import stat
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
 import yaml
 
-from generator.site import frontmatter_yaml
+from generator.site import frontmatter_json, frontmatter_toml, frontmatter_yaml
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
 from generator.errors import Note, Problem, yaml_problem
 from generator.textfiles import WINDOWS_1252, decoded
@@ -367,27 +366,20 @@ def _parsed(name: str, raw: bytes, digest: str, whole: bool = True) -> Source | 
     return Source(name, meta, body, body_line, digest, twice, written, notes)
 
 
-# (an integer of more digits than Python makes an int of, 4,300: its digits as written, as YAML's and TOML's are,
-# not an error that leaves the item out)
-_JSON = json.JSONDecoder(parse_int=lambda digits: int(digits) if len(digits.lstrip("-")) <= 4300 else digits)
-
-
 def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) -> Source | Problem:
     """An item whose front matter is a JSON object, with the body after it (Hugo reads such files, and a
     crawler that writes `json.dumps(fields)` before the text makes them). Read as YAML (JSON is YAML, and so
     with YAML's limits and lines), else, for JSON that YAML's reader refuses (indented with tabs), as JSON
-    within the same limits."""
+    (frontmatter_json) within the same limits."""
     line = text.count("\n", 0, start) + 1
-    top: list = []  # the top-level object's (key, value) pairs: the hook's last call (it is called innermost first)
-    decoder = json.JSONDecoder(parse_int=_JSON.parse_int,
-                               object_pairs_hook=lambda pairs: top.append(pairs) or dict(pairs))
     try:
-        loaded, end = decoder.raw_decode(text, start)
-    except ValueError as exc:
-        return _json_problem(name, text, exc, line)
+        read = frontmatter_json.load(name, text, start)
     except RecursionError:
         return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
+    if isinstance(read, Problem):
+        return read
+    loaded, end, top = read
     front = text[start:end]
     nested: list = []
     meta = load_mapping(name, front, line, twice=nested)
@@ -397,72 +389,18 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     if isinstance(meta, Problem):
         return meta
     body = text[end + 1:] if text.startswith("\n", end) else text[end:]
-    twice = _json_twice(top[-1] if top else [], front, line) + tuple(nested)
+    twice = frontmatter_json.given_twice(top, front, line) + tuple(nested)
     return Source(name, meta, body, text.count("\n", 0, end) + 2, digest,
                   tuple(sorted(twice, key=lambda entry: entry[2])), {}, notes, form="json")
 
 
-def _json_problem(name: str, text: str, exc: ValueError, line: int) -> Problem:
-    """What is wrong in a JSON front matter, at the line to mend, in words a writer acts on: Python's put a `,`
-    after the last member at the next line's `}` as "Expecting property name enclosed in double quotes"."""
-    said = getattr(exc, "msg", str(exc))
-    at = getattr(exc, "pos", None)
-    line = getattr(exc, "lineno", line)
-    if not isinstance(at, int):
-        return Problem(name, line, f"invalid JSON front matter: {said}", _NOT_JSON)
-    before = len(text[:at].rstrip())  # (the end of what comes before the error: a `,`, the last member's value)
-    after = text[at:at + 1]
-    if said.startswith(("Expecting property name", "Expecting value")) and text[before - 1:before] == "," \
-            and after in "}]":
-        return Problem(name, text.count("\n", 0, before - 1) + 1, "invalid JSON front matter: a `,` after the last "
-                       "member", "remove that `,`: JSON allows none after the last member of an object or list")
-    if said.startswith("Expecting property name"):
-        return Problem(name, line, "invalid JSON front matter: a key not in double quotes", "write each key in "
-                       "double quotes, `\"title\": ...`: JSON has no single quotes, and no key without quotes")
-    if said.startswith("Expecting ',' delimiter") and before:
-        return Problem(name, text.count("\n", 0, before - 1) + 1, "invalid JSON front matter: no `,` after this "
-                       "member", "add a `,` at the end of this line: JSON's members are separated by commas")
-    if said.startswith("Expecting value"):
-        return Problem(name, line, "invalid JSON front matter: a value JSON cannot read", "write text in double "
-                       "quotes, `\"...\"`; numbers, true, false, null, [lists] and {objects} as JSON writes them")
-    return Problem(name, line, f"invalid JSON front matter: {said}", _NOT_JSON)
-
-
-_NOT_JSON = "a file starting with `{` is a JSON object, then the body; or start it with a line '---'"
-
-
-def _json_twice(pairs: list, front: str, line: int) -> tuple[tuple[str, int, int], ...]:
-    """The top-level keys of a JSON front matter given more than once, as _given_twice finds YAML's (the last is
-    used, as in YAML: it was, without a word): (key, first line, later line), the lines where the text writes the
-    key first and last (the object's first line when it spells the key otherwise, `"\\u0074itle"`)."""
-    counts = Counter(key for key, _ in pairs)
-    found = []
-    for key in (key for key, count in counts.items() if count > 1):
-        at = [match.start() for match in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", front)]
-        first, later = (at[0], at[-1]) if len(at) > 1 else (0, 0)
-        found.append((key, line + front.count("\n", 0, first), line + front.count("\n", 0, later)))
-    return tuple(found)
-
-
+# A line of three plus signs: TOML front matter opens and closes with one (frontmatter_toml reads what is between)
 _TOML_BOUNDARY = re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)
-# An integer of more digits than Python converts (sys.get_int_max_str_digits) as a value or an array's entry
-_LONG_INTEGER = re.compile(r"(?<=[=\[,])([ \t]*)([+-]?[0-9][0-9_]{4299,})(?=[ \t]*(?:[,\]}#\n]|$))")
-_TOML_AT = re.compile(r"\s*\(at (?:line ([0-9]+), column [0-9]+|end of document)\)$")
-
-
-def _toml_reader():
-    """Python's TOML reader: tomllib, from Python 3.11; on 3.10 the same reader as the package tomli (a
-    dependency there), without which one TOML item stopped the whole build. Imported when a TOML item is read."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:
-        import tomli as tomllib
-    return tomllib
 
 
 def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tuple) -> Source | Problem:
     """An item whose front matter is TOML between `+++` lines, as Hugo writes it: read with Python's TOML
-    reader, within the limits YAML front matter has, its errors at the file's line."""
+    reader (frontmatter_toml), within the limits YAML front matter has, its errors at the file's line."""
     closing = _TOML_BOUNDARY.search(text, first.end())
     if not closing:
         if yaml_closing := _BOUNDARY.search(text, first.end()):  # (closed as YAML front matter is)
@@ -471,7 +409,6 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                            "write it as three plus signs, '+++'")
         return Problem(name, text.count("\n", 0, first.start()) + 1, "TOML front matter is not closed",
                        "add a line '+++' after the TOML")
-    tomllib = _toml_reader()
     front = text[first.end() + 1: closing.start()]
     fm_line = text.count("\n", 0, first.end()) + 2
     if len(front) > MAX_FRONT_MATTER_BYTES:
@@ -479,27 +416,14 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                        "move long text into the body")
     if _NOT_YAML.search(front):  # (a stray control in a title, which TOML refuses as YAML does: dropped)
         front = _NOT_YAML.sub("", front)
-    front, twice = _toml_last_of_twice(front, fm_line)
     try:
-        try:
-            meta = tomllib.loads(front)
-        except ValueError as exc:
-            if isinstance(exc, tomllib.TOMLDecodeError) or not _LONG_INTEGER.search(front):
-                raise
-            # More digits than Python makes an int of (4,300), which tomllib does not catch: the digits as
-            # written, as YAML front matter keeps them (a score reads them as a number too large, clamped)
-            meta = tomllib.loads(_LONG_INTEGER.sub(r'\1"\2"', front))
-    except tomllib.TOMLDecodeError as exc:
-        where = _TOML_AT.search(str(exc))
-        line = fm_line + int(where.group(1)) - 1 if where and where.group(1) else fm_line + front.count("\n")
-        message = _TOML_AT.sub("", str(exc)) if where else str(exc)
-        return Problem(name, line, f"invalid TOML in front matter: {message[:1].lower()}{message[1:]}",
-                       next((hint for start, hint in _TOML_HINTS if start in message), _TOML_HINT))
+        loaded = frontmatter_toml.load(name, front, fm_line)
     except RecursionError:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
-    except ValueError as exc:  # (a value tomllib's checks let through and Python refuses)
-        return Problem(name, fm_line, f"invalid TOML in front matter: {exc}", _TOML_HINT)
+    if isinstance(loaded, Problem):
+        return loaded
+    meta, twice = loaded
     if _depth(meta) > MAX_NESTING:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
@@ -518,50 +442,6 @@ def as_written(moment: datetime.date | datetime.time) -> str:
     """A date or time that YAML or TOML read as one, in ISO 8601 as such files write it (`2026-05-27`,
     `00:04:05`, `Z` for UTC) rather than as Python prints it: what a text field shows, and a message quotes."""
     return moment.isoformat().replace("+00:00", "Z")
-
-
-# What to do about tomllib's errors, by its words; else _TOML_HINT
-_TOML_HINTS = (
-    ("overwrite", "give each key once (this one was given before)"),
-    ("Illegal character '\\n'", "close the quote on this line: text of several lines goes in triple quotes, "
-                                 "`\"\"\"...\"\"\"`"),
-    ("Expected '=' after a key", "write `key = value`: TOML has `=`, not `:`; or start the file with a line '---' "
-                                 "for YAML"),
-    ("Expected newline or end of document after a statement", "put the whole value in quotes, each `\"` inside it "
-                                                              "as `\\\"`; one key a line"),
-)
-_TOML_HINT = "write text in quotes, `key = \"value\"`, one key a line"
-
-
-# A top-level `key = value` line of TOML front matter (before its first table), and the first table's header
-_TOML_TOP_KEY = re.compile(r'^([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=', re.MULTILINE)
-_TOML_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
-
-
-def _toml_last_of_twice(front: str, fm_line: int) -> tuple[str, tuple[tuple[str, int, int], ...]]:
-    """TOML front matter with each top-level key given more than once, on one line each time but the last (which
-    may span lines), given by its last value alone, as YAML's and JSON's front matter read it: TOML calls a key given twice an error, and the item
-    was left out. (The front matter, and (key, first line, later line) of each, for the warning.)"""
-    table = _TOML_TABLE.search(front)
-    head = front[:table.start()] if table else front
-    keys = [key.strip('"') for key in _TOML_TOP_KEY.findall(head)]
-    if len(keys) == len(set(keys)):
-        return front, ()
-    tomllib = _toml_reader()
-    lines = front.split("\n")
-    where: dict[str, list[int]] = {}
-    for match in _TOML_TOP_KEY.finditer(head):
-        where.setdefault(match.group(1).strip('"'), []).append(front.count("\n", 0, match.start()))
-    twice = []
-    for key, indexes in where.items():
-        for earlier, later in zip(indexes, indexes[1:]):
-            try:
-                tomllib.loads(lines[earlier])  # (a value on this line alone: else leave it to TOML's error)
-            except tomllib.TOMLDecodeError:
-                continue
-            lines[earlier] = "#" + lines[earlier]
-            twice.append((key, fm_line + earlier, fm_line + later))
-    return "\n".join(lines), tuple(sorted(twice, key=lambda entry: entry[2]))
 
 
 def _depth(value, limit: int = MAX_NESTING) -> int:

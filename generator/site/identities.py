@@ -15,7 +15,8 @@ from generator.config.values import ProviderConfig, TopicConfig
 from generator.site.model import ProviderRef
 from generator.site.text import plain_name, plain_text
 from generator.urlnorm import canonical_url
-from generator.urls import IGNORED_IN_HOSTS, field_url, host_of, slugify, spell_symbols, unicode_host
+from generator.hosts import IGNORED_IN_HOSTS, unicode_host
+from generator.urls import field_url, host_of, slugify, spell_symbols
 
 
 def account_page(value, domain: str = "") -> str:
@@ -141,7 +142,7 @@ def site_domain(domain: str) -> str:
     """A provider's domain as the site knows it: without `www.` (a crawler that takes the domain from a story's
     address writes `www.example.com`, another, or the provider's record, `example.com`: one provider), its
     international labels in letters (`xn--bcher-kva.example`, as fetch reads a feed's host, is `bücher.example`)
-    and without a final dot (urls.unicode_host)."""
+    and without a final dot (hosts.unicode_host)."""
     domain = unicode_host(domain)
     return domain[4:] if domain.startswith("www.") and "." in domain[4:] else domain
 

@@ -23,8 +23,9 @@ from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
 from generator.site.text import a_to_z
 from generator.site.types import type_lists
+from generator.hosts import ascii_host
 from generator.typography import typeset
-from generator.urls import ascii_host, safe_url, slugify
+from generator.urls import safe_url, slugify
 
 
 def build_site(

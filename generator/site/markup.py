@@ -374,7 +374,7 @@ def _valid_size(match: re.Match) -> str:
 # (It starts with the literal `="`, which `re` skips to quickly; the attribute's name is looked back at from there.)
 # (or an http(s) one written otherwise than `https://host`: `HTTPS://`, `https:/host`, `https:host`, or with a
 # capital or a non-ASCII letter in its host, which read_url writes in lower case: `https://NEWS.Example/`, or port 0;
-# or a host that may be none a browser reads, urls.readable_host's: with an escape, an `xn--` label or a number last)
+# or a host that may be none a browser reads, hosts.readable_host's: with an escape, an `xn--` label or a number last)
 _UNSOUND_ADDRESS = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc=")|(?<=\sposter="))(?:(?!https?://(?![/\\]))(?i:https?):'
                               r'|https?://[^/?#\\"]*(?:[A-Z\x80-\U0010ffff%]|:0+(?=[/?#"])'
                               r'|(?<=[./])(?:xn--|(?:[0-9]+|0[xX][0-9a-fA-F]*)\.?(?=[/?#:"])))'

@@ -23,7 +23,8 @@ from generator.site.quantities import score_field
 from generator.site.stories import article_key
 from generator.typography import typeset
 from generator.urlnorm import canonical_url
-from generator.urls import IGNORED_IN_HOSTS, ascii_host, field_url, home_page, host_of, slugify, static_path
+from generator.hosts import IGNORED_IN_HOSTS, ascii_host
+from generator.urls import field_url, home_page, host_of, slugify, static_path
 
 
 def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> list[tuple[str, str]]:

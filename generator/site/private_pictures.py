@@ -5,7 +5,7 @@ A page loads its pictures (and a player's poster, a feed reader its enclosures) 
 crawled `http://192.168.1.1/cgi-bin/...` or `http://169.254.169.254/...` in a public site's page makes every
 reader's browser send a request into their own network (their router's admin page, their cloud machine's
 metadata). So on a site whose `base_url` is public (Config.local_site is false), a picture, a logo, a player's
-file or poster whose host is such an address (urls.private_host: one rule, fetch's too) is left out, with a
+file or poster whose host is such an address (hosts.private_host: one rule, fetch's too) is left out, with a
 warning at its line; a body's picture shows its text instead (markup.without_private_sources). Links are
 kept: a reader follows one only by clicking it, and sees where it goes. A site on localhost or an intranet
 keeps them all: its readers are on that network.

@@ -16,7 +16,8 @@ from generator.errors import Problem
 from generator.site.content import key_lines
 from generator.site.identities import definition, provider_identity, topic_identity
 from generator.site.model import Item
-from generator.urls import ascii_host, distinct_slug
+from generator.hosts import ascii_host
+from generator.urls import distinct_slug
 
 
 _MAX_SLUG_TRIES = 16  # names separate_path_clashes tries for a story whose page another one has
