@@ -46,7 +46,13 @@ _MANGLED = re.compile(f"[\u00c2\u00c3][{re.escape(_CONTINUATION)}]|\u00e2[{re.es
 def unmangled(text: str) -> str:
     """`text` with each UTF-8 sequence of _MANGLED that was read as Windows-1252 characters ("Ã©") as the character
     it was ("é"); other text (Portuguese's `SÃO`, `Â (`) as written."""
-    return _MANGLED.sub(_character_of, text)
+    return _MANGLED.sub(_character_of, text) if maybe_mangled(text) else text
+
+
+def maybe_mangled(text: str) -> bool:
+    """Whether `text` holds a lead character of _MANGLED (Â, Ã, â): without one, unmangled has nothing to do
+    (a check much cheaper than the regular expression's search, for the many texts that hold none)."""
+    return not text.isascii() and ("\u00c3" in text or "\u00c2" in text or "\u00e2" in text)
 
 
 def _character_of(found: re.Match) -> str:

@@ -27,7 +27,7 @@ import yaml
 from generator.site import frontmatter_json, frontmatter_toml, frontmatter_yaml
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
 from generator.errors import Note, Problem, yaml_problem
-from generator.textfiles import WINDOWS_1252, decoded
+from generator.textfiles import WINDOWS_1252, decoded, maybe_mangled, unmangled
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # A crawler's text carries them (a stray ESC in a title), and YAML refused the whole file for one: they are
 # dropped before loading, as the model drops them from every text field anyway. No line break is among them.
 _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# UTF-8 that a CMS encoded twice (textfiles.unmangled), of a character one of whose bytes Windows-1252 leaves
+# unused, which Latin-1 reads as a control (`”` as `â€\x9d`, `Á` as `Ã\x81`): read as meant as soon as the file is,
+# as the control is dropped before YAML or Markdown reads the text, and the character with it (the rest of such
+# text is read as meant where the model reads its fields and body, not in code or addresses)
+_MANGLED_CONTROL = re.compile("(?:[\u00c2\u00c3]|\u00e2[\u20ac\x81])[\x81\x8d\x8f\x90\x9d]"
+                              "|\u00e2[\x81\x8d\x8f\x90\x9d].")
 _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 # The front matter's end: `---`, or YAML's own end of a document, `...`, as YAML writers (PyYAML's
 # explicit_end) put it; group 1. (The patterns searched for along a whole text start with the line's `\n`, not
@@ -319,6 +325,8 @@ def _parsed(name: str, raw: bytes, digest: str, whole: bool = True) -> Source | 
         notes = ((line, "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1)",
                   "save the file as UTF-8"),)
     text = unix_newlines(text)
+    if maybe_mangled(text) and _MANGLED_CONTROL.search(text):
+        text = _MANGLED_CONTROL.sub(lambda found: unmangled(found[0]), text)
     if text.startswith("\ufeff"):  # (a byte order mark more: a crawler's text that had one, saved with one)
         text = text.lstrip("\ufeff")
     start = _BLANK_LINES.match(text).end()  # (blank lines above the opening `---`, as some crawlers write)

@@ -21,6 +21,7 @@ import nh3
 
 from generator.players import player_url
 from generator.site.nesting import well_nested
+from generator.textfiles import maybe_mangled, unmangled
 from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, private_address,
                             read_url, safe_url, valid_url, without_controls)
 
@@ -92,7 +93,41 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
     html = _H1.sub(r"<\1h2>", html)
     # (Markdown nests its own elements as HTML allows: only raw HTML can nest them otherwise)
     # (only a numeric character reference can bring back what the text was cleaned of)
-    return absolute_addresses(sanitize(html, mend=bool(_RAW_HTML.search(text)), controls="&#" in text), base)
+    html = sanitize(html, mend=bool(_RAW_HTML.search(text)), controls="&#" in text)
+    return absolute_addresses(text_unmangled(html) if maybe_mangled(html) else html, base)
+
+
+# In sanitised HTML (each tag whole, its attributes' values in double quotes, `<` in text written `&lt;`): what
+# text_unmangled leaves as written: a code element with its text, a tag, an address written in the text (a
+# scheme's name of a few letters: `a.a.a.a...` is tried at each of its words, never read to its end from each)
+_AS_WRITTEN = re.compile(r'<(pre|code|kbd|samp)\b[^>]*>.*?</\1>|<[^>"]*(?:"[^"]*"[^>"]*)*>'
+                         r"|\b[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\s<]*|\bwww\.[^\s<]*", re.DOTALL)
+_WORDS_ATTRIBUTE = re.compile(r'(\s(?:alt|title)=")([^"]*)')
+
+
+def text_unmangled(html: str) -> str:
+    """Sanitised HTML with its words' UTF-8 that a CMS encoded twice read as meant (textfiles.unmangled), and
+    its pictures' and links' `alt` and `title` so; code, addresses (attributes' and those written in the text)
+    as written: `Ã©` in a URL may be the address, and in code it may be what the code says."""
+    parts, at = [], 0
+    for kept in _AS_WRITTEN.finditer(html):
+        parts.append(_words_unmangled(html[at:kept.start()]))
+        tag = kept[0]
+        if tag.startswith("<") and not kept[1] and maybe_mangled(tag):
+            tag = _WORDS_ATTRIBUTE.sub(lambda words: words[1] + _words_unmangled(words[2]), tag)
+        parts.append(tag)
+        at = kept.end()
+    parts.append(_words_unmangled(html[at:]))
+    return "".join(parts)
+
+
+def _words_unmangled(text: str) -> str:
+    # (the sanitiser writes a no-break space as `&nbsp;`, which is the second character of `Ã\xa0`, `à`)
+    if not maybe_mangled(text):
+        return text
+    if "&nbsp;" not in text:
+        return unmangled(text)
+    return unmangled(text.replace("&nbsp;", "\xa0")).replace("\xa0", "&nbsp;")
 
 
 # Python-Markdown's inline processing copies a paragraph's text at each match of its patterns (links, code,

@@ -14,6 +14,7 @@ import html
 import re
 import unicodedata
 
+from generator.textfiles import maybe_mangled, unmangled
 from generator.urls import without_controls
 
 
@@ -73,7 +74,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def plain_text(text: str, markup: bool = True) -> str:
     """A crawler's plain-text field as a reader should see it: HTML entities decoded (again while that
-    changes it, a few times at most: `&amp;#8217;` was encoded twice), stray tags removed, control
+    changes it, a few times at most: `&amp;#8217;` was encoded twice), UTF-8 that a CMS encoded twice read as
+    meant (textfiles.unmangled: `PerchÃ©` is `Perché`), stray tags removed, control
     characters dropped, white space made one space. Templates, feeds and the search index escape the
     result once; nothing decodes it again. `markup` False: a text that is no HTML (the site's own config.yaml's),
     its `&` and `<` kept as written."""
@@ -93,6 +95,10 @@ def plain_text(text: str, markup: bool = True) -> str:
         if decoded == text:
             break
         text = decoded
+    if markup and maybe_mangled(text):
+        # (UTF-8 that a publisher's CMS read as Windows-1252 and wrote again, `PerchÃ©`, in a crawler's field;
+        # after entities are decoded, before controls go and spaces join: `Ã\x81` is `Á`, `Ã\xa0` is `à`)
+        text = unmangled(text)
     text = without_controls(text)
     if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
         text = _SURROGATE.sub("\ufffd", text)
