@@ -105,15 +105,18 @@ def test_a_feed_said_to_be_american_is_read_month_first_and_a_bare_en_one_is_not
 def test_a_day_past_twelve_first_in_an_american_feed_is_no_date_not_read_the_other_way_round(tmp_path, capsys):
     """`25/12/2026` in a feed that says it is in en-US has no 25th month: it is dated when first fetched, and the
     note says that the feed may write the day first (its `12/03/2026` then read the wrong way round too), rather
-    than reading it as 25 December quietly."""
-    body = rss("Boston", "25/12/2026 10:00", "en-US")
-    found, said = fetch_dates(tmp_path, capsys, {"/us.rss": (body, "")})
-    assert found == {"Boston": FIRST_FETCHED}, said
-    assert ("/us.rss: 1 entry with a date whose day and month are both numbers, which writers put in either order: "
-            "“Boston”: '25/12/2026 10:00': dated when first fetched instead, as the language the feed says it is in "
-            "(en-US) writes the month first, and no month has that number. If this feed writes the day first, its "
-            "other such dates were read the wrong way round too: give its source the language it is in, "
-            "`language: en-GB` (fr, es...), in config.yaml") in said, said
+    than reading it as 25 December quietly. A date with dashes (`11-03-2026`) is no such date either."""
+    found, said = fetch_dates(tmp_path, capsys, {"/us.rss": (rss("Boston", "25/12/2026 10:00", "en-US"), ""),
+                                                 "/dashed.rss": (rss("Dallas", "11-03-2026 10:00", "en-US"), "")})
+    assert found == {"Boston": FIRST_FETCHED, "Dallas": FIRST_FETCHED}, said
+    for path, title, written in (("/us.rss", "Boston", "25/12/2026 10:00"),
+                                 ("/dashed.rss", "Dallas", "11-03-2026 10:00")):
+        assert (f"{path}: 1 entry with a date whose day and month are both numbers, which writers put in either "
+                f"order: “{title}”: '{written}': dated when first fetched instead, as the language the feed says it "
+                "is in (en-US) writes the month first with slashes, and these are no such date (no month has the "
+                "first number, or dashes part them). If this feed writes the day first, its other such dates were "
+                "read the wrong way round: give its source the language it is in, `language: en-GB` (fr, es...), "
+                "in config.yaml") in said, said
 
 
 @pytest.mark.slow

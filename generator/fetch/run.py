@@ -198,12 +198,13 @@ def _read_by(source: Source, feed: Feed, config: Config) -> str:
 
 def _unordered_why(source: Source, feed: Feed, config: Config) -> str:
     """Why a feed's date of numbers (`25/12/2026`) was no date, and what to do, as a note says it: a feed said to
-    write the month first (feed_dates.Dates) whose date has no such month, else one whose language does not write
-    such a date day first."""
+    write the month first with slashes (feed_dates.Dates) whose date is none so (no such month, or dashes), else one
+    whose language does not write such a date day first."""
     if month_first(source.language or feed.language):  # (not read the other way round: the order is in doubt)
-        return (f"{_read_by(source, feed, config)} writes the month first, and no month has that number. If this "
-                f"feed writes the day first, its other such dates were read the wrong way round too: give its "
-                f"source the language it is in, `language: en-GB` (fr, es...)")
+        return (f"{_read_by(source, feed, config)} writes the month first with slashes, and these are no such date "
+                f"(no month has the first number, or dashes part them). If this feed writes the day first, its other "
+                f"such dates were read the wrong way round: give its source the language it is in, "
+                f"`language: en-GB` (fr, es...)")
     return (f"{_read_by(source, feed, config)} does not write such a date day first. If this feed does, give its "
             f"source the language it is in, `language: fr` (es, en-GB...; `en-US` if it writes the month first)")
 
