@@ -275,6 +275,34 @@ def day_first_separator(language: str) -> str:
     return _DAY_FIRST.get(f"{language}-{region}", _DAY_FIRST.get(f"{language}-{script}", _DAY_FIRST.get(language, "")))
 
 
+# Which writers put the month first in a date of numbers with slashes (`12/03/2026`: 3 December), as CLDR's short
+# date pattern has it (M/d/y): regions' and languages' tags (lower case). Not `en` alone, though CLDR's `en` is
+# American: English is written day first the world over too (en-GB, en-IN, en-AU...), so `en` says nothing of it.
+_MONTH_FIRST = frozenset("en-as en-gu en-mh en-mp en-pr en-um en-us en-vi en-ph es-pa es-pr fil chr ee ks om or "
+                         "sd-in ti xh zu".split())
+# A date of numbers with slashes, the month first, the year last; what follows it (a time, a zone) as it is
+_MONTH_FIRST_NUMBERS = re.compile(r"\s*(?P<month>[0-9]{1,2})/(?P<day>[0-9]{1,2})/(?P<year>[0-9]{4})\b(?P<rest>.*)",
+                                  re.DOTALL)
+
+
+def month_first(language: str) -> bool:
+    """Whether writers of `language` (a BCP 47 tag: `en-US`, `fil`) put the month first in a date of numbers with
+    slashes (_MONTH_FIRST): its region's entry, else its language's."""
+    language, _, region = subtags(language)
+    return f"{language}-{region.lower()}" in _MONTH_FIRST or language in _MONTH_FIRST
+
+
+def day_first(text: str, language: str) -> str:
+    """A date of numbers that writers of `language` write the month first (month_first: `12/03/2026 10:00` in
+    en-US), written day first with dots, as every language's date is read (`03.12.2026 10:00`, 3 December); any
+    other text as it is, and so one whose month is none (`25/12/2026`: the order contradicts it, so the writer may
+    put the day first after all; it stays no date, not read the other way round)."""
+    found = _MONTH_FIRST_NUMBERS.fullmatch(text) if month_first(language) else None
+    if not found or not 1 <= int(found["month"]) <= 12:
+        return text
+    return f"{found['day']}.{found['month']}.{found['year']}{found['rest']}"
+
+
 # The day, month and year as numbers with dots between them, as German, Dutch, Scandinavian, Polish, Czech and
 # Russian writers give a date (`20.11.2026`, `5.1.2026, 10:00 Uhr`): always in that order (no one writes the
 # month first with dots), unlike `11/12/2026`, which stays no date

@@ -55,8 +55,8 @@ def fetch_dates(tmp_path, capsys, feeds: dict[str, tuple[bytes, str]], settings:
 @pytest.mark.slow
 def test_each_feed_s_dates_are_read_by_its_own_language(tmp_path, capsys):
     """A British site aggregating a French, a Spanish, an American and a British feed, each writing `03/11/2026`:
-    the French, Spanish and British ones mean 3 November, the American one March 11 (which newsdesk does not
-    read: it names the entry). Before, every feed's dates were read by the site's language alone."""
+    the French, Spanish and British ones mean 3 November, the American one March 11. Before, every feed's dates
+    were read by the site's language alone."""
     written = "03/11/2026 10:00"
     found, said = fetch_dates(tmp_path, capsys, {
         "/fr.rss": (rss("Paris", written, "fr-FR"), ""),  # RSS's <language>
@@ -68,12 +68,55 @@ def test_each_feed_s_dates_are_read_by_its_own_language(tmp_path, capsys):
     })
     third_of_november = "2026-11-03T10:00:00Z"
     assert found == {"Paris": third_of_november, "Madrid": third_of_november, "London": third_of_november,
-                     "Boston": FIRST_FETCHED, "Lyon": third_of_november, "Nice": third_of_november}, said
-    assert ("/us.rss: 1 entry with a date whose day and month are both numbers, which writers put in either order: "
-            "“Boston”: '03/11/2026 10:00': dated when first fetched instead, as the language the feed says it is in "
-            "(en-US) does not write such a date day first. If this feed does, give its source the language it is "
-            "in, `language: fr` (es, en-GB...), in config.yaml") in said, said
-    assert said.count("either order") == 1, said
+                     "Boston": "2026-03-11T10:00:00Z", "Lyon": third_of_november, "Nice": third_of_november}, said
+    assert "either order" not in said, said
+
+
+@pytest.mark.slow
+def test_a_feed_said_to_be_american_is_read_month_first_and_a_bare_en_one_is_not(tmp_path, capsys):
+    """`11/03/2026` is 3 November in a feed that says it is in en-US (or en-PH, or whose source says so), 11 March
+    in an en-GB one, and no date in one that says `en` alone (English is written both ways round) or nothing on an
+    en-US site (the site's language says what its pages are in, not its feeds): those are dated when first
+    fetched, and named."""
+    written = "11/03/2026 10:00"
+    feeds = {
+        "/us.rss": (rss("Boston", written, "en-US"), ""),  # RSS's <language>
+        "/ph.atom": (atom("Manila", written, "en-PH"), ""),  # Atom's xml:lang
+        "/us.json": (json_feed("Denver", "11/03/2026", "en-US"), ""),  # a day alone, in a JSON Feed
+        "/told.rss": (rss("Austin", written), "    language: en_US\n"),  # says nothing: the source says
+        "/uk.rss": (rss("Leeds", written, "en-GB"), ""),
+        "/en.rss": (rss("Perth", written, "en"), ""),
+        "/none.rss": (rss("Tulsa", written), ""),
+    }
+    found, said = fetch_dates(tmp_path, capsys, feeds, settings="language: en-US\n")
+    third_of_november = "2026-11-03T10:00:00Z"
+    assert found == {"Boston": third_of_november, "Manila": third_of_november, "Denver": "2026-11-03",
+                     "Austin": third_of_november, "Leeds": "2026-03-11T10:00:00Z", "Perth": FIRST_FETCHED,
+                     "Tulsa": FIRST_FETCHED}, said
+    for path, title in (("/en.rss", "Perth"), ("/none.rss", "Tulsa")):
+        assert (f"{path}: 1 entry with a date whose day and month are both numbers, which writers put in either "
+                f"order: “{title}”: '11/03/2026 10:00': dated when first fetched instead, as the site's `language` "
+                "(en-US) does not write such a date day first. If this feed does, give its source the language it "
+                "is in, `language: fr` (es, en-GB...; `en-US` if it writes the month first), in config.yaml") in said
+    assert said.count("either order") == 2, said
+
+
+@pytest.mark.slow
+def test_a_day_past_twelve_first_in_an_american_feed_is_no_date_not_read_the_other_way_round(tmp_path, capsys):
+    """`25/12/2026` in a feed that says it is in en-US has no 25th month: it is dated when first fetched, and the
+    note says that the feed may write the day first (its `12/03/2026` then read the wrong way round too), rather
+    than reading it as 25 December quietly. A date with dashes (`11-03-2026`) is no such date either."""
+    found, said = fetch_dates(tmp_path, capsys, {"/us.rss": (rss("Boston", "25/12/2026 10:00", "en-US"), ""),
+                                                 "/dashed.rss": (rss("Dallas", "11-03-2026 10:00", "en-US"), "")})
+    assert found == {"Boston": FIRST_FETCHED, "Dallas": FIRST_FETCHED}, said
+    for path, title, written in (("/us.rss", "Boston", "25/12/2026 10:00"),
+                                 ("/dashed.rss", "Dallas", "11-03-2026 10:00")):
+        assert (f"{path}: 1 entry with a date whose day and month are both numbers, which writers put in either "
+                f"order: “{title}”: '{written}': dated when first fetched instead, as the language the feed says it "
+                "is in (en-US) writes the month first with slashes, and these are no such date (no month has the "
+                "first number, or dashes part them). If this feed writes the day first, its other such dates were "
+                "read the wrong way round: give its source the language it is in, `language: en-GB` (fr, es...), "
+                "in config.yaml") in said, said
 
 
 @pytest.mark.slow

@@ -457,6 +457,42 @@ def test_which_languages_write_the_day_first_and_with_which_separator_is_as_cldr
     assert {tag: day_first_separator(tag) for tag in patterns if day_first_separator(tag)} == cldr
 
 
+def test_which_languages_write_the_month_first_is_as_cldr_has_it():
+    """The languages whose feeds' `12/05/2026` fetch reads as 5 December, when the feed or its source says it is in
+    one (docs/fetch.md), are those whose short date, as CLDR gives it (node's Intl), is the month, the day and the
+    year with slashes between them, but `en` alone, which says nothing of where the writer is; tags ICU has no data
+    of (it falls back to another's) are left out."""
+    import shutil
+    import subprocess
+
+    from generator.isotime import month_first
+    from generator.languages import LANGUAGES
+
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    tags = [*sorted(LANGUAGES), *REGIONAL_TAGS,
+            *"en-AS en-GU en-MH en-MP en-PR en-UM en-VI fil fil-PH chr sd-IN".split()]
+    script = """
+        const day = new Date(Date.UTC(2026, 11, 5, 12)), out = {};
+        if (new Intl.DateTimeFormat("es").resolvedOptions().locale !== "es") { console.log("null"); process.exit(); }
+        for (const tag of process.argv.slice(1)) {
+            const format = new Intl.DateTimeFormat(tag, {dateStyle: "short", calendar: "gregory", timeZone: "UTC"});
+            if (format.resolvedOptions().locale !== tag) continue;
+            out[tag] = format.formatToParts(day).map(p => p.type === "literal"
+                ? p.value.replace(/[\\s\\u200e\\u200f\\u061c]/g, "") : p.type).join(" ");
+        }
+        console.log(JSON.stringify(out));"""
+    patterns = json.loads(subprocess.run(["node", "-e", script, *tags], capture_output=True, text=True,
+                                         check=True).stdout)
+    if patterns is None:
+        pytest.skip("node is built without ICU's locale data")
+    assert len(patterns) > 100, patterns
+    cldr = {tag for tag, pattern in patterns.items() if pattern == "month / day / year"} - {"en"}
+    assert {"en-US", "en-PH", "fil", "es-PA"} <= cldr and not {"en-GB", "es", "fr-CA"} & cldr, cldr
+    assert {tag for tag in patterns if month_first(tag)} == cldr
+    assert not month_first("en") and not month_first("")
+
+
 def test_a_date_with_the_day_and_month_as_numbers_is_refused_with_its_readings_to_choose_from(tmp_path, capsys):
     # Written by hand, `02/12/2026` was refused with "write it as 2026-11-22T08:00:00Z", which
     # did not say why so plain a date is none, nor which form its writer should use.

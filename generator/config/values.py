@@ -102,7 +102,7 @@ class SourceConfig:
     quality: float = _opt(50.0, "Quality prior: the `quality` of this feed's new items.")
     max_items: int = _opt(100, "Read at most this many entries of the feed, the newest ones (0: all).")
     only_topics: bool = _opt(False, "Keep only the entries that get a declared topic from their categories or `keywords` (the source's own `topics` do not count): a general feed for a site about one subject.")
-    language: str = _opt("", "The language the feed is written in, a code such as fr or en-GB, by which its dates of numbers are read (`03/12/2026` is 3 December in fr and en-GB, and no date in a language that writes the month first, such as en-US); empty: the language the feed says it is in, else the site's `language`.")
+    language: str = _opt("", "The language the feed is written in, a code such as fr or en-GB, by which its dates of numbers are read (`03/12/2026` is 3 December in fr and en-GB, 12 March in en-US, which writes the month first, and no date in `en` alone); empty: the language the feed says it is in, else the site's `language`.")
 
 
 @dataclass(frozen=True)

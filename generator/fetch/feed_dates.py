@@ -6,8 +6,8 @@ from __future__ import annotations
 import calendar
 from datetime import datetime, time, timezone, tzinfo
 
-from generator.isotime import (Day, Refused, checked, day_alone, in_english, parse_iso, parse_rfc2822, site_zoned,
-                               with_offset, zone_named)
+from generator.isotime import (Day, Refused, checked, day_alone, day_first, in_english, parse_iso, parse_rfc2822,
+                               site_zoned, with_offset, zone_named)
 from generator.languages import LANGUAGE, language_problem, primary
 from generator.site.dates import EARLIEST, either_order  # (an entry dated before EARLIEST is dated when first fetched)
 
@@ -31,7 +31,10 @@ class Dates:
     """A feed's entries' dates, read as the build reads an item's (the site's `zone` and `language`), with
     those refused counted (`refused`): a date that names two time zones that disagree, or a Solar Hijri one
     (isotime.checked), is no date, rather than the moment feedparser makes of its first zone or of its digits.
-    `given`: the source's own `language`, which its dates are read by instead of the site's."""
+    `given`: the source's own `language`, which its dates are read by instead of the site's. A date of numbers is
+    read month first when the source or the feed says it is in a language that writes it so (`en-US`: day_first),
+    not when only the site's does: the site's language says what its pages are in, not its feeds, and a feed read
+    the wrong way round gets a wrong day where it would get its first fetch's, with a note."""
 
     def __init__(self, zone: tzinfo, language: str, given: str = ""):
         self.zone, self.language, self.given, self.refused = zone, given or language, given, 0
@@ -46,6 +49,11 @@ class Dates:
                 or "-" not in tag and primary(tag) == primary(self.language)):
             return
         self.language = self.declared = tag
+
+    @property
+    def told(self) -> str:
+        """The language the source or the feed says the feed is in; "" when neither does."""
+        return self.given or self.declared
 
     def entry(self, entry) -> datetime | None:
         """An RSS or Atom entry's date: its published one, else its updated one."""
@@ -71,6 +79,8 @@ class Dates:
         by a name feedparser reads as UTC (`CET`), or twice, or with another language's words is read here;
         `iso`: a JSON Feed's date, which feedparser does not read. A day written alone (`2026-12-07`, `Mon, 07 Dec
         2026`) is an isotime.Day in the site's zone, the start of that day: its item's file writes the day."""
+        if isinstance(written, str) and self.told and (ordered := day_first(written, self.told)) != written:
+            parsed, written = None, ordered  # (feedparser reads `12/03/2026` its own way: read here, day first)
         moment = self._dated(parsed, written, iso)
         if moment is not None and isinstance(written, str):
             local = moment.astimezone(self.zone)

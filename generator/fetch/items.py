@@ -121,8 +121,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # file, size and price; a provider's domain that an entry's <source> gives only where its story's address agrees.
 # 7: a download's file beside its page, as its featuredContent. 8: a link shortener's host is no provider's domain;
 # a duration's 60th minute or second, `4:75`, no length. 9: a date without a zone in the site's zone, as an
-# item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant. 10: a day written alone as that day, no time.)
-READING = 10
+# item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant. 10: a day written alone as that day, no time.
+# 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so.)
+READING = 11
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:

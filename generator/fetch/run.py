@@ -27,6 +27,7 @@ from generator.fetch.sources import Source, declared_topics, read_sources
 from generator.fetch.state import FeedState, Journal, State, load_state, save_state
 from generator.fetch.store import Store
 from generator.fetch.workers import Parsers
+from generator.isotime import month_first
 from generator.site.notes import shown as quoted  # (`shown` names the state file below)
 
 
@@ -195,6 +196,19 @@ def _read_by(source: Source, feed: Feed, config: Config) -> str:
     return f"the site's `language` ({config.language})" if config.language else "a site without a `language`"
 
 
+def _unordered_why(source: Source, feed: Feed, config: Config) -> str:
+    """Why a feed's date of numbers (`25/12/2026`) was no date, and what to do, as a note says it: a feed said to
+    write the month first with slashes (feed_dates.Dates) whose date is none so (no such month, or dashes), else one
+    whose language does not write such a date day first."""
+    if month_first(source.language or feed.language):  # (not read the other way round: the order is in doubt)
+        return (f"{_read_by(source, feed, config)} writes the month first with slashes, and these are no such date "
+                f"(no month has the first number, or dashes part them). If this feed writes the day first, its other "
+                f"such dates were read the wrong way round: give its source the language it is in, "
+                f"`language: en-GB` (fr, es...)")
+    return (f"{_read_by(source, feed, config)} does not write such a date day first. If this feed does, give its "
+            f"source the language it is in, `language: fr` (es, en-GB...; `en-US` if it writes the month first)")
+
+
 def _entries_named(entries: list, template: str) -> str:
     if not entries:
         return ""
@@ -244,10 +258,8 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
                      f"are both numbers, which writers put in either order: "
                      + "; ".join(f"{_named(entry)}: {quoted(entry.either_order)}" for entry in unordered[:_NAMED])
                      + (f"; and {len(unordered) - _NAMED} more" if len(unordered) > _NAMED else "")
-                     + f": dated when first fetched instead, as {_read_by(source, feed, config)} does not write "
-                       f"such a date day first. If this feed does, give its source the language it is in, "
-                       f"`language: fr` (es, en-GB...), in {source.where}; else ask the feed's publisher for "
-                       f"dates such as Sat, 05 Dec 2026 10:00:00 GMT")
+                     + f": dated when first fetched instead, as {_unordered_why(source, feed, config)}, in "
+                       f"{source.where}; else ask the feed's publisher for dates such as Sat, 05 Dec 2026 10:00:00 GMT")
     if feed.cuts:  # (the entries are kept, with what a reader can use of them)
         cut = [f"{count} {what} beyond {whose} first {most}" for count, what, whose, most in (
             (feed.cuts.categories, "categories (or keywords)", "an entry's", MAX_CATEGORIES),
