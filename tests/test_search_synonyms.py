@@ -52,6 +52,8 @@ QUERIES = {
     "CDS": ["Time zone entities in Common Data Service retire", "Dataverse tables get relations"],
     # a compound typed as one word, with a hyphen or apart finds each way of writing it
     "nocode": ["Nocode platforms grow", "Pro tools for makers", "Builders without developers"],
+    # and typed apart, the story that writes it only as one word too, below those that write both words
+    "no code": ["Pro tools for makers", "Builders without developers", "Nocode platforms grow"],
     ".NET": ["Runtime ships for Linux"],  # (not completed to "networks")
     "$4.99": ["DOWNLOAD Map of the coast"],  # (a result's title link shows its type's badge first)
     "4.99": ["DOWNLOAD Map of the coast"],

@@ -15,7 +15,8 @@
   var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
   var TYPO_TWO_MIN = 8; // one this long that no single edit corrects, by two
   var PREFIX_MAX = 30; // completions of the last word, the commonest first
-  var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7; // a completion or a correction counts for less than the word
+  // a completion, a correction or two words' join (searched for "no code") counts for less than the word
+  var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7, JOINED_FACTOR = 0.9;
   var NEAR_PAIRS = 3, NEAR_BONUS = 1.5; // words typed side by side that stand side by side in a story rank higher
   // A query of this many words or phrases a story must hold (not counting function words) also lists, below the stories
   // that hold them all and only to fill the first page, those that lack one of them (not one typed in quotes):
@@ -595,6 +596,30 @@
     });
   }
 
+  // The stories that write two query words as one ("no code": "nocode"), as a word's scores, a little below a word's.
+  function joinedMatches(meta, term) {
+    return shardOf(meta, term).then(function (shard) {
+      var scores = new Map();
+      if (!own(shard.terms, term)) return scores;
+      var weight = idf(meta, shard.terms[term][0]) * JOINED_FACTOR / IMPACT_SCALE;
+      decode(shard.terms[term]).forEach(function (impact, id) { scores.set(id, impact * weight); });
+      return scores;
+    });
+  }
+
+  // A story that writes the join of two query words holds each word it lacks, at half the join's score: so "no code"
+  // finds the story that writes only "nocode", below those that write the words (generator/plan/search.py joins).
+  function gluedMatches(words, perWord, glue, scores) {
+    var at = glue.parts.map(function (term) {
+      for (var i = 0; i < words.length; i++) if (words[i].term === term) return i;
+      return -1;
+    });
+    if (at[0] < 0 || at[1] < 0 || at[0] === at[1]) return;
+    scores.forEach(function (score, id) {
+      at.forEach(function (i) { if (!perWord[i].scores.has(id)) perWord[i].scores.set(id, score / 2); });
+    });
+  }
+
   // The documents of a whole list (a phrase pair or a filter): a Set of ids.
   function allOf(meta, term) {
     return shardOf(meta, term).then(function (shard) {
@@ -652,7 +677,7 @@
     };
     phrases.forEach(function (phrase) { phrase.forEach(function (word) { add(word, true); }); });
     quotedLiterals.forEach(function (word) { add(word, true); });
-    var near = [];
+    var near = [], glued = [];
     rest.forEach(function (text) {
       var found = spelled(text);
       found.forEach(function (word) { add(word, false); });
@@ -666,6 +691,8 @@
         // or written as one, the same bonus, once (the pair alone is of stems: "driven apps" for "driven app")
         var joined = joinOf(found[i], found[i + 1], optional);
         near.push([PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]), false, joined && stemWord(joined)]);
+        // (and a story that writes only the join, "nocode", holds both words: glued)
+        if (joined) glued.push({ parts: [stemWord(found[i]), stemWord(found[i + 1])], term: stemWord(joined) });
       }
     });
     if (words.every(function (word) { return word.optional; })) {
@@ -674,7 +701,8 @@
     // (a word typed after a leading dot is a name written so, ".NET": exact, not completed to "networks")
     var last = words.length && rest.length && ENDS_IN_WORD.test(query) && !LEADING_DOT.test(query)
       ? words[words.length - 1] : null;
-    return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS) };
+    return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS),
+      glued: glued.slice(0, NEAR_PAIRS) };
   }
 
   function options() {
@@ -713,8 +741,10 @@
             return both[0];
           });
         })),
+        Promise.all(parsed.glued.map(function (glue) { return joinedMatches(meta, glue.term); })),
       ]).then(function (answers) {
         var perWord = answers[0], required = answers[1], bonuses = answers[2];
+        parsed.glued.forEach(function (glue, i) { gluedMatches(parsed.words, perWord, glue, answers[3][i]); });
         perWord.forEach(function (match, i) {
           match.optional = parsed.words[i].optional;
           match.quoted = parsed.words[i].quoted;
@@ -742,6 +772,7 @@
           if (word.alt) marks.add(word.alt);
           perWord[i].forms.forEach(function (term) { marks.add(term); });
         });
+        parsed.glued.forEach(function (glue) { marks.add(glue.term); });
         var fixed = corrected ? parsed.words.map(function (word, i) {
           return perWord[i].correction || word.token;
         }).join(" ") : null;
