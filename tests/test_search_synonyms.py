@@ -13,7 +13,7 @@ from conftest import item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.errors import ConfigError
-from generator.plan.search import FORMAT, SEARCH_FOLDER, joins, spelled, terms
+from generator.plan.search import FORMAT, SEARCH_FOLDER, joins, phrase_joins, spelled, terms
 from generator.plan.search_optional import optional_words
 
 CONFIG = """\
@@ -85,6 +85,10 @@ def test_two_words_side_by_side_one_short_are_also_one_word():
     assert joins(spelled("to the point of no return in 2021 a b time zone"), optional) == ["noreturn"]
     assert joins(["q2", "2021", "ai", "builder"], optional) == ["aibuilder"]
     assert joins(["ab", "c" * 45], set()) == [("ab" + "c" * 45)[:40]]  # cut as a word is
+    # within a sentence or phrase only: not across a full stop, comma or bracket; a dot inside a name is none
+    assert phrase_joins("Ship the code. Set it up, no code (pro app) on ASP.NET", "", optional) == [
+        "nocode", "proapp", "aspnet"]
+    assert phrase_joins("no code low code set up", "", optional, limit=3) == ["nocode", "codelow"]
 
 
 def test_bad_synonym_groups_are_errors_with_their_line(tmp_path):

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 25; // generator/plan/search.py FORMAT
+  var FORMAT = 26; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -173,6 +173,21 @@
     return found;
   }
 
+  // Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"; generator/plan/search.py
+  // _PHRASE_END)
+  var PHRASE_END = /[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]/u;
+
+  // The words of a text phrase by phrase.
+  function phrasesOf(text) {
+    return text.split(PHRASE_END).map(function (part) { return spelled(part); });
+  }
+
+  function phraseJoins(text, optional) {
+    var found = [];
+    phrasesOf(text).forEach(function (words) { found = found.concat(joins(words, optional)); });
+    return found;
+  }
+
   var stemWord = fold; // until the site's stemmer is loaded (meta.json names it)
 
   function terms(text) {
@@ -227,7 +242,7 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, spelled: spelled,
-    joins: function (words, optional) { return joins(words, new Set(optional || [])); },
+    joins: function (text, optional) { return phraseJoins(text, new Set(optional || [])); },
     terms: function (text) { return terms(text); }, shardKey: shardKey,
     shardFile: shardFile,
     compounds: compounds, literals: literals, textWidth: textWidth,
@@ -681,6 +696,8 @@
     rest.forEach(function (text) {
       var found = spelled(text);
       found.forEach(function (word) { add(word, false); });
+      var ends = new Set(), last = -1; // (the last word of each phrase: no join past it)
+      phrasesOf(text).forEach(function (words) { last += words.length; ends.add(last); });
       literals(text).forEach(function (word) { add(word, false); }); // ("9.3.3", "c#": its words are none)
       // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
       compounds(text).forEach(function (word) { near.push([stemWord(word), true]); });
@@ -689,7 +706,7 @@
         if (optional.has(fold(found[i])) && optional.has(fold(found[i + 1]))) continue;
         // Two words the index also lists as one ("no code": nocode) are looked up so too: side by side, with a hyphen
         // or written as one, the same bonus, once (the pair alone is of stems: "driven apps" for "driven app")
-        var joined = joinOf(found[i], found[i + 1], optional);
+        var joined = ends.has(i) ? null : joinOf(found[i], found[i + 1], optional);
         near.push([PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]), false, joined && stemWord(joined)]);
         // (and a story that writes only the join, "nocode", holds both words: glued)
         if (joined) glued.push({ parts: [stemWord(found[i]), stemWord(found[i + 1])], term: stemWord(joined) });
