@@ -28,7 +28,7 @@ search_synonyms:
 
 TOPIC_RECORD = "name: Common Data Service\n_id: common-data-service\nshortname: CDS\n"
 
-# title -> what else the item says; a month apart, so that no two are one story
+# title -> what else the item says; a month apart (past the eleventh, a day), so that no two are one story
 STORIES = {
     "Dataverse tables get relations": dict(excerpt='"Lookups between tables."', topics="[Common Data Service]",
                                            body="Text."),
@@ -41,6 +41,8 @@ STORIES = {
     "Map of the coast": dict(type="download", price="{amount: 4.99, currency: USD}", body="A map."),
     "Cycling routes": dict(type="download", price="{amount: 0, currency: USD}", body="A PDF."),
     "Harbour guide": dict(type="download", price='"4,99 €"', body="A guide."),
+    "Smooth on boarding for teams": dict(excerpt='"Purchases in app arrive."', body="Text."),
+    "Onboarding checklist": dict(excerpt='"Steps for the first week."', body="Text."),
 }
 
 # query -> the titles it finds (in rank order when more than one), as a reader checks them
@@ -54,6 +56,10 @@ QUERIES = {
     "nocode": ["Nocode platforms grow", "Pro tools for makers", "Builders without developers"],
     # and typed apart, the story that writes it only as one word too, below those that write both words
     "no code": ["Pro tools for makers", "Builders without developers", "Nocode platforms grow"],
+    # a small word glued to the next, typed as one word: the stories that write them apart too, below those that
+    # write it as typed (a word no story writes was read as two already: search.js apart)
+    "onboarding": ["Onboarding checklist", "Smooth on boarding for teams"],
+    "inapp": ["Smooth on boarding for teams"],
     ".NET": ["Runtime ships for Linux"],  # (not completed to "networks")
     "$4.99": ["DOWNLOAD Map of the coast"],  # (a result's title link shows its type's badge first)
     "4.99": ["DOWNLOAD Map of the coast"],
@@ -65,7 +71,7 @@ QUERIES = {
 def site_files(config: str = CONFIG) -> dict[str, str]:
     files = {"data/topics/cds.yaml": TOPIC_RECORD}
     for n, (title, fields) in enumerate(STORIES.items()):
-        files[f"content/story-{n}.md"] = item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z", **fields)
+        files[f"content/story-{n}.md"] = item(title, date=f"2026-{1 + n % 11:02d}-{15 + n // 11}T10:00:00Z", **fields)
     return files
 
 

@@ -156,6 +156,7 @@
   // a number, joined as one ("no code" -> "nocode"): the index lists them so where it lists phrase pairs, and a query's
   // add a bonus as its compounds do (generator/plan/search.py JOIN_SHORT, joins)
   var JOIN_SHORT = 3;
+  var PARTICLE_REST = 3; // letters after a function word that a query word is also read as apart ("in app")
   var NUMBER = /^\p{Nd}+$/u;
 
   function joinOf(first, second, optional) {
@@ -622,6 +623,30 @@
     });
   }
 
+  // A word that begins with a short function word ("onboarding", "inapp"): the stories that write it apart, that word
+  // and the rest side by side ("on boarding", a phrase pair), score as the rest does, a little below the word. The
+  // index makes no join of a function word ("on Monday" would be "onmonday"): the pair is there already.
+  function particleMatches(meta, word, optional) {
+    var letters = Array.from(word.token), none = Promise.resolve(new Map());
+    if (word.quoted || word.optional || !optional) return none;
+    for (var at = 2; at <= JOIN_SHORT && at + PARTICLE_REST <= letters.length; at++) {
+      var first = letters.slice(0, at).join(""), rest = letters.slice(at).join("");
+      if (!optional.has(first) || optional.has(rest)) continue;
+      var pair = PAIR + stemWord(first) + " " + stemWord(rest), term = stemWord(rest);
+      return Promise.all([shardOf(meta, pair), shardOf(meta, term)]).then(function (shards) {
+        var scores = new Map();
+        if (!own(shards[0].terms, pair) || !own(shards[1].terms, term)) return scores;
+        var apart = decode(shards[0].terms[pair]);
+        var weight = idf(meta, shards[1].terms[term][0]) * JOINED_FACTOR / IMPACT_SCALE;
+        decode(shards[1].terms[term]).forEach(function (impact, id) {
+          if (apart.has(id)) scores.set(id, impact * weight);
+        });
+        return scores;
+      });
+    }
+    return none;
+  }
+
   // A story that writes the join of two query words holds each word it lacks, at half the join's score: so "no code"
   // finds the story that writes only "nocode", below those that write the words (generator/plan/search.py joins).
   function gluedMatches(words, perWord, glue, scores) {
@@ -759,9 +784,13 @@
           });
         })),
         Promise.all(parsed.glued.map(function (glue) { return joinedMatches(meta, glue.term); })),
+        Promise.all(parsed.words.map(function (word) { return particleMatches(meta, word, meta.optionalWords); })),
       ]).then(function (answers) {
         var perWord = answers[0], required = answers[1], bonuses = answers[2];
         parsed.glued.forEach(function (glue, i) { gluedMatches(parsed.words, perWord, glue, answers[3][i]); });
+        answers[4].forEach(function (scores, i) {
+          scores.forEach(function (score, id) { if (!perWord[i].scores.has(id)) perWord[i].scores.set(id, score); });
+        });
         perWord.forEach(function (match, i) {
           match.optional = parsed.words[i].optional;
           match.quoted = parsed.words[i].quoted;
