@@ -633,15 +633,19 @@
       var first = letters.slice(0, at).join(""), rest = letters.slice(at).join("");
       if (!optional.has(first) || optional.has(rest)) continue;
       var pair = PAIR + stemWord(first) + " " + stemWord(rest), term = stemWord(rest);
-      return Promise.all([shardOf(meta, pair), shardOf(meta, term)]).then(function (shards) {
-        var scores = new Map();
-        if (!own(shards[0].terms, pair) || !own(shards[1].terms, term)) return scores;
-        var apart = decode(shards[0].terms[pair]);
-        var weight = idf(meta, shards[1].terms[term][0]) * JOINED_FACTOR / IMPACT_SCALE;
-        decode(shards[1].terms[term]).forEach(function (impact, id) {
-          if (apart.has(id)) scores.set(id, impact * weight);
+      // (the rest's file only when some story writes the pair: most such words, "canvas", are no two words)
+      return shardOf(meta, pair).then(function (shard) {
+        if (!own(shard.terms, pair)) return new Map();
+        var apart = decode(shard.terms[pair]);
+        return shardOf(meta, term).then(function (rests) {
+          var scores = new Map();
+          if (!own(rests.terms, term)) return scores;
+          var weight = idf(meta, rests.terms[term][0]) * JOINED_FACTOR / IMPACT_SCALE;
+          decode(rests.terms[term]).forEach(function (impact, id) {
+            if (apart.has(id)) scores.set(id, impact * weight);
+          });
+          return scores;
         });
-        return scores;
       });
     }
     return none;
