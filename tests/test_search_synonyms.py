@@ -13,7 +13,7 @@ from conftest import item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.errors import ConfigError
-from generator.plan.search import FORMAT, SEARCH_FOLDER, joins, spelled, terms
+from generator.plan.search import FORMAT, SEARCH_FOLDER, joins, phrase_joins, spelled, terms
 from generator.plan.search_optional import optional_words
 
 CONFIG = """\
@@ -28,7 +28,7 @@ search_synonyms:
 
 TOPIC_RECORD = "name: Common Data Service\n_id: common-data-service\nshortname: CDS\n"
 
-# title -> what else the item says; a month apart, so that no two are one story
+# title -> what else the item says; a month apart (past the eleventh, a day), so that no two are one story
 STORIES = {
     "Dataverse tables get relations": dict(excerpt='"Lookups between tables."', topics="[Common Data Service]",
                                            body="Text."),
@@ -41,6 +41,8 @@ STORIES = {
     "Map of the coast": dict(type="download", price="{amount: 4.99, currency: USD}", body="A map."),
     "Cycling routes": dict(type="download", price="{amount: 0, currency: USD}", body="A PDF."),
     "Harbour guide": dict(type="download", price='"4,99 €"', body="A guide."),
+    "Smooth on boarding for teams": dict(excerpt='"Purchases in app arrive."', body="Text."),
+    "Onboarding checklist": dict(excerpt='"Steps for the first week."', body="Text."),
 }
 
 # query -> the titles it finds (in rank order when more than one), as a reader checks them
@@ -52,6 +54,12 @@ QUERIES = {
     "CDS": ["Time zone entities in Common Data Service retire", "Dataverse tables get relations"],
     # a compound typed as one word, with a hyphen or apart finds each way of writing it
     "nocode": ["Nocode platforms grow", "Pro tools for makers", "Builders without developers"],
+    # and typed apart, the story that writes it only as one word too, below those that write both words
+    "no code": ["Pro tools for makers", "Builders without developers", "Nocode platforms grow"],
+    # a small word glued to the next, typed as one word: the stories that write them apart too, below those that
+    # write it as typed (a word no story writes was read as two already: search.js apart)
+    "onboarding": ["Onboarding checklist", "Smooth on boarding for teams"],
+    "inapp": ["Smooth on boarding for teams"],
     ".NET": ["Runtime ships for Linux"],  # (not completed to "networks")
     "$4.99": ["DOWNLOAD Map of the coast"],  # (a result's title link shows its type's badge first)
     "4.99": ["DOWNLOAD Map of the coast"],
@@ -63,7 +71,7 @@ QUERIES = {
 def site_files(config: str = CONFIG) -> dict[str, str]:
     files = {"data/topics/cds.yaml": TOPIC_RECORD}
     for n, (title, fields) in enumerate(STORIES.items()):
-        files[f"content/story-{n}.md"] = item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z", **fields)
+        files[f"content/story-{n}.md"] = item(title, date=f"2026-{1 + n % 11:02d}-{15 + n // 11}T10:00:00Z", **fields)
     return files
 
 
@@ -83,6 +91,10 @@ def test_two_words_side_by_side_one_short_are_also_one_word():
     assert joins(spelled("to the point of no return in 2021 a b time zone"), optional) == ["noreturn"]
     assert joins(["q2", "2021", "ai", "builder"], optional) == ["aibuilder"]
     assert joins(["ab", "c" * 45], set()) == [("ab" + "c" * 45)[:40]]  # cut as a word is
+    # within a sentence or phrase only: not across a full stop, comma or bracket; a dot inside a name is none
+    assert phrase_joins("Ship the code. Set it up, no code (pro app) on ASP.NET", "", optional) == [
+        "nocode", "proapp", "aspnet"]
+    assert phrase_joins("no code low code set up", "", optional, limit=3) == ["nocode", "codelow"]
 
 
 def test_bad_synonym_groups_are_errors_with_their_line(tmp_path):

@@ -78,7 +78,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge, list_key, title_word
 from generator.urls import device_name, resized_url
 
-FORMAT = 25  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 26  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -506,6 +506,38 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
         if ((len(first) <= JOIN_SHORT or len(second) <= JOIN_SHORT) and len(first) > 1 and len(second) > 1
                 and _joinable(first, optional) and _joinable(second, optional)):
             found.append((first + second)[:MAX_TERM])
+    return found
+
+
+# Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"). A full stop, comma, colon ... before
+# a space or the text's end (a dot inside "ASP.NET" or "9.3" is none), or one of the scripts written without spaces, or
+# a bracket (search.js: PHRASE_END)
+_PHRASE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]")
+
+
+def phrase_joins(text: str, casing: str = "", optional: frozenset[str] | set[str] = frozenset(),
+                 limit: int | None = None) -> list[str]:
+    """`joins` of a text's words phrase by phrase (_PHRASE_END), of its first `limit` words if given."""
+    return _phrase_joins(text, casing, _Runs(casing), optional, limit)
+
+
+def _phrase_joins(text: str, casing: str, runs: _Runs, optional: frozenset[str] | set[str],
+                  limit: int | None = None, words: list[str] | None = None) -> list[str]:
+    """phrase_joins with a task's runs; `words`, the text's words if spelled already (used when no mark cuts it)."""
+    if words is not None and not _PHRASE_END.search(text):
+        return joins(words[:limit], optional)
+    found: list[str] = []
+    left = limit
+    start = 0
+    for mark in itertools.chain(_PHRASE_END.finditer(text), (None,)):
+        part = _spelled(text[start:mark.start() if mark else len(text)], casing, runs)[0]
+        if left is not None:
+            part = part[:left]
+            left -= len(part)
+        found += joins(part, optional)
+        if left == 0 or mark is None:
+            break
+        start = mark.end()
     return found
 
 
@@ -1166,9 +1198,10 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     joined = [compounds(field, casing) + _camel_words(written, casing) + _literals(field, casing, marked)
               for field, written, (_, marked) in zip(texts, utf8, spelled_fields)]
     # (two words side by side, one of them short, also as one word where phrase pairs are: "no code" is "nocode")
-    joined[0] += joins(fields[0], stems.optional)
-    joined[2] += joins(fields[2], stems.optional)
-    joined[-1] += joins(body_words[:PAIRS_IN_BODY], stems.optional)
+    # (within a sentence or phrase: "code. Set" is no "codeset")
+    joined[0] += _phrase_joins(title, casing, runs, stems.optional, None, fields[0])
+    joined[2] += _phrase_joins(excerpt, casing, runs, stems.optional, None, fields[2])
+    joined[-1] += _phrase_joins(text, casing, runs, stems.optional, PAIRS_IN_BODY)
     if stems.synonyms[0]:
         for found, extra in zip((*fields, body_words), joined):
             extra += _synonyms(stems, found)

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 25; // generator/plan/search.py FORMAT
+  var FORMAT = 26; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -15,7 +15,8 @@
   var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
   var TYPO_TWO_MIN = 8; // one this long that no single edit corrects, by two
   var PREFIX_MAX = 30; // completions of the last word, the commonest first
-  var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7; // a completion or a correction counts for less than the word
+  // a completion, a correction or two words' join (searched for "no code") counts for less than the word
+  var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7, JOINED_FACTOR = 0.9;
   var NEAR_PAIRS = 3, NEAR_BONUS = 1.5; // words typed side by side that stand side by side in a story rank higher
   // A query of this many words or phrases a story must hold (not counting function words) also lists, below the stories
   // that hold them all and only to fill the first page, those that lack one of them (not one typed in quotes):
@@ -155,6 +156,7 @@
   // a number, joined as one ("no code" -> "nocode"): the index lists them so where it lists phrase pairs, and a query's
   // add a bonus as its compounds do (generator/plan/search.py JOIN_SHORT, joins)
   var JOIN_SHORT = 3;
+  var PARTICLE_REST = 3; // letters after a function word that a query word is also read as apart ("in app")
   var NUMBER = /^\p{Nd}+$/u;
 
   function joinOf(first, second, optional) {
@@ -169,6 +171,21 @@
       var joined = joinOf(words[i], words[i + 1], optional);
       if (joined) found.push(joined);
     }
+    return found;
+  }
+
+  // Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"; generator/plan/search.py
+  // _PHRASE_END)
+  var PHRASE_END = /[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]/u;
+
+  // The words of a text phrase by phrase.
+  function phrasesOf(text) {
+    return text.split(PHRASE_END).map(function (part) { return spelled(part); });
+  }
+
+  function phraseJoins(text, optional) {
+    var found = [];
+    phrasesOf(text).forEach(function (words) { found = found.concat(joins(words, optional)); });
     return found;
   }
 
@@ -226,7 +243,7 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, spelled: spelled,
-    joins: function (words, optional) { return joins(words, new Set(optional || [])); },
+    joins: function (text, optional) { return phraseJoins(text, new Set(optional || [])); },
     terms: function (text) { return terms(text); }, shardKey: shardKey,
     shardFile: shardFile,
     compounds: compounds, literals: literals, textWidth: textWidth,
@@ -595,6 +612,58 @@
     });
   }
 
+  // The stories that write two query words as one ("no code": "nocode"), as a word's scores, a little below a word's.
+  function joinedMatches(meta, term) {
+    return shardOf(meta, term).then(function (shard) {
+      var scores = new Map();
+      if (!own(shard.terms, term)) return scores;
+      var weight = idf(meta, shard.terms[term][0]) * JOINED_FACTOR / IMPACT_SCALE;
+      decode(shard.terms[term]).forEach(function (impact, id) { scores.set(id, impact * weight); });
+      return scores;
+    });
+  }
+
+  // A word that begins with a short function word ("onboarding", "inapp"): the stories that write it apart, that word
+  // and the rest side by side ("on boarding", a phrase pair), score as the rest does, a little below the word. The
+  // index makes no join of a function word ("on Monday" would be "onmonday"): the pair is there already.
+  function particleMatches(meta, word, optional) {
+    var letters = Array.from(word.token), none = Promise.resolve(new Map());
+    if (word.quoted || word.optional || !optional) return none;
+    for (var at = 2; at <= JOIN_SHORT && at + PARTICLE_REST <= letters.length; at++) {
+      var first = letters.slice(0, at).join(""), rest = letters.slice(at).join("");
+      if (!optional.has(first) || optional.has(rest)) continue;
+      var pair = PAIR + stemWord(first) + " " + stemWord(rest), term = stemWord(rest);
+      // (the rest's file only when some story writes the pair: most such words, "canvas", are no two words)
+      return shardOf(meta, pair).then(function (shard) {
+        if (!own(shard.terms, pair)) return new Map();
+        var apart = decode(shard.terms[pair]);
+        return shardOf(meta, term).then(function (rests) {
+          var scores = new Map();
+          if (!own(rests.terms, term)) return scores;
+          var weight = idf(meta, rests.terms[term][0]) * JOINED_FACTOR / IMPACT_SCALE;
+          decode(rests.terms[term]).forEach(function (impact, id) {
+            if (apart.has(id)) scores.set(id, impact * weight);
+          });
+          return scores;
+        });
+      });
+    }
+    return none;
+  }
+
+  // A story that writes the join of two query words holds each word it lacks, at half the join's score: so "no code"
+  // finds the story that writes only "nocode", below those that write the words (generator/plan/search.py joins).
+  function gluedMatches(words, perWord, glue, scores) {
+    var at = glue.parts.map(function (term) {
+      for (var i = 0; i < words.length; i++) if (words[i].term === term) return i;
+      return -1;
+    });
+    if (at[0] < 0 || at[1] < 0 || at[0] === at[1]) return;
+    scores.forEach(function (score, id) {
+      at.forEach(function (i) { if (!perWord[i].scores.has(id)) perWord[i].scores.set(id, score / 2); });
+    });
+  }
+
   // The documents of a whole list (a phrase pair or a filter): a Set of ids.
   function allOf(meta, term) {
     return shardOf(meta, term).then(function (shard) {
@@ -652,10 +721,12 @@
     };
     phrases.forEach(function (phrase) { phrase.forEach(function (word) { add(word, true); }); });
     quotedLiterals.forEach(function (word) { add(word, true); });
-    var near = [];
+    var near = [], glued = [];
     rest.forEach(function (text) {
       var found = spelled(text);
       found.forEach(function (word) { add(word, false); });
+      var ends = new Set(), last = -1; // (the last word of each phrase: no join past it)
+      phrasesOf(text).forEach(function (words) { last += words.length; ends.add(last); });
       literals(text).forEach(function (word) { add(word, false); }); // ("9.3.3", "c#": its words are none)
       // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
       compounds(text).forEach(function (word) { near.push([stemWord(word), true]); });
@@ -664,8 +735,10 @@
         if (optional.has(fold(found[i])) && optional.has(fold(found[i + 1]))) continue;
         // Two words the index also lists as one ("no code": nocode) are looked up so too: side by side, with a hyphen
         // or written as one, the same bonus, once (the pair alone is of stems: "driven apps" for "driven app")
-        var joined = joinOf(found[i], found[i + 1], optional);
+        var joined = ends.has(i) ? null : joinOf(found[i], found[i + 1], optional);
         near.push([PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]), false, joined && stemWord(joined)]);
+        // (and a story that writes only the join, "nocode", holds both words: glued)
+        if (joined) glued.push({ parts: [stemWord(found[i]), stemWord(found[i + 1])], term: stemWord(joined) });
       }
     });
     if (words.every(function (word) { return word.optional; })) {
@@ -674,7 +747,8 @@
     // (a word typed after a leading dot is a name written so, ".NET": exact, not completed to "networks")
     var last = words.length && rest.length && ENDS_IN_WORD.test(query) && !LEADING_DOT.test(query)
       ? words[words.length - 1] : null;
-    return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS) };
+    return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS),
+      glued: glued.slice(0, NEAR_PAIRS) };
   }
 
   function options() {
@@ -713,8 +787,14 @@
             return both[0];
           });
         })),
+        Promise.all(parsed.glued.map(function (glue) { return joinedMatches(meta, glue.term); })),
+        Promise.all(parsed.words.map(function (word) { return particleMatches(meta, word, meta.optionalWords); })),
       ]).then(function (answers) {
         var perWord = answers[0], required = answers[1], bonuses = answers[2];
+        parsed.glued.forEach(function (glue, i) { gluedMatches(parsed.words, perWord, glue, answers[3][i]); });
+        answers[4].forEach(function (scores, i) {
+          scores.forEach(function (score, id) { if (!perWord[i].scores.has(id)) perWord[i].scores.set(id, score); });
+        });
         perWord.forEach(function (match, i) {
           match.optional = parsed.words[i].optional;
           match.quoted = parsed.words[i].quoted;
@@ -742,6 +822,7 @@
           if (word.alt) marks.add(word.alt);
           perWord[i].forms.forEach(function (term) { marks.add(term); });
         });
+        parsed.glued.forEach(function (glue) { marks.add(glue.term); });
         var fixed = corrected ? parsed.words.map(function (word, i) {
           return perWord[i].correction || word.token;
         }).join(" ") : null;
