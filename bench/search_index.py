@@ -41,6 +41,7 @@ from pathlib import Path
 import yaml
 
 from bench.measure import figures, run_measured
+from bench.run import newsdesk_env
 
 from generator.build.pipeline import BuildOptions, plan_site
 from generator.config.load import load_config
@@ -83,7 +84,7 @@ def cold_build(config_path: Path, workers: int, probe: Path | None = None) -> di
                    "--workers", str(workers)]
         if probe is not None:
             command[1:3] = ["-m", "bench.search_index", "--probe", str(probe), "--"]
-        run = run_measured(command, cwd=work, env=dict(os.environ, CI="1"))
+        run = run_measured(command, cwd=work, env=newsdesk_env())  # (PYTHONPATH: bench.search_index from any folder)
         if run.returncode != 0:
             raise SystemExit(f"the cold build failed:\n{run.stderr[-3000:]}")
         cold = figures(run)
