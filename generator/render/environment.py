@@ -464,9 +464,10 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     def relative_time_words() -> Markup:
         """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
-        `days_ago`, each its plural forms, `yesterday`, `day_before_yesterday` and `today`; `number_digits` where they are not 0-9;
-        `english`: those of them shown in English for a partial words file, which it marks as word_lang does), as
-        JSON for its script element's single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
+        `days_ago`, each its plural forms, `yesterday`, `day_before_yesterday` and `today`; `number_digits` where
+        they are not 0-9; `english`: those of them shown in English for a partial words file, which it marks as
+        word_lang does), as JSON for its script element's single-quoted `data-ago` (', <, > and & written as JSON
+        escapes)."""
         return ago_words
 
     def publisher(ref) -> dict:

@@ -1,10 +1,11 @@
 // Recent dates as "3 hours ago", in the theme's words (the script element's data-ago: the words files'
 // `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms, `yesterday`, `day_before_yesterday`
-// and `today`) and their language (data-words-lang), counted from the reader's clock: the page stays the same bytes whatever day it is built or
-// read. Only <time class="ago"> (the cards' and the coverage lists' dates); the written date goes into the
-// element's title, and stays on screen for a date a week old or more, a date in the future, or a page without
-// the words in a browser without Intl.RelativeTimeFormat. Loaded by templates/partials/relative_times.html: a blocking script in
-// the head, so that each date is rewritten before the browser first draws it (see there).
+// and `today`) and their language (data-words-lang), counted from the reader's clock: the page stays the same
+// bytes whatever day it is built or read. Only <time class="ago"> (the cards' and the coverage lists' dates); the
+// written date goes into the element's title, and stays on screen for a date a week old or more, a date in the
+// future, or a page without the words in a browser without Intl.RelativeTimeFormat. Loaded by
+// templates/partials/relative_times.html: a blocking script in the head, so that each date is rewritten before
+// the browser first draws it (see there).
 (function () {
   "use strict";
   var script = document.currentScript;
