@@ -12,7 +12,8 @@ MAX_SLUG characters; a longer one is cut and given a short hash of the whole, so
 long names that start alike keep apart. Every output path newsdesk makes is then
 under 120 characters (the longest, `api/news/<slug>/page/<n>/index.json`, ~110),
 which leaves 140 of Windows' 260 (MAX_PATH) for the folder a site is cloned into.
-Files of a theme's or the site's own `static/` are copied under their own names.
+Files of a theme's or the site's own `static/` are copied under their own names, when a published site can
+hold them (publishable_name).
 """
 
 from __future__ import annotations
@@ -92,6 +93,19 @@ def plain_slug(text: str, language: str = "") -> str:
 def device_name(name: str) -> bool:
     """Whether a lower-case file name (without its extension) is one Windows reserves (CON, NUL, COM1 ...)."""
     return _DEVICE.fullmatch(name) is not None
+
+
+# What no published file's name may hold: a control character (deploy hands each name to git fast-import on a line
+# of its own: a line break ends the name, and what follows it is read as fast-import's next command) or a lone
+# surrogate, a byte that is not UTF-8 as the file system hands it over (no text: not a branch's path, a link or
+# a message).
+_UNPUBLISHABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+UNPUBLISHABLE = "a name that a published site cannot hold (a control character or a byte that is not UTF-8)"
+
+
+def publishable_name(name: str) -> bool:
+    """Whether a file of `static/` (or of the output) can be published under its name (_UNPUBLISHABLE)."""
+    return _UNPUBLISHABLE.search(name) is None
 
 
 def spell_symbols(text: str) -> str:
