@@ -540,3 +540,19 @@ def test_a_json_feed_in_utf16_or_utf32_is_read_whatever_its_header_says(tmp_path
     assert code == 0 and "4 new" in out and "0 failed" in out, out + err
     assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be-bom", "Caf\u00e9 \u2014 be32", "Caf\u00e9 \u2014 le",
                                             "Caf\u00e9 \u2014 le-bom"]
+
+
+def test_a_json_feed_nested_thousands_deep_keeps_its_entries(tmp_path, server, capsys):
+    """Python's JSON reader stops at about a thousand levels: one entry's extension nested deeper (`_x`, which
+    JSON Feed leaves to anyone) made the whole feed "invalid JSON (maximum recursion depth exceeded ...)", every
+    entry lost. No JSON Feed field nests past a few levels: what is deeper is dropped, the entries are read."""
+    deep = "[" * 100_000 + "]" * 100_000
+    body = ('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": ['
+            '{"id": "a", "url": "https://j.example/a", "title": "Deep [{\\"", "_x": {"y": ' + deep + '}}, '
+            '{"id": "b", "url": "https://j.example/b", "title": "Plain", "tags": ["Science"], '
+            '"_z": [' + "{\"a\": " * 5000 + "1" + "}" * 5000 + ']}]}').encode()
+    server.routes["/feed.json"] = Route(body, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/feed.json"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and "2 new" in out, out + err
+    assert fetched_titles(site) == ['Deep [{"', "Plain"]
