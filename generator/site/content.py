@@ -27,7 +27,7 @@ import yaml
 from generator.site import frontmatter_json, frontmatter_toml, frontmatter_yaml
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
 from generator.errors import Note, Problem, shown_name, yaml_problem
-from generator.textfiles import WINDOWS_1252, decoded, maybe_mangled, unmangled
+from generator.textfiles import WINDOWS_1252, decoded, maybe_mangled, unmangled, utf8_mostly
 
 log = logging.getLogger(__name__)
 
@@ -638,6 +638,8 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
         more = left_out[_TAGS_SAID]
         refused.append((fm_line + more.problem_mark.line, f"{len(left_out) - _TAGS_SAID} more values from here on "
                         "have a tag that makes them impossible; each is read as written", "remove their tags"))
+    if "binary" in front:  # (`!!binary`, or its tag written out)
+        meta = _mapped(meta, _text_of_bytes, {})
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
         meta = _mapped(meta, _without_surrogate, {})
     if _LONG_NUMBER.search(front):
@@ -680,6 +682,12 @@ def _printable_integer(value):
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS:
         return hex(value)
     return value
+
+
+def _text_of_bytes(value):
+    """Bytes (YAML's `!!binary`: PyYAML's yaml.safe_dump writes a Python crawler's undecoded bytes so) as their text,
+    UTF-8 or, byte by byte, Windows-1252, as an item file's text is: each field then reads it as text it was given."""
+    return utf8_mostly(value) if isinstance(value, bytes) else value
 
 
 def _without_surrogate(value):
