@@ -108,6 +108,19 @@ def publishable_name(name: str) -> bool:
     return _UNPUBLISHABLE.search(name) is None
 
 
+# What Windows (and git there, which then stops checking the rest of a clone out) refuses in a part of a path, besides
+# a device's name: a trailing dot or space, and these characters (a control is unpublishable already)
+_WINDOWS_REFUSES = re.compile(r'[<>:"|?*]|[. ]$')
+WINDOWS_REFUSES = "a device's name, a name ending in a dot or a space, or one of <>:\"|?*"
+
+
+def windows_refuses(path: str) -> bool:
+    """Whether Windows cannot hold a file of this output path (WINDOWS_REFUSES): a part named as a device, with any
+    extension (`aux.css`, `com1.tar.gz`), ending in a dot or a space, or holding one of <>:"|?*."""
+    return any(_WINDOWS_REFUSES.search(part) or device_name(part.split(".", 1)[0].rstrip(" ").lower())
+               for part in path.split("/"))
+
+
 def spell_symbols(text: str) -> str:
     """`text` with the symbols that carry meaning in names spelled out ("C++" -> "C plus plus")."""
     return text.translate(_SPELLED)

@@ -117,3 +117,29 @@ def test_a_static_file_whose_name_no_published_site_can_hold_is_said_escaped_and
         "favicon.svg", "ok.txt", "\u202egnp.txt"]
     assert (out / "static/css/extra.css").is_file() and (out / "news/2026/11/20/ok/index.html").is_file()
     assert not any(os.fsencode(path.name) in {name.rsplit(b"/", 1)[1] for name in hostile} for path in out.rglob("*"))
+
+
+def test_a_static_file_that_windows_cannot_hold_is_published_with_a_warning(tmp_path, capsys):
+    """A built site is a git branch that people clone, also on Windows, where git refuses to check out a file
+    named as a device (`CON`, `aux.css`, `com1.tar.gz`), ending in a dot or a space, or holding one of
+    `<>:"|?*`: the clone stops there, and newsdesk's own names are never so (urls.py). A site's or a theme's
+    file so named was copied without a word; GitHub Pages serves it, so it is still published, with a warning,
+    as two names alike but for case are."""
+    from conftest import build_said
+
+    names = ["static/CON", "static/aux.css", "static/com1.tar.gz", "static/Lpt9.txt", "static/dot.",
+             "static/space ", "static/a:b.txt", "static/what?.txt", "static/nul/inside.txt",
+             "themes/default/static/css/prn.css"]
+    safe = ["static/console.css", "static/con-tent.txt", "static/com10.txt", "static/auxiliary.js"]
+    root = make_site(tmp_path / "site", {"content/ok.md": item("OK"), **{name: "x\n" for name in names + safe}})
+    status, said = build_said(root, capsys)
+    assert status == 0
+    for name in names:
+        output = "static/" + name.split("static/", 1)[1]
+        assert (f"warning: {name}: Windows cannot hold {output} (a device's name, "
+                f"a name ending in a dot or a space, or one of <>:\"|?*): a copy of the built site there lacks "
+                f"it (rename the file)") in said, said
+        assert (root / "output/static" / name.split("static/", 1)[1]).is_file(), name
+    for name in safe:
+        assert name not in said
+        assert (root / "output" / name).is_file()
