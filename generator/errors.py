@@ -15,8 +15,12 @@ from dataclasses import dataclass
 # terminal shows as nothing or breaks a line at, so that two names that look alike (`xy.md` and `x<U+200B>y.md`,
 # which write the same page) read apart: zero-width characters, word joiners, soft hyphens, byte order marks,
 # the line and paragraph separators, tag characters. A message shows them escaped, as Python writes them.
+# A lone surrogate is no text at all (a terminal set to strict UTF-8 stops the command at it, a JSON report cannot
+# hold it): one of \udc80-\udcff is a byte of a file name that is not UTF-8, as the file system hands it over,
+# and is shown as that byte (\xe9), as shown_name spells it.
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
-                         "\ufff9-\ufffb\U000e0000-\U000e007f]")
+                         "\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]")
+_NAME_BYTES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,10 @@ class Problem:
     message: str
     hint: str = ""
 
+    def __post_init__(self):  # (named as it is shown: a file name that is not UTF-8 is no text a report can hold)
+        if _NAME_BYTES.search(self.path):
+            object.__setattr__(self, "path", shown_name(self.path))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.message}"
@@ -36,7 +44,20 @@ class Problem:
 
 def printable(text: str) -> str:
     """A message as a terminal is to show it: what it would act on (_UNSHOWABLE) escaped, as Python writes it."""
-    return _UNSHOWABLE.sub(lambda m: ascii(m.group())[1:-1], text) if _UNSHOWABLE.search(text) else text
+    return _UNSHOWABLE.sub(_shown_character, text) if _UNSHOWABLE.search(text) else text
+
+
+def _shown_character(match: re.Match) -> str:
+    return shown_name(match.group()) if _NAME_BYTES.match(match.group()) else ascii(match.group())[1:-1]
+
+
+def shown_name(name: str) -> str:
+    """A file name as messages, reports and pages name it: bytes that are not UTF-8 (which the file system hands
+    over as lone surrogates, and no text file can hold) spelled as \\xNN; another lone surrogate as \\udNNN."""
+    if not _NAME_BYTES.search(name):
+        return name
+    return _NAME_BYTES.sub(lambda m: f"\\x{ord(m.group()) - 0xdc00:02x}" if "\udc80" <= m.group() <= "\udcff"
+                           else ascii(m.group())[1:-1], name)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ MAX_SLUG characters; a longer one is cut and given a short hash of the whole, so
 long names that start alike keep apart. Every output path newsdesk makes is then
 under 120 characters (the longest, `api/news/<slug>/page/<n>/index.json`, ~110),
 which leaves 140 of Windows' 260 (MAX_PATH) for the folder a site is cloned into.
-Files of a theme's or the site's own `static/` are copied under their own names.
+Files of a theme's or the site's own `static/` are copied under their own names, when a published site can
+hold them (publishable_name).
 """
 
 from __future__ import annotations
@@ -92,6 +93,32 @@ def plain_slug(text: str, language: str = "") -> str:
 def device_name(name: str) -> bool:
     """Whether a lower-case file name (without its extension) is one Windows reserves (CON, NUL, COM1 ...)."""
     return _DEVICE.fullmatch(name) is not None
+
+
+# What no published file's name may hold: a control character (deploy hands each name to git fast-import on a line
+# of its own: a line break ends the name, and what follows it is read as fast-import's next command) or a lone
+# surrogate, a byte that is not UTF-8 as the file system hands it over (no text: not a branch's path, a link or
+# a message).
+_UNPUBLISHABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+UNPUBLISHABLE = "a name that a published site cannot hold (a control character or a byte that is not UTF-8)"
+
+
+def publishable_name(name: str) -> bool:
+    """Whether a file of `static/` (or of the output) can be published under its name (_UNPUBLISHABLE)."""
+    return _UNPUBLISHABLE.search(name) is None
+
+
+# What Windows (and git there, which then stops checking the rest of a clone out) refuses in a part of a path, besides
+# a device's name: a trailing dot or space, and these characters (a control is unpublishable already)
+_WINDOWS_REFUSES = re.compile(r'[<>:"|?*]|[. ]$')
+WINDOWS_REFUSES = "a device's name, a name ending in a dot or a space, or one of <>:\"|?*"
+
+
+def windows_refuses(path: str) -> bool:
+    """Whether Windows cannot hold a file of this output path (WINDOWS_REFUSES): a part named as a device, with any
+    extension (`aux.css`, `com1.tar.gz`), ending in a dot or a space, or holding one of <>:"|?*."""
+    return any(_WINDOWS_REFUSES.search(part) or device_name(part.split(".", 1)[0].rstrip(" ").lower())
+               for part in path.split("/"))
 
 
 def spell_symbols(text: str) -> str:

@@ -307,6 +307,37 @@ def test_no_build_publishes_the_output_folder_as_it_is(repo, remote, capsys):
 
 
 @pytest.mark.slow
+def test_a_file_name_git_cannot_take_stops_the_deploy_and_others_are_listed_escaped(repo, remote, capsys):
+    """Files of the output named with a line break or a byte that is not UTF-8 (put there by hand, or by an older
+    newsdesk that copied them from a cloned theme's static/): deploy handed each name to git fast-import on a line
+    of its own, where the line break started a command of the name's choosing (`D index.html` deleted the front
+    page from the branch), and the other name stopped the deploy with a traceback. The names a branch can hold
+    are listed by a dry run as messages name them, so that none drives or reorders the terminal."""
+    assert main(["build", "--config", str(repo / "config.yaml")]) == 0
+    assert deploy(repo, "--no-build") == 0
+    pushed = bare(remote, "rev-parse", "gh-pages")
+    (repo / "output/\u202egnp.txt").write_text("shown\n")
+    (repo / "output/zero\u200bwidth.txt").write_text("shown\n")
+    capsys.readouterr()
+    assert deploy(repo, "--no-build", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "  added: zero\\u200bwidth.txt\n  added: \\u202egnp.txt\n" in out, out
+    assert "\u202e" not in out and "\u200b" not in out
+    (repo / "output/new\nD index.html").write_text("x\n")
+    with open(bytes(repo / "output") + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(b"x\n")
+    capsys.readouterr()
+    assert deploy(repo, "--no-build") == 1
+    err = capsys.readouterr().err
+    for shown in ("output/caf\\xe9.txt", "output/new\\nD index.html"):
+        assert (f"{shown}: not published: a name that a published site cannot hold (a control character or a byte "
+                f"that is not UTF-8) (rename or remove the file, then deploy again)") in err, err
+    assert "Traceback" not in err
+    assert bare(remote, "rev-parse", "gh-pages") == pushed
+    assert "index.html" in branch_files(remote)
+
+
+@pytest.mark.slow
 def test_cname_is_in_the_output_and_on_the_branch(tmp_path, remote):
     site = make_repo(tmp_path / "site", remote, config=CONFIG.replace("https://example.github.io/repo/",
                                                                           "https://news.example.com/")

@@ -515,3 +515,44 @@ def test_a_utf32_feed_without_a_byte_order_mark_is_found_by_its_first_character(
     assert code == 0 and "3 new" in out and "0 failed" in out, out + err
     assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be32", "Caf\u00e9 \u2014 bom32",
                                             "Caf\u00e9 \u2014 le32"]
+
+
+def test_a_json_feed_in_utf16_or_utf32_is_read_whatever_its_header_says(tmp_path, server, capsys):
+    """JSON is UTF-8, but Windows tools save it in UTF-16 with a byte order mark (PowerShell 5's `Out-File`), and
+    JSON's own rule (RFC 4627) finds UTF-16 and UTF-32 without one by the zero bytes around its first `{`, as
+    Python's json.loads does. Such a feed failed as "invalid JSON", or, served as text/plain, as "neither XML nor
+    JSON", where the same feed in XML is read. Each is read."""
+    def feed(name: str) -> str:
+        return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Feed",
+                           "items": [{"id": name, "url": f"https://json.example/{name}", "title": f"Caf\u00e9 \u2014 {name}"}]},
+                          ensure_ascii=False)
+
+    feeds = {
+        "/le-bom.json": (b"\xff\xfe" + feed("le-bom").encode("utf-16-le"), "application/json; charset=iso-8859-1"),
+        "/be-bom.json": (b"\xfe\xff" + feed("be-bom").encode("utf-16-be"), "text/plain"),
+        "/le.json": (feed("le").encode("utf-16-le"), "application/feed+json"),
+        "/be32.json": (feed("be32").encode("utf-32-be"), "text/plain; charset=utf-8"),
+    }
+    for path, (body, content_type) in feeds.items():
+        server.routes[path] = Route(body, content_type=content_type)
+    site = fetch_site(tmp_path / "site", server, list(feeds))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and "4 new" in out and "0 failed" in out, out + err
+    assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be-bom", "Caf\u00e9 \u2014 be32", "Caf\u00e9 \u2014 le",
+                                            "Caf\u00e9 \u2014 le-bom"]
+
+
+def test_a_json_feed_nested_thousands_deep_keeps_its_entries(tmp_path, server, capsys):
+    """Python's JSON reader stops at about a thousand levels: one entry's extension nested deeper (`_x`, which
+    JSON Feed leaves to anyone) made the whole feed "invalid JSON (maximum recursion depth exceeded ...)", every
+    entry lost. No JSON Feed field nests past a few levels: what is deeper is dropped, the entries are read."""
+    deep = "[" * 100_000 + "]" * 100_000
+    body = ('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": ['
+            '{"id": "a", "url": "https://j.example/a", "title": "Deep [{\\"", "_x": {"y": ' + deep + '}}, '
+            '{"id": "b", "url": "https://j.example/b", "title": "Plain", "tags": ["Science"], '
+            '"_z": [' + "{\"a\": " * 5000 + "1" + "}" * 5000 + ']}]}').encode()
+    server.routes["/feed.json"] = Route(body, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/feed.json"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and "2 new" in out, out + err
+    assert fetched_titles(site) == ['Deep [{"', "Plain"]

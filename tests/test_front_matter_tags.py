@@ -142,3 +142,25 @@ def test_a_long_list_of_impossible_tags_is_said_once_after_the_first(tmp_path):
     lines = [(p.line, p.message) for p in site.warnings if "tag" in p.message]
     assert [line for line, _ in lines] == [5, 6, 7, 8, 9, 10]
     assert lines[-1][1] == "35 more values from here on have a tag that makes them impossible; each is read as written"
+
+
+def test_bytes_as_pyyaml_writes_a_python_crawler_s_are_read_as_their_text(tmp_path):
+    """A Python crawler that keeps a page's bytes (not decoded) and saves its front matter with yaml.safe_dump
+    writes each as `!!binary |` and base64: the title's item was left out ("`title` must be text, got bytes"),
+    the provider's name and a topic dropped. Each is read as its text, UTF-8 or, byte by byte, Windows-1252, as
+    an item file's text is; a tag's text that is not base64 is still read as written."""
+    meta = {"title": "Caf\u00e9 news \u2014 today".encode(), "publishedDateTime": "2026-11-20T10:00:00Z",
+            "provider": {"name": "Zeitung M\u00fcnchen".encode("cp1252"), "domain": "z.example"},
+            "topics": ["Science".encode()], "excerpt": "Short".encode()}
+    files = {"content/bytes.md": "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\nBody.\n",
+             "content/bad.md": front("title: Not base64", DATE, "own: !!binary 'x'")}
+    assert "!!binary" in files["content/bytes.md"]
+    site = built(tmp_path, files)
+    assert site.problems == ()
+    items = {item.source: item for item in site.model.site.items}
+    assert sorted(items) == ["content/bad.md", "content/bytes.md"]
+    story = items["content/bytes.md"]
+    assert story.title == "Caf\u00e9 news \u2014 today" and story.excerpt == "Short"
+    assert story.provider.name == "Zeitung M\u00fcnchen" and story.topics == ("science",)
+    assert items["content/bad.md"].extra["own"] == "x"
+    assert not [w for w in site.warnings if w.path == "content/bytes.md"], site.warnings

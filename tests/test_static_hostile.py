@@ -4,6 +4,7 @@ copied, and none holds the build up."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -80,3 +81,65 @@ def test_a_theme_folder_linked_in_from_elsewhere_copies_its_own_files(tmp_path):
                           env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120)
     assert done.returncode == 0 and "not copied" not in done.stderr, done.stderr
     assert (root / "output/static/css/print.css").read_text() == "p { margin: 0 }\n"
+
+
+def test_a_static_file_whose_name_no_published_site_can_hold_is_said_escaped_and_the_rest_copied(tmp_path):
+    """A theme cloned from elsewhere names a file with a line break, an escape sequence or a byte that is not
+    UTF-8. Each was copied and published: deploy hands every name to git fast-import one to a line, where a
+    line break starts a command of the file's choosing, and a name that is not UTF-8 stopped the deploy with a
+    traceback, as it stopped `--report` (its warning's path was no text a JSON file can hold)."""
+    root = make_site(tmp_path / "site", {"content/ok.md": item("OK"), "static/ok.txt": "ok\n",
+                                         "themes/default/static/css/extra.css": "a { color: red }\n",
+                                         "static/\u202egnp.txt": "shown\n"})
+    hostile = {b"static/new\nD index.html": "static/new\\nD index.html",
+               b"static/\x1b[2Jclear.txt": "static/\\x1b[2Jclear.txt",
+               b"static/tab\there.txt": "static/tab\\there.txt",
+               b"static/caf\xe9.txt": "static/caf\\xe9.txt",
+               b"themes/default/static/css/\xff.css": "themes/default/static/css/\\xff.css"}
+    for name in hostile:
+        with open(bytes(root) + b"/" + name, "wb") as handle:
+            handle.write(b"x\n")
+    report = tmp_path / "report.json"
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--report", str(report)], cwd=root,
+                          capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120)
+    said = done.stderr.decode("utf-8")  # (strict: every byte a message holds is text)
+    assert done.returncode == 0, said
+    warned = json.loads(report.read_text(encoding="utf-8"))["warnings"]
+    for name, shown in hostile.items():
+        line = (f"{shown}: not copied: a name that a published site cannot hold (a control character or a byte "
+                f"that is not UTF-8) (rename the file: letters, digits, `-`, `_` and `.` are safe)")
+        assert f"warning: {line}" in said, said
+        # (the report names the file as it is, its bytes that are not UTF-8 as messages show them)
+        source = os.fsdecode(name) if b"\xe9" not in name and b"\xff" not in name else shown
+        assert {"source": source, "line": None, "warning": line} in warned
+    out = root / "output"
+    assert sorted(path.name for path in (out / "static").iterdir() if path.is_file()) == [
+        "favicon.svg", "ok.txt", "\u202egnp.txt"]
+    assert (out / "static/css/extra.css").is_file() and (out / "news/2026/11/20/ok/index.html").is_file()
+    assert not any(os.fsencode(path.name) in {name.rsplit(b"/", 1)[1] for name in hostile} for path in out.rglob("*"))
+
+
+def test_a_static_file_that_windows_cannot_hold_is_published_with_a_warning(tmp_path, capsys):
+    """A built site is a git branch that people clone, also on Windows, where git refuses to check out a file
+    named as a device (`CON`, `aux.css`, `com1.tar.gz`), ending in a dot or a space, or holding one of
+    `<>:"|?*`: the clone stops there, and newsdesk's own names are never so (urls.py). A site's or a theme's
+    file so named was copied without a word; GitHub Pages serves it, so it is still published, with a warning,
+    as two names alike but for case are."""
+    from conftest import build_said
+
+    names = ["static/CON", "static/aux.css", "static/com1.tar.gz", "static/Lpt9.txt", "static/dot.",
+             "static/space ", "static/a:b.txt", "static/what?.txt", "static/nul/inside.txt",
+             "themes/default/static/css/prn.css"]
+    safe = ["static/console.css", "static/con-tent.txt", "static/com10.txt", "static/auxiliary.js"]
+    root = make_site(tmp_path / "site", {"content/ok.md": item("OK"), **{name: "x\n" for name in names + safe}})
+    status, said = build_said(root, capsys)
+    assert status == 0
+    for name in names:
+        output = "static/" + name.split("static/", 1)[1]
+        assert (f"warning: {name}: Windows cannot hold {output} (a device's name, "
+                f"a name ending in a dot or a space, or one of <>:\"|?*): a copy of the built site there lacks "
+                f"it (rename the file)") in said, said
+        assert (root / "output/static" / name.split("static/", 1)[1]).is_file(), name
+    for name in safe:
+        assert name not in said
+        assert (root / "output" / name).is_file()

@@ -257,8 +257,8 @@ def run_deploy(args) -> int:
         on_top = f" on top of {repo.base} {repo.base_commit[:7]}" if repo.base else " as its first commit"
         print(f"Dry run: would commit {len(changes.files)} file{'s' * (len(changes.files) != 1)} to {target.branch}{on_top} and push it to {where}.")
         for label, paths in (("changed", changes.changed), ("added", changes.added), ("removed", changes.removed)):
-            for path in paths[:20]:
-                print(f"  {label}: {path}")
+            for path in paths[:20]:  # (a file's name is a theme's or the remote branch's: printable, as a problem's)
+                print(printable(f"  {label}: {path}"))
             if len(paths) > 20:
                 print(f"  ... and {len(paths) - 20} more {label}")
         print(f"Commit message: {result.message}")

@@ -21,6 +21,28 @@ from generator.urlnorm import canonical_url
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# A JSON text's strings and brackets, for _shallow (a string's brackets are its own)
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+MOST_DEPTH = 64  # levels of arrays and objects kept of a feed nested past what Python's JSON reader reads
+
+
+def _shallow(text: str) -> str:
+    """A JSON text with each array or object nested more than MOST_DEPTH deep written as `null`."""
+    pieces, depth, kept, cut = [], 0, 0, 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth == MOST_DEPTH + 1:
+                cut = match.start()
+        elif token in ("]", "}"):
+            if depth == MOST_DEPTH + 1:
+                pieces += [text[kept:cut], "null"]
+                kept = match.end()
+            depth -= 1
+    return "".join(pieces) + text[kept:]
+
+
 def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
     """JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), which feedparser does not read."""
     try:
@@ -30,7 +52,10 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             charset = charset_of(content_type)
             # (else UTF-8 but for a byte or two, each its Windows-1252 character, as in an RSS feed)
             text = body.decode(charset) if charset and charset != "utf-8" else utf8_mostly(body).lstrip("\ufeff")
-        data = json.loads(text, parse_int=_json_int)
+        try:
+            data = json.loads(text, parse_int=_json_int)
+        except RecursionError:  # (nested past Python's reader: what is that deep is no field of a feed)
+            data = json.loads(_shallow(text), parse_int=_json_int)
         if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
             data = json.loads(_SURROGATE.sub("\ufffd", text), parse_int=_json_int)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

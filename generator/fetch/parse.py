@@ -10,6 +10,7 @@ entry is read in rss_atom.py.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import zlib
 from datetime import timezone, tzinfo
@@ -45,6 +46,9 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     content_type = charset_read(content_type)
     if body[:2] == b"\x1f\x8b":  # a .xml.gz file served as it is, without Content-Encoding: gzip
         body = _gunzipped(body, max_bytes)
+    wide = _wide_json(body)
+    if wide is not None:  # (its header's charset, if any, is the server's default: the text says what it is)
+        body, content_type = wide, without_charset(content_type)
     if body[:4] in (b"<\x00\x00\x00", b"\x00\x00\x00<"):
         # UTF-32 without its byte order mark, which XML finds by the `<` and its three zero bytes
         body = (codecs.BOM_UTF32_LE if body[0] else codecs.BOM_UTF32_BE) + body
@@ -117,6 +121,21 @@ def _gunzipped(body: bytes, max_bytes: int) -> bytes:
         raise NotAFeed(f"not a feed: a gzip file of more than fetch.max_bytes ({max_bytes:,} bytes) unpacked; "
                        f"raise fetch.max_bytes if the feed really is that big")
     return content
+
+
+def _wide_json(body: bytes) -> bytes | None:
+    """A JSON text in UTF-16 or UTF-32 as UTF-8, else None. JSON is UTF-8, but Windows tools save it in UTF-16 with
+    a byte order mark, and RFC 4627 finds UTF-16 and UTF-32 without one by the zero bytes around the first
+    character (json.detect_encoding); an XML feed in them (`<` first) is feedparser's to read."""
+    if b"\x00" not in body[:4] and not body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    encoding = json.detect_encoding(body)
+    if encoding == "utf-8" or not body[:64].decode(encoding, "ignore").lstrip("\ufeff \t\r\n").startswith("{"):
+        return None
+    try:
+        return body.decode(encoding).lstrip("\ufeff").encode("utf-8")
+    except UnicodeError:  # (a lone surrogate: not JSON's either; said as invalid JSON, as it was)
+        return None
 
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # (UTF-32LE's starts as

@@ -10,7 +10,8 @@ the other, and what is deployed from there has one of them. So:
 - a site's file (its `static/`, its theme's, a data_dir logo) alike one of newsdesk's: the file is left out with
   a problem, as it would be written over a page or script that the site needs (or they over it);
 - two of the site's files alike: the same name from two places (a logo and a `static/` file) leaves the later out
-  with a problem; names alike but for case are both written, with a warning, as GitHub Pages serves both.
+  with a problem; names alike but for case are both written, with a warning, as GitHub Pages serves both;
+- a site's file that Windows cannot hold (urls.windows_refuses: `aux.css`, `a:b.txt`): written, with a warning.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from generator.config.values import in_bundled_themes
 from generator.errors import BuildError, Problem
 from generator.plan.pages import FileOutput, Page
+from generator.urls import WINDOWS_REFUSES, windows_refuses
 
 
 def folded(name: str) -> str:
@@ -61,6 +63,10 @@ def checked_copies(pages: Iterable[Page], outputs: Iterable[FileOutput], copies:
             problems.append(Problem(_shown(path, root), None, f"would be written as {name}, the path of "
                                     f"{_said(other, root)} (or alike but for case: one file on macOS and Windows): "
                                     "left out", "rename the file, or move it to another folder"))
+    for name, path, bundled in entries:  # (served by GitHub Pages: published, as names alike but for case are)
+        if not bundled and kept.get(name) is path and windows_refuses(name):
+            warnings.append(Problem(_shown(path, root), None, f"Windows cannot hold {name} ({WINDOWS_REFUSES}): a "
+                                    "copy of the built site there lacks it", "rename the file"))
     if ours:
         raise BuildError(ours, "two of newsdesk's own outputs share a path")
     return kept, problems, warnings

@@ -32,7 +32,7 @@ from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.config.values import Config
 from generator.errors import BuildError, NewsdeskError, Problem
 from generator.build.writer import MARKER, recover
-from generator.urls import ascii_url
+from generator.urls import UNPUBLISHABLE, ascii_url, publishable_name
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,13 @@ def _check_withheld(folder: Path, config: Config, options: BuildOptions) -> None
 
 def _publish(folder: Path, config: Config, repo: Repository, options: DeployOptions, message: str,
              warnings: tuple[str, ...], built: BuildResult | None) -> DeployResult:
-    changes = diff_branch(repo.root, repo.base_commit, published_files(folder, config.cname))
+    files = published_files(folder, config.cname)
+    unpublishable = [name for name in files if not publishable_name(name)]
+    if unpublishable:  # (ghp_import writes each name on a line of git fast-import's: see urls._UNPUBLISHABLE)
+        raise DeployError([Problem(f"{config.output_dir.rstrip('/')}/{name}", None, f"not published: {UNPUBLISHABLE}",
+                                   "rename or remove the file, then deploy again") for name in unpublishable],
+                          "Nothing was deployed.")
+    changes = diff_branch(repo.root, repo.base_commit, files)
     head = _remote_head(repo, options) if options.dry_run or (not changes and repo.base_commit) else None
     # Our remote-tracking branch may be stale: only the remote itself can say there is nothing to deploy.
     if not changes and repo.base_commit and head == repo.base_commit:

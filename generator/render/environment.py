@@ -47,7 +47,7 @@ from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import KNOWN, OTHER, badge, badge_before, title_word, titled
 from generator.hosts import ascii_host
-from generator.urls import host_of, origin_url
+from generator.urls import UNPUBLISHABLE, host_of, origin_url, publishable_name
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +216,8 @@ def static_files(config: Config) -> tuple[dict[str, Path], list[Problem]]:
                         or not needed_static(name, config)):
                     continue
                 why = _not_copied(path, own)
+                if why is None and not publishable_name(name):  # (a folder's files name it: said of each)
+                    why = UNPUBLISHABLE, "rename the file: letters, digits, `-`, `_` and `.` are safe"
                 if why is None:
                     found[name] = path
                 elif why:

@@ -26,8 +26,8 @@ import yaml
 
 from generator.site import frontmatter_json, frontmatter_toml, frontmatter_yaml
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
-from generator.errors import Note, Problem, yaml_problem
-from generator.textfiles import WINDOWS_1252, decoded, maybe_mangled, unmangled
+from generator.errors import Note, Problem, shown_name, yaml_problem
+from generator.textfiles import WINDOWS_1252, decoded, maybe_mangled, unmangled, utf8_mostly
 
 log = logging.getLogger(__name__)
 
@@ -119,11 +119,11 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            name = _shown_name(Path(entry.path).as_posix()) if outside else prefix + relative + _shown_name(entry.name)
+            name = shown_name(Path(entry.path).as_posix()) if outside else prefix + relative + shown_name(entry.name)
             if within is not None and not within.startswith(name):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                walk(entry.path, f"{relative}{_shown_name(entry.name)}/")
+                walk(entry.path, f"{relative}{shown_name(entry.name)}/")
             elif unread is not None and entry.is_symlink() and _is_folder(entry):  # (not followed: it could loop)
                 unread.append(name + "/")
             elif entry.name.endswith(".md") and _is_file(entry):
@@ -205,21 +205,11 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return False
 
 
-def _shown_name(name: str) -> str:
-    """A file name as messages, reports and pages name it: bytes that are not UTF-8 (which the file
-    system hands over as lone surrogates, and no text file can hold) spelled as \\xNN."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
 _SHOWN_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
 
 
 def _named_file(root: Path, name: str) -> Path:
-    """The file that `name` (as _shown_name shows it) names under root: a byte that is not UTF-8, shown as
+    """The file that `name` (as shown_name shows it) names under root: a byte that is not UTF-8, shown as
     \\xNN, read back as the file system hands it over (a name holding `\\x` itself is tried first)."""
     path = root / name
     if "\\x" in name and not os.path.lexists(path):
@@ -229,9 +219,9 @@ def _named_file(root: Path, name: str) -> Path:
 
 def relative_name(root: Path, path: Path) -> str:
     try:
-        return _shown_name(path.relative_to(root).as_posix())
+        return shown_name(path.relative_to(root).as_posix())
     except ValueError:
-        return _shown_name(path.as_posix())
+        return shown_name(path.as_posix())
 
 
 def read_source(root: Path, path: Path) -> Source | Problem:
@@ -648,6 +638,8 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
         more = left_out[_TAGS_SAID]
         refused.append((fm_line + more.problem_mark.line, f"{len(left_out) - _TAGS_SAID} more values from here on "
                         "have a tag that makes them impossible; each is read as written", "remove their tags"))
+    if "binary" in front:  # (`!!binary`, or its tag written out)
+        meta = _mapped(meta, _text_of_bytes, {})
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
         meta = _mapped(meta, _without_surrogate, {})
     if _LONG_NUMBER.search(front):
@@ -690,6 +682,12 @@ def _printable_integer(value):
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS:
         return hex(value)
     return value
+
+
+def _text_of_bytes(value):
+    """Bytes (YAML's `!!binary`: PyYAML's yaml.safe_dump writes a Python crawler's undecoded bytes so) as their text,
+    UTF-8 or, byte by byte, Windows-1252, as an item file's text is: each field then reads it as text it was given."""
+    return utf8_mostly(value) if isinstance(value, bytes) else value
 
 
 def _without_surrogate(value):
