@@ -12,7 +12,9 @@ import pytest
 from conftest import ROOT, item, make_site
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import SEARCH_FOLDER, STEMMERS, casing, fold, snowball_stemmer, spelled, terms, tokens
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_stems import STEMMERS, snowball_stemmer, terms
+from generator.plan.search_tokens import casing, fold, spelled, tokens
 
 # Forms of one word (plural and singular, cases, verb forms) that Snowball's algorithm, run on the words as
 # they are written, gives one stem: the site's terms must too. Each language the site can stem has some.

@@ -15,7 +15,10 @@ import pytest
 from conftest import item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import LITERAL_MARKS, SEARCH_FOLDER, fold, literals, terms, tokens
+from generator.plan.search_compounds import LITERAL_MARKS, literals
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_stems import terms
+from generator.plan.search_tokens import fold, tokens
 from generator.plan.search_optional import optional_words
 
 CONFIG = """\

@@ -26,8 +26,9 @@ from generator.build.collector import collector_paused
 from generator.build.parallel import fork_map
 from generator.build.writer import list_files, output_lock, update_in_place
 from generator.config.values import Config
-from generator.plan.search import (FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_source, index_task,
-                                   index_tasks, plan_index, task_key)
+from generator.plan.search import FORMAT, SearchIndex, index_source, plan_index
+from generator.plan.search_files import SEARCH_FOLDER, index_files
+from generator.plan.search_tasks import index_task, index_tasks, task_key
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Site
 

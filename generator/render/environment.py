@@ -44,7 +44,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
 from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_clusters, plain_start, plain_text, text_width
 from generator.plan.pages import Page
-from generator.plan.search import needed_static
+from generator.plan.search_stems import needed_static
 from generator.site.types import KNOWN, OTHER, badge, badge_before, title_word, titled
 from generator.hosts import ascii_host
 from generator.urls import host_of, origin_url
