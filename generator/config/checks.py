@@ -286,7 +286,7 @@ def bundled_theme_gone() -> Problem:
 def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:
     """A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): said rather than
     building with the bundled default as if the name were right."""
-    if bundled_theme_dir("default") is None:  # (every theme falls back on it: environment.theme_loader)
+    if bundled_theme_dir("default") is None:  # (every theme falls back on it: render.theme.theme_loader)
         problems.append(bundled_theme_gone())
         return
     themes = config.root / "themes"
