@@ -1,7 +1,8 @@
 """Site search for what readers type with punctuation and short names: versions and numbers with dots (`9.3.3`,
 `v2.1`), `C#` and `C++`, `.NET`, `Wi-Fi`, `COVID-19`, `iOS 17`; a topic's `shortname` (`CDS`); French and Italian
 elisions (`qu'il`, `jusqu'à`, `dell'anno`) with each apostrophe readers type (' ’ ‘). The tokeniser is
-generator/plan/search.py's and search.js's: both are compared here, and the reader's queries typed in chromium.
+generator/plan/search_compounds.py's (and search_tokens.py's) and search.js's: both are compared here, and the
+reader's queries typed in chromium.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ def theme_loader(config: Config) -> jinja2.BaseLoader:
 
 def static_files(config: Config) -> tuple[dict[str, Path], list[Problem]]:
     """Output path -> source file for every theme static file (overrides win) and the site's `static/`
-    (of the search's stemmers, only the one the site uses: plan/search.py needed_static), and a warning for each
+    (of the search's stemmers, only the one the site uses: plan/search_stems.py needed_static), and a warning for each
     entry that is no plain file of the site's (_not_copied), which is left out."""
     found: dict[str, Path] = {}
     problems: list[Problem] = []
