@@ -170,8 +170,9 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
                                              ("alt", _cut(i.alt, MAX_TEXT)), ("caption", _cut(i.caption, MAX_TEXT)),
                                              ("credit", _cut(i.credit, MAX_TEXT))) if v}
                           for i in entry.images[:MAX_IMAGES]]
-    if entry.media and entry.media.seconds:
-        meta["length"] = entry.media.seconds  # (a number of seconds: the build shows it as 1:02:33)
+    seconds = entry.media.seconds if entry.media else entry.seconds
+    if seconds:
+        meta["length"] = seconds  # (a number of seconds: the build shows it as 1:02:33)
     if entry.media and entry.media.size:
         meta["size"] = entry.media.size
     elif download and download.size:
