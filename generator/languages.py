@@ -149,11 +149,13 @@ def og_locale(tag: str) -> str:
 # Scripts written without spaces between words, as a regular-expression class's ranges: Han, Kana, Hangul,
 # Thai, Lao, Burmese, Khmer, Tai Tham, New Tai Lue. Without a dictionary there is no word boundary to find in
 # them, so search makes each letter a term of its own (a query's letters are then found side by side) and
-# fetch finds a topic keyword inside a longer run. search.js holds the same ranges; keep both in step.
-UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u1980-\u19df\u19e0-\u19ff"
-            "\u1a20-\u1aaf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f"
+# fetch finds a topic keyword inside a longer run. Their decimal digits are not in it: a number is a word, as in
+# any script (๒๐๒๖ is 2026). search.js holds the same ranges; keep both in step.
+UNSPACED = ("\u0e00-\u0e4f\u0e5a-\u0ecf\u0eda-\u0eff\u1000-\u103f\u104a-\u108f\u109a-\u109f\u1100-\u11ff"
+            "\u1780-\u17df\u17ea-\u17ff\u1980-\u19cf\u19da-\u19ff\u1a20-\u1a7f\u1a8a-\u1a8f\u1a9a-\u1aaf"
+            "\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f"
             "\u30a1-\u30fa\u30fc-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-            "\ua960-\ua97f\ua9e0-\ua9ff\uaa60-\uaa7f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
+            "\ua960-\ua97f\ua9e0-\ua9ef\ua9fa-\ua9ff\uaa60-\uaa7f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
             "\uff66-\uff9f\U00020000-\U0003134f")
 
 
