@@ -12,7 +12,7 @@ import re
 import unicodedata
 from datetime import date, datetime, tzinfo
 
-from generator.languages import primary, subtags
+from generator.languages import ASCII_DIGITS, primary, subtags
 
 _ISO = re.compile(r"""
     (?: (?P<year>[0-9]{4}) (?P<dash>-?) (?P<month>[0-9]{2}) (?P=dash) (?P<day>[0-9]{2})
@@ -86,7 +86,7 @@ _YEAR_FIRST = re.compile(r"[0-9]{4}([/.])[0-9]{1,2}\1[0-9]{1,2}\.?")
 def day_alone(text: str, language: str = "") -> bool:
     """Whether a date as written gives the day alone, with no time (`2026-12-07`, `20261207`, `7 dicembre 2026`,
     `2026/12/07`); `language`: the site's, for another language's month names (in_english)."""
-    text = text.strip()
+    text = in_ascii_digits(text.strip())
     if found := _ISO.fullmatch(text):
         return found["hour"] is None
     english = in_english(text, language)
@@ -329,8 +329,11 @@ _TIME_FIRST = re.compile(r"""
     \s* (?: (?:alle\s+)?ore\s+ | alle\s+ )? (?P<time>[0-9]{1,2}[:.][0-9]{2}) (?![0-9])
     (?: \s*[,|\-–—]\s* | \s+(?:del|di|il)\s+ | \s+ ) (?P<date>.*\S) \s*
 """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
-_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-_DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
+
+
+def in_ascii_digits(text: str) -> str:
+    """A date written in another script's digits (`٣ ديسمبر ٢٠٢٥`, `۲۰۲۶-۱۲-۰۵`, `२०२६-१२-०५`) in ASCII's."""
+    return text if text.isascii() else text.translate(ASCII_DIGITS)
 
 
 def _as_clock(rest: str) -> str:
@@ -366,8 +369,7 @@ def _found(text: str, language: str = "") -> re.Match | None:
     `language`: the site's (a Spanish or Vietnamese site's `3/12/2026` is a date)."""
     if len(text) > LONGEST_DATE:
         return None
-    if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
-        text = text.translate(_DIGITS)
+    text = in_ascii_digits(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)  # (Vietnamese `tháng` written with a combining accent)
         if "كانون" in text or "تشرين" in text:
@@ -422,7 +424,9 @@ class Refused(ValueError):
 
 def checked(text: str) -> str:
     """A date as the readers here and in the model take it (zones_checked); Refused when it cannot be read
-    right: written in the Solar Hijri calendar (`12 آذر 1405`), or naming two time zones that disagree."""
+    right: written in the Solar Hijri calendar (`12 آذر 1405`), or naming two time zones that disagree. Its digits
+    are ASCII's (in_ascii_digits), as the readers after it read them."""
+    text = in_ascii_digits(text)
     if _ISO.fullmatch(text.strip()):  # (most dates: one zone at most, in digits)
         return text.strip()
     found = _found(text)

@@ -159,6 +159,20 @@ UNSPACED = ("\u0e00-\u0e4f\u0e5a-\u0ecf\u0eda-\u0eff\u1000-\u103f\u104a-\u108f\u
             "\uff66-\uff9f\U00020000-\U0003134f")
 
 
+# The zero of each of Unicode's sets of decimal digits but ASCII's and those NFKD makes ASCII (full-width,
+# mathematical), as of Unicode 17: ASCII_DIGITS writes their digits as ASCII's, so that a number written ٢٠٢٦
+# (Arabic), ۲۰۲۶ (Persian, Urdu) or २०२६ (Hindi) is 2026 to search (search.fold) and to the readers of dates. A
+# literal rather than Python's tables, which know only their own Unicode version: browsers' are later. The same
+# list is in search.js (DIGIT_ZEROS).
+DIGIT_ZEROS = (0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50,
+               0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40,
+               0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0x104a0, 0x10d30, 0x10d40, 0x11066,
+               0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x116d0, 0x116da, 0x11730,
+               0x118e0, 0x11950, 0x11bf0, 0x11c50, 0x11d50, 0x11da0, 0x11de0, 0x11f50, 0x16130, 0x16a60, 0x16ac0,
+               0x16b50, 0x16d70, 0x1e140, 0x1e2f0, 0x1e4f0, 0x1e5f1, 0x1e950)
+ASCII_DIGITS = {zero + value: str(value) for zero in DIGIT_ZEROS for value in range(10)}  # (str.translate's)
+
+
 # Right-to-left writing: the scripts Unicode's Script Metadata (CLDR's scriptMetadata.txt, its RTL column) writes
 # right to left, of those a language tag may name (`az-Arab`, `pa-Arab`, `ff-Adlm`), and the languages whose likely
 # script is one of them (CLDR 48's likelySubtags: ar → ar-Arab-EG, he → he-Hebr-IL ...), as browsers' `Intl.Locale`

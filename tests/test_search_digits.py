@@ -14,8 +14,8 @@ import pytest
 from conftest import item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.languages import UNSPACED
-from generator.plan.search import DIGIT_ZEROS, STEMMERS, terms, tokens
+from generator.languages import DIGIT_ZEROS, UNSPACED
+from generator.plan.search import STEMMERS, terms, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 

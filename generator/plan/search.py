@@ -68,7 +68,7 @@ from typing import Callable, Iterable, NamedTuple
 from generator import __version__
 from generator.config.values import Config
 from generator.i18n import facts, load_words
-from generator.languages import UNSPACED, primary
+from generator.languages import ASCII_DIGITS, UNSPACED, primary
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.plan.search_optional import optional_words
@@ -136,17 +136,6 @@ STEMMERS = {
 IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
              "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
              "\U000e0000-\U000e0fff")
-# The zero of each of Unicode's sets of decimal digits but ASCII's and those NFKD makes ASCII (full-width,
-# mathematical), as of Unicode 17: `fold` writes their digits as ASCII's, so that a year written ٢٠٢٦ (Arabic),
-# ۲۰۲۶ (Persian, Urdu) or २०२६ (Hindi) is found typed 2026, and each typed so. A literal rather than Python's
-# tables, which know only their own Unicode version: browsers' are later. The same list is in search.js (DIGIT_ZEROS).
-DIGIT_ZEROS = (0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50,
-               0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40,
-               0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0x104a0, 0x10d30, 0x10d40, 0x11066,
-               0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x116d0, 0x116da, 0x11730,
-               0x118e0, 0x11950, 0x11bf0, 0x11c50, 0x11d50, 0x11da0, 0x11de0, 0x11f50, 0x16130, 0x16a60, 0x16ac0,
-               0x16b50, 0x16d70, 0x1e140, 0x1e2f0, 0x1e4f0, 0x1e5f1, 0x1e950)
-_DIGITS = {zero + value: str(value) for zero in DIGIT_ZEROS for value in range(10)}
 _WORDS = re.compile(r"[^\W_]{2,}")  # a token (_tokens) in text with no UNSPACED letter, where it means exactly this
 _TAG = re.compile(rb"<[^>]*>")
 # Languages whose dotted and dotless i are two letters (Unicode's SpecialCasing.txt: Turkish, Azerbaijani): there
@@ -621,12 +610,12 @@ def fold(text: str) -> str:
     has it (Turkish's other letters fold so: ş, ç, ğ, ö, ü), and so are the letters with a stroke, which NFKD
     leaves whole: ł (Polish), ø (Danish, Norwegian), đ (Croatian, Vietnamese), ħ (Maltese); and the ligatures œ
     (French) and æ (Danish, Norwegian) are the two letters their readers type for them, "oe" and "ae"; and a digit
-    of another script is its ASCII digit (DIGIT_ZEROS: ٢٠٢٦ and ۲۰۲۶ are 2026)."""
+    of another script is its ASCII digit (languages.ASCII_DIGITS: ٢٠٢٦ and ۲۰۲۶ are 2026)."""
     if text.isascii():
         return text.lower()
     folded = unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", text))).lower()
     folded = folded.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ħ", "h")
-    return folded.replace("œ", "oe").replace("æ", "ae").translate(_DIGITS)
+    return folded.replace("œ", "oe").replace("æ", "ae").translate(ASCII_DIGITS)
 
 
 def tokens(text: str, casing: str = "") -> list[str]:

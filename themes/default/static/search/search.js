@@ -80,7 +80,7 @@
     return Array.from(text).length + (text.match(WIDE) || []).length;
   }
 
-  // generator/plan/search.py DIGIT_ZEROS: the zero of each set of decimal digits but ASCII's (and those NFKD makes
+  // generator/languages.py DIGIT_ZEROS: the zero of each set of decimal digits but ASCII's (and those NFKD makes
   // ASCII); fold writes their digits as ASCII's (٢٠٢٦ and ۲۰۲۶ are 2026). Keep both in step.
   var DIGIT_ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
     0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40,
