@@ -200,13 +200,14 @@ def _month_table() -> dict[str, int]:
 
 
 _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# `[weekday[.],] day[.] [de|d'] month[.] [de|del|,] year [r.|г.|года|р.|року] rest`, as RSS and the languages above
-# write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025 г.`)
+# `[weekday[.],] day[.] [de|d'] month[.] [de|del|,] year [r.|г.|года|р.|року|م] rest`, as RSS and the languages
+# above write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025
+# г.`, Arabic's `2 ديسمبر، 2026م`, its comma and the year's "of the Christian era")
 _WORDED = re.compile(r"""
     \s* (?: [^\W\d_]{2,12} \.? (?:\s*[,،]\s*|\s+) )?           # a weekday, in any language: not needed
     (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+|d['’])?
-    (?P<month>[^\W\d_]{2,12}) \.? ,? \s+ (?:del?\s+)?
-    (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) | (?P<yeardot>\.) )? (?P<rest>.*)
+    (?P<month>[^\W\d_]{2,12}) \.? [,،]? \s+ (?:del?\s+)?
+    (?P<year>[0-9]{4}) (?: \s* (?:r\.|roku|г\.|года|р\.|року|م) (?!\w) | \b (?P<yeardot>\.)? ) (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # The year first, as Hungarian and Lithuanian write a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`,
 # `2025 m. gruodžio 12 d.`), and as Latvian does, the day before the month (`2025. gada 12. decembrī`)
@@ -312,7 +313,7 @@ _DOTTED = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
 _BEFORE_TIME = re.compile(r"^(?:,\s*|[-–]\s+)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
-                          r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت)\s+)?", re.IGNORECASE)
+                          r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت|الساعة|בשעה)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
 # Portuguese), `10.00 Uhr` and `10 Uhr` (German), `10.00 uur` (Dutch), `10.00` (Finnish, Danish, Italian),
 # `10:00 hod.` (Czech), `10 sati` (Croatian), `10 giờ` (Vietnamese), `10 óra` (Hungarian), `10:00 hs` and
@@ -329,6 +330,13 @@ _TIME_FIRST = re.compile(r"""
     \s* (?: (?:alle\s+)?ore\s+ | alle\s+ )? (?P<time>[0-9]{1,2}[:.][0-9]{2}) (?![0-9])
     (?: \s*[,|\-–—]\s* | \s+(?:del|di|il)\s+ | \s+ ) (?P<date>.*\S) \s*
 """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
+
+# Before or after noon, after a time, as Arabic (`10:30 م`, `ص`, `مساءً`, `صباحاً`), Persian (`ق.ظ`, `ب.ظ`) and
+# Spanish (`p. m.`, as CLDR writes it) write them: English's AM and PM, which the readers of English dates take.
+_HALF_DAY = re.compile(r"""
+    (?P<clock>[0-9]{2}:[0-9]{2}(?::[0-9]{2})?) \s*
+    (?: (?P<am>ص|صباح[اًٍ]*|ق\.?\s?ظ\.?|a\.\s?m\.) | (?P<pm>م|مساء[اًٍ]*|ب\.?\s?ظ\.?|p\.\s?m\.) ) (?!\w) (?P<rest>.*)
+""", re.VERBOSE | re.IGNORECASE | re.DOTALL)
 
 
 def in_ascii_digits(text: str) -> str:
@@ -361,6 +369,8 @@ def in_english(text: str, language: str = "") -> str:
         return written
     # ("um 10:00 Uhr", "10:00 Uhr MEZ": the zone's offset first, for the word before it to go too)
     rest = _as_clock(with_offset(_BEFORE_TIME.sub("", found["rest"].strip())))
+    if half := _HALF_DAY.fullmatch(rest):
+        rest = f"{half['clock']} {'AM' if half['am'] else 'PM'}{half['rest']}"
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
 
 
