@@ -183,11 +183,13 @@ def _in_calendar(fmt: str, year: int, month: int, day: int) -> str:
 
 
 def facts(words: Words, item) -> list[str]:
-    """What a card says of an item beside its date, in the site's language: its length (`4:13`), its size and its
-    price, each when it has one. One place for the cards, the story page and the search index."""
+    """What a card says of an item beside its date, in the site's language: its length (`4:13`, in the language's
+    digits, as the size beside it is: `۱:۰۲:۳۳`), its size and its price, each when it has one (a length, size or
+    price written as text as written). One place for the cards, the story page and the search index."""
+    length = item.length.translate(words.digits) if item.length_seconds else item.length
     size = words.size(item.size_bytes) if item.size_bytes else item.size
     price = words.price(item.price_amount, item.price_currency) if item.price_amount is not None else item.price
-    return [fact for fact in (item.length, size, price) if fact]
+    return [fact for fact in (length, size, price) if fact]
 
 
 def fill(text: str, values: dict, convert) -> str:

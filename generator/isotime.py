@@ -12,7 +12,7 @@ import re
 import unicodedata
 from datetime import date, datetime, tzinfo
 
-from generator.languages import primary, subtags
+from generator.languages import ASCII_DIGITS, primary, subtags
 
 _ISO = re.compile(r"""
     (?: (?P<year>[0-9]{4}) (?P<dash>-?) (?P<month>[0-9]{2}) (?P=dash) (?P<day>[0-9]{2})
@@ -86,7 +86,7 @@ _YEAR_FIRST = re.compile(r"[0-9]{4}([/.])[0-9]{1,2}\1[0-9]{1,2}\.?")
 def day_alone(text: str, language: str = "") -> bool:
     """Whether a date as written gives the day alone, with no time (`2026-12-07`, `20261207`, `7 dicembre 2026`,
     `2026/12/07`); `language`: the site's, for another language's month names (in_english)."""
-    text = text.strip()
+    text = in_ascii_digits(text.strip())
     if found := _ISO.fullmatch(text):
         return found["hour"] is None
     english = in_english(text, language)
@@ -200,13 +200,14 @@ def _month_table() -> dict[str, int]:
 
 
 _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# `[weekday[.],] day[.] [de|d'] month[.] [de|del|,] year [r.|г.|года|р.|року] rest`, as RSS and the languages above
-# write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025 г.`)
+# `[weekday[.],] day[.] [de|d'] month[.] [de|del|,] year [r.|г.|года|р.|року|م] rest`, as RSS and the languages
+# above write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025
+# г.`, Arabic's `2 ديسمبر، 2026م`, its comma and the year's "of the Christian era")
 _WORDED = re.compile(r"""
     \s* (?: [^\W\d_]{2,12} \.? (?:\s*[,،]\s*|\s+) )?           # a weekday, in any language: not needed
     (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+|d['’])?
-    (?P<month>[^\W\d_]{2,12}) \.? ,? \s+ (?:del?\s+)?
-    (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) | (?P<yeardot>\.) )? (?P<rest>.*)
+    (?P<month>[^\W\d_]{2,12}) \.? [,،]? \s+ (?:del?\s+)?
+    (?P<year>[0-9]{4}) (?: \s* (?:r\.|roku|г\.|года|р\.|року|م) (?!\w) | \b (?P<yeardot>\.)? ) (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # The year first, as Hungarian and Lithuanian write a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`,
 # `2025 m. gruodžio 12 d.`), and as Latvian does, the day before the month (`2025. gada 12. decembrī`)
@@ -312,7 +313,7 @@ _DOTTED = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
 _BEFORE_TIME = re.compile(r"^(?:,\s*|[-–]\s+)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
-                          r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت)\s+)?", re.IGNORECASE)
+                          r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت|الساعة|בשעה)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
 # Portuguese), `10.00 Uhr` and `10 Uhr` (German), `10.00 uur` (Dutch), `10.00` (Finnish, Danish, Italian),
 # `10:00 hod.` (Czech), `10 sati` (Croatian), `10 giờ` (Vietnamese), `10 óra` (Hungarian), `10:00 hs` and
@@ -329,8 +330,18 @@ _TIME_FIRST = re.compile(r"""
     \s* (?: (?:alle\s+)?ore\s+ | alle\s+ )? (?P<time>[0-9]{1,2}[:.][0-9]{2}) (?![0-9])
     (?: \s*[,|\-–—]\s* | \s+(?:del|di|il)\s+ | \s+ ) (?P<date>.*\S) \s*
 """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
-_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-_DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
+
+# Before or after noon, after a time, as Arabic (`10:30 م`, `ص`, `مساءً`, `صباحاً`), Persian (`ق.ظ`, `ب.ظ`) and
+# Spanish (`p. m.`, as CLDR writes it) write them: English's AM and PM, which the readers of English dates take.
+_HALF_DAY = re.compile(r"""
+    (?P<clock>[0-9]{2}:[0-9]{2}(?::[0-9]{2})?) \s*
+    (?: (?P<am>ص|صباح[اًٍ]*|ق\.?\s?ظ\.?|a\.\s?m\.) | (?P<pm>م|مساء[اًٍ]*|ب\.?\s?ظ\.?|p\.\s?m\.) ) (?!\w) (?P<rest>.*)
+""", re.VERBOSE | re.IGNORECASE | re.DOTALL)
+
+
+def in_ascii_digits(text: str) -> str:
+    """A date written in another script's digits (`٣ ديسمبر ٢٠٢٥`, `۲۰۲۶-۱۲-۰۵`, `२०२६-१२-०५`) in ASCII's."""
+    return text if text.isascii() else text.translate(ASCII_DIGITS)
 
 
 def _as_clock(rest: str) -> str:
@@ -358,6 +369,8 @@ def in_english(text: str, language: str = "") -> str:
         return written
     # ("um 10:00 Uhr", "10:00 Uhr MEZ": the zone's offset first, for the word before it to go too)
     rest = _as_clock(with_offset(_BEFORE_TIME.sub("", found["rest"].strip())))
+    if half := _HALF_DAY.fullmatch(rest):
+        rest = f"{half['clock']} {'AM' if half['am'] else 'PM'}{half['rest']}"
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
 
 
@@ -366,8 +379,7 @@ def _found(text: str, language: str = "") -> re.Match | None:
     `language`: the site's (a Spanish or Vietnamese site's `3/12/2026` is a date)."""
     if len(text) > LONGEST_DATE:
         return None
-    if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
-        text = text.translate(_DIGITS)
+    text = in_ascii_digits(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)  # (Vietnamese `tháng` written with a combining accent)
         if "كانون" in text or "تشرين" in text:
@@ -422,7 +434,9 @@ class Refused(ValueError):
 
 def checked(text: str) -> str:
     """A date as the readers here and in the model take it (zones_checked); Refused when it cannot be read
-    right: written in the Solar Hijri calendar (`12 آذر 1405`), or naming two time zones that disagree."""
+    right: written in the Solar Hijri calendar (`12 آذر 1405`), or naming two time zones that disagree. Its digits
+    are ASCII's (in_ascii_digits), as the readers after it read them."""
+    text = in_ascii_digits(text)
     if _ISO.fullmatch(text.strip()):  # (most dates: one zone at most, in digits)
         return text.strip()
     found = _found(text)

@@ -149,12 +149,28 @@ def og_locale(tag: str) -> str:
 # Scripts written without spaces between words, as a regular-expression class's ranges: Han, Kana, Hangul,
 # Thai, Lao, Burmese, Khmer, Tai Tham, New Tai Lue. Without a dictionary there is no word boundary to find in
 # them, so search makes each letter a term of its own (a query's letters are then found side by side) and
-# fetch finds a topic keyword inside a longer run. search.js holds the same ranges; keep both in step.
-UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u1980-\u19df\u19e0-\u19ff"
-            "\u1a20-\u1aaf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f"
+# fetch finds a topic keyword inside a longer run. Their decimal digits are not in it: a number is a word, as in
+# any script (๒๐๒๖ is 2026). search.js holds the same ranges; keep both in step.
+UNSPACED = ("\u0e00-\u0e4f\u0e5a-\u0ecf\u0eda-\u0eff\u1000-\u103f\u104a-\u108f\u109a-\u109f\u1100-\u11ff"
+            "\u1780-\u17df\u17ea-\u17ff\u1980-\u19cf\u19da-\u19ff\u1a20-\u1a7f\u1a8a-\u1a8f\u1a9a-\u1aaf"
+            "\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f"
             "\u30a1-\u30fa\u30fc-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-            "\ua960-\ua97f\ua9e0-\ua9ff\uaa60-\uaa7f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
+            "\ua960-\ua97f\ua9e0-\ua9ef\ua9fa-\ua9ff\uaa60-\uaa7f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
             "\uff66-\uff9f\U00020000-\U0003134f")
+
+
+# The zero of each of Unicode's sets of decimal digits but ASCII's and those NFKD makes ASCII (full-width,
+# mathematical), as of Unicode 17: ASCII_DIGITS writes their digits as ASCII's, so that a number written ٢٠٢٦
+# (Arabic), ۲۰۲۶ (Persian, Urdu) or २०२६ (Hindi) is 2026 to search (search.fold) and to the readers of dates. A
+# literal rather than Python's tables, which know only their own Unicode version: browsers' are later. The same
+# list is in search.js (DIGIT_ZEROS).
+DIGIT_ZEROS = (0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50,
+               0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40,
+               0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0x104a0, 0x10d30, 0x10d40, 0x11066,
+               0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x116d0, 0x116da, 0x11730,
+               0x118e0, 0x11950, 0x11bf0, 0x11c50, 0x11d50, 0x11da0, 0x11de0, 0x11f50, 0x16130, 0x16a60, 0x16ac0,
+               0x16b50, 0x16d70, 0x1e140, 0x1e2f0, 0x1e4f0, 0x1e5f1, 0x1e950)
+ASCII_DIGITS = {zero + value: str(value) for zero in DIGIT_ZEROS for value in range(10)}  # (str.translate's)
 
 
 # Right-to-left writing: the scripts Unicode's Script Metadata (CLDR's scriptMetadata.txt, its RTL column) writes

@@ -61,6 +61,26 @@ def test_heat_sizes_and_prices_are_written_as_the_language_writes_numbers(tmp_pa
     assert json.dumps([size, price], ensure_ascii=False, separators=(",", ":")) in index
 
 
+@pytest.mark.parametrize("language, files, length, size", [
+    ("en", {}, "1:02:33", "45.7 MB"),
+    ("fa", {}, "۱:۰۲:۳۳", "۴۵٫۷ MB"),
+    ("ar-EG", {"themes/default/i18n/ar-eg.yaml": 'number_digits: "٠١٢٣٤٥٦٧٨٩"\nnumber_decimal: "٫"\n'},
+     "١:٠٢:٣٣", "٤٥٫٧ MB"),
+])
+def test_a_length_is_written_in_the_digits_of_the_numbers_beside_it(tmp_path, language, files, length, size):
+    # (a podcast's duration beside its file's size: "1:02:33 · ۴۵٫۷ MB" mixed two sets of digits on one line)
+    episodes = {"content/episode.md": item("An episode", "2026-11-19T09:00:00Z", type="podcast", length=3753,
+                                           size=45678901, topics="[Robots]"),
+                "content/clip.md": item("A clip", "2026-11-19T08:00:00Z", type="video", length="'about 4 min'",
+                                        topics="[Robots]")}
+    config = site(tmp_path, language, **files, **episodes)
+    facts = f"<bdi>{length}</bdi> · <bdi>{size}</bdi>"
+    assert facts in text(config, "news/2026/11/19/episode") and facts in text(config, "latest")
+    index = "".join(path.read_text("utf-8") for path in (config.output_path / "search").rglob("*.json"))
+    assert json.dumps([length, size], ensure_ascii=False, separators=(",", ":")) in index
+    assert "<bdi>about 4 min</bdi>" in text(config, "news/2026/11/19/clip")  # (a length written as text, as written)
+
+
 def test_counts_are_grouped_as_each_shipped_language_groups_them(tmp_path):
     config = load_config(make_site(tmp_path / "s", {}, "title: T\nbase_url: https://example.org/\n") / "config.yaml")
     said = {}

@@ -706,3 +706,48 @@ def test_a_zone_word_with_its_offset_after_an_iso_time_dates_the_story_in_its_zo
     assert said["content/far.md"].startswith("content/far.md:3: `publishedDateTime` '2026-11-20T10:00:00 UTC+25' is "
                                              "not a valid date (the zone's offset must be less than 24 hours"), said
     assert "names two time zones that disagree: `Z` (+00:00) and `UTC+1` (+01:00)" in said["content/twice.md"], said
+
+
+# Dates as sites write them in ASCII digits, each of which is read (test_dates_as_other_writers_give_them_are_read)
+ASCII_DATES = ["2025-12-05", "2025-12-05T10:30:00Z", "2025-12-05 10:30:00+02:00", "5 ديسمبر 2025 10:30",
+               "Fri, 05 Dec 2025 10:30:00 +0200", "5 كانون الأول 2025"]
+
+
+def test_a_date_written_in_any_scripts_digits_is_read_as_in_ascii_digits(tmp_path, capsys):
+    """A crawler copies a date as an Arabic, Persian, Urdu, Hindi, Bengali or Thai site writes it, in its own digits
+    (`۲۰۲۶-۱۲-۰۵`, `٢٠٢٦-١٢-٠٥T١٠:٣٠:٠٠Z`): the item was left out ("not a date") unless the date was in words."""
+    from generator.languages import DIGIT_ZEROS
+
+    assert len(DIGIT_ZEROS) >= 58
+    in_ascii, said = built_dates(tmp_path / "ascii", dict.fromkeys(ASCII_DATES), capsys)
+    assert None not in in_ascii.values(), said
+    for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xE50):  # Arabic-Indic, Persian, Devanagari, Bengali, Thai
+        written = {date.translate({ord("0") + n: zero + n for n in range(10)}): date for date in ASCII_DATES}
+        read, said = built_dates(tmp_path / hex(zero), dict.fromkeys(written), capsys)
+        assert {written[date]: moment for date, moment in read.items()} == in_ascii, said
+
+
+# Dates as Arabic news sites write them (Egypt's, the Gulf's, the Levant's), with the words for before and after
+# noon, for "at", the year's "م" (of the Christian era) and the Arabic comma; and before and after noon as
+# Persian and Spanish write them, as readers of those sites' times.
+HALF_DAY_DATES = {
+    "الأربعاء، 02 ديسمبر 2026 10:30 م": "2026-12-02T20:30:00Z",
+    "الأربعاء 02 ديسمبر 2026 - 10:30 ص": "2026-12-02T08:30:00Z",
+    "٢ ديسمبر ٢٠٢٦ ١٠:٣٠ مساءً": "2026-12-02T20:30:00Z",
+    "2 ديسمبر 2026 الساعة 10:30 صباحاً": "2026-12-02T08:30:00Z",
+    "2 ديسمبر، 2026": "2026-12-01T22:00:00Z",  # (a day alone: its start in Cairo)
+    "2 ديسمبر 2026م": "2026-12-01T22:00:00Z",
+    "الأربعاء 2 كانون الأول 2026م 12:15 م": "2026-12-02T10:15:00Z",
+    "2 ديسمبر 2026 12:05 ص": "2026-12-01T22:05:00Z",
+    "۲ دسامبر ۲۰۲۶ ساعت ۱۰:۳۰ ب.ظ": "2026-12-02T20:30:00Z",
+    "2 de diciembre de 2026, 10:30 p. m.": "2026-12-02T20:30:00Z",
+    "2 de diciembre de 2026 10:30 a.m.": "2026-12-02T08:30:00Z",
+}
+
+
+def test_arabic_dates_with_their_words_for_noon_and_at_are_read(tmp_path, capsys):
+    """`10:30 م` (after noon), `صباحاً`, `الساعة` (at), `2026م`: such an item was left out ("not a date"), or read
+    twelve hours early. Read in the site's zone (Cairo, two hours ahead of UTC in December)."""
+    read, said = built_dates(tmp_path, HALF_DAY_DATES, capsys, ITEMS_CONFIG + "timezone: Africa/Cairo\n")
+    assert read == HALF_DAY_DATES, said
+    assert "content/d" not in said, said

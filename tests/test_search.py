@@ -172,6 +172,8 @@ def plain_tokens(text):
     decomposed = unicodedata.normalize("NFKD", text.replace("\u200b", " "))
     kept = "".join(c for c in decomposed if unicodedata.category(c)[0] != "M" and not _PLAIN_IGNORABLE.match(c))
     text = unicodedata.normalize("NFC", kept).lower().translate(str.maketrans("ıłøđħ", "ilodh"))
+    # (every script's digits are ASCII's)
+    text = "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
     # (a ligature is one letter of the word as written: `Æ` alone is a one-letter word, skipped)
     return [token.replace("œ", "oe").replace("æ", "ae")[:MAX_TERM] for token in _PLAIN_TOKEN.findall(text)]
 

@@ -53,6 +53,8 @@ class Entry:
     images: tuple[Image, ...]
     player: str  # a video player's URL (media:player, YouTube's yt:videoId)
     media: Media | None = None  # the first audio or video file it carries
+    # the length of the video that its site's player plays (`player`), as the player's media:content gives it
+    seconds: int | None = None
     podcast: bool = False  # an episode of a podcast (iTunes tags), rather than any audio
     download: Download | None = None  # the first file of another kind it carries, when it plays none
     # Who published it, when the feed carries others' entries (RSS and Atom <source>: Google News, a reader's

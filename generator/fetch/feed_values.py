@@ -108,6 +108,12 @@ def download_of(files, price) -> Download | None:
 _NO_DOWNLOAD = re.compile(r"[/+](?:xml|json)$|html", re.IGNORECASE)
 
 
+def player_seconds(played) -> int | None:
+    """The first length of (url, kind, length, size) that is one: a video's when it plays in its site's player,
+    from the player's own media:content (YouTube's Flash embed, another host's web page)."""
+    return next((seconds for _, _, length, _ in played if (seconds := _seconds(length))), None)
+
+
 def odd_values(files) -> tuple[str, ...]:
     """The lengths and sizes of an entry's sound and video files that are none (`-5`, `soon`, more seconds than
     three years hold), as the user is shown them: at most MOST_ODD of them."""

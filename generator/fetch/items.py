@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timezone
@@ -170,8 +171,9 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
                                              ("alt", _cut(i.alt, MAX_TEXT)), ("caption", _cut(i.caption, MAX_TEXT)),
                                              ("credit", _cut(i.credit, MAX_TEXT))) if v}
                           for i in entry.images[:MAX_IMAGES]]
-    if entry.media and entry.media.seconds:
-        meta["length"] = entry.media.seconds  # (a number of seconds: the build shows it as 1:02:33)
+    seconds = entry.media.seconds if entry.media else entry.seconds
+    if seconds:
+        meta["length"] = seconds  # (a number of seconds: the build shows it as 1:02:33)
     if entry.media and entry.media.size:
         meta["size"] = entry.media.size
     elif download and download.size:
@@ -433,14 +435,28 @@ def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...], language: str 
                 chosen.append(name)
     worded = [topic for topic in topics if topic.keywords]
     if worded:
-        text = " ".join((title_of(entry), excerpt_of(entry.summary),
-                         plain_title(entry.content[:KEYWORD_TEXT]) if entry.content else "")).casefold()
+        text = unmarked(" ".join((title_of(entry), excerpt_of(entry.summary),
+                                  plain_title(entry.content[:KEYWORD_TEXT]) if entry.content else "")).casefold())
         chosen.extend(topic.name for topic in worded if _keywords(topic.keywords).search(text))
     return tuple(dict.fromkeys(chosen))
 
 
 KEYWORD_TEXT = 100_000  # characters of an entry's text looked through for keywords
 _CATEGORY_PARTS = re.compile(r"[/,;|]")
+
+# What a writer of Arabic, Hebrew or Syriac may leave out of a word without making it another (the vowel marks,
+# harakat and niqqud; cantillation; the hamza or madda on an alef, a mark once decomposed: أسعار and اسعار), the
+# tatweel that only stretches an Arabic word (الاقتـــصاد), and what no reader sees inside a word (a direction
+# mark, a soft hyphen, a zero-width joiner). Latin letters' accents stay: they make other words (résumé, resume).
+_ABJAD_MARKS = "".join(chr(point) for point in [*range(0x0591, 0x0750), *range(0x0870, 0x0900)]
+                       if unicodedata.category(chr(point)) == "Mn")
+_UNMARKED = re.compile(f"[{_ABJAD_MARKS}\u0640\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       "\u2066-\u2069\ufeff]+")
+
+
+def unmarked(text: str) -> str:
+    """A text without _UNMARKED's marks and characters, as keywords and the entries' words are matched."""
+    return unicodedata.normalize("NFC", _UNMARKED.sub("", unicodedata.normalize("NFD", text)))
 
 
 # A letter or digit of a script written without spaces between words: a keyword in one is found inside
@@ -453,7 +469,7 @@ def _keywords(keywords: tuple[str, ...]) -> re.Pattern:
     """One pattern finding any of a topic's keywords as whole words, in casefolded text."""
     patterns = []
     for keyword in keywords:
-        words = keyword.casefold().split()
+        words = unmarked(keyword.casefold()).split()
         if not words:
             continue
         pattern = r"\s+".join(map(re.escape, words))

@@ -13,8 +13,8 @@ from generator.fetch.body_pictures import body_picture, is_avatar, is_tiny
 from generator.fetch.feed import Entry, Image
 from generator.fetch.feed_dates import Dates
 from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, download_of, html_escaped, int_of, listed,
-                                         media_of, names_of, odd_values, paragraphs, tags_of, text_decoded, text_of,
-                                         type_by_name, unescaped)
+                                         media_of, names_of, odd_values, paragraphs, player_seconds, tags_of,
+                                         text_decoded, text_of, type_by_name, unescaped)
 from generator.fetch.picture_words import Words
 from generator.players import embed_url
 from generator.site.text import plain_text
@@ -142,12 +142,15 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         elif kind != "image" and (address := link(enclosure.get("href"))):  # (a PDF, an installer: a download's)
             others.append((address, given if given not in _BYTES else type_by_name(address) or given,
                            enclosure.get("length")))
+    played = []  # (the player's own media:content, of another type: its length is the video's)
     for media in entry.get("media_content") or []:
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
         if kind in ("audio", "video"):
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
+        elif kind != "image" and media.get("duration") is not None:
+            played.append((media.get("url"), "video", media.get("duration"), None))
     podcast = any(key.startswith("itunes_") for key in entry)
-    media, odd = media_of(files), odd_values(files)
+    media = media_of(files)
     download = None if media else download_of(others, entry.get("media_price"))
     images = merged(image for image in images if not is_avatar(image.url) and not is_tiny(image)) or picture
     if not images and podcast and media and (address := link(cover)):
@@ -156,6 +159,8 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
     player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
         player = embed_url("youtube", text_of(entry["yt_videoid"]))
+    played = played if player and not media else []
+    odd = odd_values(files + played)
     return Entry(
         guid=guid,
         # (Feedburner's link is its own redirect; origLink is the article's address on its site)
@@ -169,6 +174,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         images=images,
         player=player,
         media=media,
+        seconds=player_seconds(played),
         podcast=podcast,
         download=download,
         origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",

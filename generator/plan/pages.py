@@ -127,6 +127,7 @@ class Kind:
 
     type: str = "article"
     length: str = ""
+    length_seconds: int = 0
     size: str = ""
     size_bytes: int = 0
     price: str = ""
@@ -140,7 +141,8 @@ _ARTICLE = dataclasses.astuple(ARTICLE)
 
 def kind_of(item) -> Kind:
     """What an entry naming `item` (an Item) says it is."""
-    facts = (item.type, item.length, item.size, item.size_bytes, item.price, item.price_amount, item.price_currency)
+    facts = (item.type, item.length, item.length_seconds, item.size, item.size_bytes, item.price, item.price_amount,
+             item.price_currency)
     return ARTICLE if facts == _ARTICLE else Kind(*facts)  # (compared before making one: most are articles)
 
 

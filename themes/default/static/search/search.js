@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 26; // generator/plan/search.py FORMAT
+  var FORMAT = 27; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -25,10 +25,11 @@
   var SNIPPET = 180; // characters of excerpt shown around the first match
   // generator/languages.py UNSPACED: scripts written without spaces; each of their letters is a term of its own.
   // Keep both in step.
-  var UNSPACED = "\\u0e00-\\u0eff\\u1000-\\u109f\\u1100-\\u11ff\\u1780-\\u17ff\\u1980-\\u19df\\u19e0-\\u19ff" +
-    "\\u1a20-\\u1aaf\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3041-\\u3096\\u309d-\\u309f" +
+  var UNSPACED = "\\u0e00-\\u0e4f\\u0e5a-\\u0ecf\\u0eda-\\u0eff\\u1000-\\u103f\\u104a-\\u108f\\u109a-\\u109f" +
+    "\\u1100-\\u11ff\\u1780-\\u17df\\u17ea-\\u17ff\\u1980-\\u19cf\\u19da-\\u19ff\\u1a20-\\u1a7f\\u1a8a-\\u1a8f" +
+    "\\u1a9a-\\u1aaf\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3041-\\u3096\\u309d-\\u309f" +
     "\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff" +
-    "\\ua960-\\ua97f\\ua9e0-\\ua9ff\\uaa60-\\uaa7f\\uac00-\\ud7af\\ud7b0-\\ud7ff\\uf900-\\ufaff" +
+    "\\ua960-\\ua97f\\ua9e0-\\ua9ef\\ua9fa-\\ua9ff\\uaa60-\\uaa7f\\uac00-\\ud7af\\ud7b0-\\ud7ff\\uf900-\\ufaff" +
     "\\uff66-\\uff9f\\u{20000}-\\u{3134f}";
   // generator/plan/search_tokens.py IGNORABLE (Unicode's Default_Ignorable_Code_Point): dropped, as marks are, so
   // that a soft hyphen or a zero-width joiner does not cut a word; but a zero-width space is a word break (Thai, Khmer,
@@ -79,12 +80,32 @@
     return Array.from(text).length + (text.match(WIDE) || []).length;
   }
 
+  // generator/languages.py DIGIT_ZEROS: the zero of each set of decimal digits but ASCII's (and those NFKD makes
+  // ASCII); fold writes their digits as ASCII's (٢٠٢٦ and ۲۰۲۶ are 2026). Keep both in step.
+  var DIGIT_ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
+    0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40,
+    0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0x104a0, 0x10d30, 0x10d40, 0x11066, 0x110f0,
+    0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x116d0, 0x116da, 0x11730, 0x118e0, 0x11950,
+    0x11bf0, 0x11c50, 0x11d50, 0x11da0, 0x11de0, 0x11f50, 0x16130, 0x16a60, 0x16ac0, 0x16b50, 0x16d70, 0x1e140,
+    0x1e2f0, 0x1e4f0, 0x1e5f1, 0x1e950];
+  var OTHER_DIGIT = new RegExp("[" + DIGIT_ZEROS.map(function (zero) {
+    return "\\u{" + zero.toString(16) + "}-\\u{" + (zero + 9).toString(16) + "}";
+  }).join("") + "]", "gu");
+
+  function asciiDigit(digit) {
+    var point = digit.codePointAt(0);
+    for (var i = 0; i < DIGIT_ZEROS.length; i++) {
+      if (point - DIGIT_ZEROS[i] >= 0 && point - DIGIT_ZEROS[i] <= 9) return String(point - DIGIT_ZEROS[i]);
+    }
+    return digit;
+  }
+
   // The tokeniser of generator/plan/search_tokens.py, step for step (tests/test_search.py runs both on the same
   // strings): the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
   function fold(text) {
     return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase().replace(/\u0131/g, "i")
       .replace(/\u0142/g, "l").replace(/\u00f8/g, "o").replace(/\u0111/g, "d").replace(/\u0127/g, "h")
-      .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae");
+      .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae").replace(OTHER_DIGIT, asciiDigit);
   }
 
   // How the site's language lowercases (meta.json's "casing", generator/plan/search_tokens.py casing): "tr" for Turkish
