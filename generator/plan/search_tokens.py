@@ -235,8 +235,11 @@ def casing(language: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most words were seen before
 def _whole(word: str) -> tuple[str, ...]:
-    """A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most."""
+    """A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most; none for one
+    letter with its marks that folds to two (`æ` is "ae"), as one letter alone is none."""
     token = fold(word)
+    if len(token) == 2 and len(_marks().sub("", word)) == 1:
+        return ()
     any_token, unspaced = _tokens()
     found = (any_token if unspaced.search(token) else _WORDS).findall(token)
     if len(found) == 1 and found[0] == token and len(token) <= MAX_TERM:

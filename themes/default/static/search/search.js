@@ -125,13 +125,14 @@
 
   var wholes = new Map();
 
-  // A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most
-  // (search_tokens.py _whole)
+  // A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most; none for one
+  // letter with its marks that folds to two ("æ" is "ae"), as one letter alone is none (search_tokens.py _whole)
   function whole(word) {
     var known = wholes.get(word);
     if (known) return known;
     var token = fold(word);
-    var found = token.match(TOKEN) || [];
+    var alone = token.length === 2 && Array.from(word.replace(DROPPED, "")).length === 1;
+    var found = alone ? [] : token.match(TOKEN) || [];
     known = found.length === 1 && found[0] === token && cut(token) === token ? [word] : found.map(cut);
     wholes.set(word, known);
     return known;
