@@ -1258,7 +1258,14 @@
     event.preventDefault();
   });
 
-  input.addEventListener("input", function () {
+  input.addEventListener("input", function (event) {
+    clearTimeout(timer);
+    // Letters an input method is still composing (くまもと, before the reader chooses 熊本) are no query yet: the
+    // composition's end searches what was chosen
+    if (event.isComposing) return;
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  input.addEventListener("compositionend", function () {
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });
