@@ -219,11 +219,23 @@ _YEAR_DAY_WORDED = re.compile(r"""
     \s* (?P<year>[0-9]{4}) \. \s* gada \s+ (?P<day>[0-9]{1,2}) \. \s* (?P<month>[^\W\d_]{3,12}) \.? (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # The year, month and day as numbers with their words, as Chinese, Japanese and Korean write a date
-# (`2025年12月3日 10:00`, `2025년 12월 3일`)
+# (`2025年12月3日 10:00`, `2025년 12월 3일`), and Japan's years of an era (`令和7年12月3日`: 2025; `令和元年`, its first)
 _CJK = re.compile(r"""
-    \s* (?P<year>[0-9]{4}) \s* [年년] \s* (?P<month>[0-9]{1,2}) \s* [月월] \s* (?P<day>[0-9]{1,2}) \s* [日일]
+    \s* (?: (?P<year>[0-9]{4}) | (?P<era>明治|大正|昭和|平成|令和) \s* (?P<era_year>[0-9]{1,2}|元) ) \s* [年년]
+    \s* (?P<month>[0-9]{1,2}) \s* [月월] \s* (?P<day>[0-9]{1,2}) \s* [日일]
     (?: \s* [(（] [^)）]{1,4} [)）] )? (?P<rest>.*)                  # (a weekday in brackets: not needed)
 """, re.VERBOSE | re.DOTALL)
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}  # the year before each era's first
+# A time as Chinese, Japanese and Korean write one after such a date: the hour's and the minute's words (`9時30分`,
+# `15时30分`, `3点`, `3시 30분`; `9時半`, half past), or a clock's digits after the morning's or the afternoon's word
+# (`午後3:30`, `오전 9:30`), which also stands before the hour's word (`午前9時`, `下午3点`, `오후 3시`)
+_CJK_TIME = re.compile(r"""
+    (?: (?P<half>午前|午後|上午|下午|오전|오후) \s* )?
+    (?P<hour>[0-9]{1,2}) \s*
+    (?: [時时點点시] (?: \s* (?: (?P<half_hour>半) | (?P<minute>[0-9]{1,2}) \s* [分분]
+                                 (?: \s* (?P<second>[0-9]{1,2}) \s* [秒초] )? ) )?
+      | (?(half) : (?P<clock_minute>[0-9]{2}) (?: : (?P<clock_second>[0-9]{2}) )? | (?!)) )
+""", re.VERBOSE)
 
 
 # The day, the month's number after `tháng` ("month") and the year, as Vietnamese writes a date (`3 tháng 12 năm
@@ -368,10 +380,43 @@ def in_english(text: str, language: str = "") -> str:
     if not month or month > 12:
         return written
     # ("um 10:00 Uhr", "10:00 Uhr MEZ": the zone's offset first, for the word before it to go too)
-    rest = _as_clock(with_offset(_BEFORE_TIME.sub("", found["rest"].strip())))
+    rest = found["rest"].strip()
+    if found.re is _CJK and (rest := _cjk_clock(rest)) is None:
+        return written
+    rest = _as_clock(with_offset(_BEFORE_TIME.sub("", rest)))
+    year = _year_of(found)
+    if year is None:
+        return written
     if half := _HALF_DAY.fullmatch(rest):
         rest = f"{half['clock']} {'AM' if half['am'] else 'PM'}{half['rest']}"
-    return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
+    return f"{int(found['day']):02} {_ENGLISH[month - 1]} {year}" + (f" {rest}" if rest else "")
+
+
+def _year_of(found: re.Match) -> str | None:
+    """The year a date's match names, in four digits (an era's year counted from its first: _ERAS); None for an
+    era's year that is none (`令和0年`)."""
+    era = found.groupdict().get("era")
+    if not era:
+        return found["year"]
+    number = 1 if found["era_year"] == "元" else int(found["era_year"])
+    return str(_ERAS[era] + number) if number else None
+
+
+def _cjk_clock(rest: str) -> str | None:
+    """`rest` with the Chinese, Japanese or Korean time it starts with (_CJK_TIME) written as a clock's (`午後9時30分`
+    is `21:30`); as it is when it starts with none; None for a time of no such hour (`午後13時`)."""
+    found = _CJK_TIME.match(rest)
+    if not found:
+        return rest
+    hour = int(found["hour"])
+    minute = 30 if found["half_hour"] else int(found["minute"] or found["clock_minute"] or 0)
+    second = found["second"] or found["clock_second"]
+    if found["half"]:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if found["half"] in ("午後", "下午", "오후") else 0)
+    clock = f"{hour:02}:{minute:02}" + (f":{int(second):02}" if second else "")
+    return (clock + " " + rest[found.end():].strip()).strip()
 
 
 def _found(text: str, language: str = "") -> re.Match | None:
@@ -381,7 +426,9 @@ def _found(text: str, language: str = "") -> re.Match | None:
         return None
     text = in_ascii_digits(text)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)  # (Vietnamese `tháng` written with a combining accent)
+        # (Vietnamese `tháng` written with a combining accent; full-width digits, `：` and the ideographic space,
+        # as Chinese, Japanese and Korean sites write a date: `２０２６年１１月７日　９：３０`)
+        text = unicodedata.normalize("NFKC", text)
         if "كانون" in text or "تشرين" in text:
             text = _TWO_WORD_MONTHS.sub(lambda m: _OF_TWO_WORDS[m[1], m[2]], text)
     found = _in_words(text, language)

@@ -435,8 +435,8 @@ def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...], language: str 
                 chosen.append(name)
     worded = [topic for topic in topics if topic.keywords]
     if worded:
-        text = unmarked(" ".join((title_of(entry), excerpt_of(entry.summary),
-                                  plain_title(entry.content[:KEYWORD_TEXT]) if entry.content else "")).casefold())
+        text = _folded(unmarked(" ".join((title_of(entry), excerpt_of(entry.summary),
+                                          plain_title(entry.content[:KEYWORD_TEXT]) if entry.content else ""))))
         chosen.extend(topic.name for topic in worded if _keywords(topic.keywords).search(text))
     return tuple(dict.fromkeys(chosen))
 
@@ -460,8 +460,17 @@ def unmarked(text: str) -> str:
 
 
 # A letter or digit of a script written without spaces between words: a keyword in one is found inside
-# a longer run of them, as such text has no word boundaries to look for.
+# a longer run of them, as such text has no word boundaries to look for; and a word in another script ends at
+# one (`AI半導体`: `AI`, as Japanese writes a Latin word among its own without a space).
 _UNSPACED = re.compile(f"[{UNSPACED}]")
+_BEFORE = rf"(?<![^\W_{UNSPACED}])"
+_AFTER = rf"(?![^\W_{UNSPACED}])"
+
+
+def _folded(text: str) -> str:
+    """`text` as keywords are looked for in it: casefolded, full-width letters and digits and half-width katakana
+    (`ＡＩ`, `ｽﾏﾎ`) as their usual forms (NFKC), as Japanese, Chinese and Korean text writes them either way."""
+    return (unicodedata.normalize("NFKC", text) if not text.isascii() else text).casefold()
 
 
 @lru_cache(maxsize=1024)
@@ -469,14 +478,14 @@ def _keywords(keywords: tuple[str, ...]) -> re.Pattern:
     """One pattern finding any of a topic's keywords as whole words, in casefolded text."""
     patterns = []
     for keyword in keywords:
-        words = unmarked(keyword.casefold()).split()
+        words = _folded(unmarked(keyword)).split()
         if not words:
             continue
         pattern = r"\s+".join(map(re.escape, words))
         if words[0][0].isalnum() and not _UNSPACED.match(words[0][0]):
-            pattern = r"(?<![^\W_])" + pattern
+            pattern = _BEFORE + pattern
         if words[-1][-1].isalnum() and not _UNSPACED.match(words[-1][-1]):
-            pattern += r"(?![^\W_])"
+            pattern += _AFTER
         patterns.append(pattern)
     return re.compile("|".join(patterns) or r"(?!)")
 
@@ -531,7 +540,10 @@ def excerpt_of(fragment: str) -> str:
 
 
 class _Text(HTMLParser):
-    _SKIP = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title"})
+    # (and a word's reading, `<rt>`, with the brackets around it for browsers without ruby, `<rp>`: shown above the
+    # word on a page, in plain text it would run into it: 新工場しんこうじょう)
+    _SKIP = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title",
+                       "rt", "rp", "rtc"})
     # (elements a browser shows apart: their words must not run into the next ones, "ab" of two cells)
     _BREAK = frozenset({"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                         "section", "article", "figure", "figcaption", "ul", "ol", "dl", "dt", "dd", "table", "caption",

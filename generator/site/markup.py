@@ -40,6 +40,7 @@ _TAGS = frozenset({
     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
     "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
     "th", "thead", "time", "tr", "u", "ul", "video", "source",
+    "ruby", "rb", "rt", "rp", "rtc",  # a word's reading above it (Japanese furigana, Chinese pinyin or zhuyin)
 })
 _ATTRIBUTES = {
     "a": {"href", "title"},

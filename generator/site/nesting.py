@@ -29,7 +29,7 @@ _VOID = frozenset({"br", "hr", "img", "source"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that hold phrasing content only, and split around a block (as the parser splits a `<p>`)
 _PHRASING_ONLY = frozenset({"p", "pre", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small",
-                            "span", "strong", "sub", "sup", "time", "u"}) | _HEADINGS
+                            "span", "strong", "sub", "sup", "time", "u", "ruby", "rb", "rt", "rp", "rtc"}) | _HEADINGS
 # Phrasing content: these, and the transparent ones whose content is phrasing
 _PHRASING = (_PHRASING_ONLY - _HEADINGS - {"p", "pre"}) | {"br", "img"}
 _TRANSPARENT = frozenset({"a", "del", "ins", "audio", "video"})

@@ -1009,11 +1009,12 @@ def _words(text: str, seen: dict) -> list[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    """The words of a text as written, in lower case (a letter and its accent one character)."""
+    """The words of a text as written, in lower case (a letter and its accent one character; full-width letters
+    and digits and half-width katakana, `ＡＩ`, `２０２６`, `ｽﾏﾎ`, as their usual forms, which other reports write)."""
     if not text:
         return []
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
     return _WORD.findall(text.lower())
 
 

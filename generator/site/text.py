@@ -40,11 +40,12 @@ _STRAY_TAGS = frozenset("""
     strike strong sub sup table tbody td tfoot th thead tr tt u ul wbr article figure figcaption""".split())
 _CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
 
-# An element whose content a browser never shows as text (the body's sanitiser drops them with it): its
-# opening tag, and the closing tag of each
-_HIDDEN_OPENING = re.compile(r"<(script|style|template|noembed|noframes|xmp)\b[^<>]*>", re.IGNORECASE)
-_HIDDEN_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
-                   for name in ("script", "style", "template", "noembed", "noframes", "xmp")}
+# An element whose content a browser never shows as text (the body's sanitiser drops them with it), or shows
+# apart from the line (a word's reading, `<rt>`, above it, and `<rp>`'s brackets for browsers without ruby: in
+# plain text they would run into the word, 新工場しんこうじょう): its opening tag, and the closing tag of each
+_HIDDEN = ("script", "style", "template", "noembed", "noframes", "xmp", "rtc", "rt", "rp")
+_HIDDEN_OPENING = re.compile(rf"<({'|'.join(_HIDDEN)})\b[^<>]*>", re.IGNORECASE)
+_HIDDEN_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _HIDDEN}
 
 
 def _without_hidden(text: str) -> str:

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 27; // generator/plan/search.py FORMAT
+  var FORMAT = 28; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -740,7 +740,7 @@
       var term = stemWord(written), token = fold(written), alt = stemWord(token);
       if (seen.has(term)) return;
       seen.add(term);
-      words.push({ token: token, term: term, alt: alt !== term ? alt : null, quoted: quoted,
+      words.push({ token: token, term: term, alt: alt !== term ? alt : katakana(term), quoted: quoted,
         optional: !quoted && optional.has(token) });
     };
     phrases.forEach(function (phrase) { phrase.forEach(function (word) { add(word, true); }); });
@@ -760,7 +760,11 @@
         // Two words the index also lists as one ("no code": nocode) are looked up so too: side by side, with a hyphen
         // or written as one, the same bonus, once (the pair alone is of stems: "driven apps" for "driven app")
         var joined = ends.has(i) ? null : joinOf(found[i], found[i + 1], optional);
-        near.push([PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]), false, joined && stemWord(joined)]);
+        var first = stemWord(found[i]), second = stemWord(found[i + 1]);
+        // (hiragana side by side: the same letters in katakana too, which the words found as their `alt`)
+        var written = !joined && katakana(first) && katakana(second)
+          ? PAIR + katakana(first) + " " + katakana(second) : null;
+        near.push([PAIR + first + " " + second, false, joined ? stemWord(joined) : written]);
         // (and a story that writes only the join, "nocode", holds both words: glued)
         if (joined) glued.push({ parts: [stemWord(found[i]), stemWord(found[i + 1])], term: stemWord(joined) });
       }
@@ -773,6 +777,13 @@
       ? words[words.length - 1] : null;
     return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS),
       glued: glued.slice(0, NEAR_PAIRS) };
+  }
+
+  // A hiragana letter's katakana (す: ス), or null: a word typed in hiragana, as a reader who leaves it unconverted
+  // types it, also finds it written in katakana (すまほ: スマホ). Not the other way round: hiragana letters are in
+  // every Japanese sentence (ます, する), and a katakana word typed would find them all.
+  function katakana(term) {
+    return /^[\u3041-\u3096]$/.test(term) ? String.fromCharCode(term.charCodeAt(0) + 0x60) : null;
   }
 
   function options() {
@@ -1282,7 +1293,14 @@
     event.preventDefault();
   });
 
-  input.addEventListener("input", function () {
+  input.addEventListener("input", function (event) {
+    clearTimeout(timer);
+    // Letters an input method is still composing (くまもと, before the reader chooses 熊本) are no query yet: the
+    // composition's end searches what was chosen
+    if (event.isComposing) return;
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  input.addEventListener("compositionend", function () {
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });

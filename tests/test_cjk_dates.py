@@ -1,0 +1,47 @@
+"""Dates as Japanese, Chinese and Korean sites write them, which their crawlers copy into items: the time in
+words (`9時30分`, `下午3点30分`, `오후 3시 30분`, `9時半`), with the morning's or the afternoon's word before it,
+in full-width digits (`２０２６年１１月７日`), and in Japan's era years (`令和8年`, `平成31年`, `令和元年`). Each
+such item was left out, "not a date" (isotime.in_english)."""
+
+from __future__ import annotations
+
+from conftest import DATE_2025, build_items, front
+
+CJK_DATES = {
+    "2026年11月7日 9時30分": "2026-11-07T09:30:00Z",
+    "2026年11月7日 9時": "2026-11-07T09:00:00Z",
+    "2026年11月7日 9時半": "2026-11-07T09:30:00Z",
+    "2026年11月7日（土） 18時05分": "2026-11-07T18:05:00Z",
+    "2026年11月7日 午前9時30分": "2026-11-07T09:30:00Z",
+    "2026年11月7日 午後9時30分": "2026-11-07T21:30:00Z",
+    "2026年11月7日 午後0時15分": "2026-11-07T12:15:00Z",
+    "2026年11月7日 午前0時15分": "2026-11-07T00:15:00Z",
+    "2026年11月7日 午後3:30": "2026-11-07T15:30:00Z",
+    "２０２６年１１月７日 ９時３０分": "2026-11-07T09:30:00Z",  # full-width digits
+    "２０２６年１１月７日　０９：３０": "2026-11-07T09:30:00Z",  # and an ideographic space, a full-width colon
+    "2026年11月7日 9時30分15秒": "2026-11-07T09:30:15Z",
+    "令和8年11月7日": "2026-11-07T00:00:00Z",
+    "令和8年11月7日 9時30分": "2026-11-07T09:30:00Z",
+    "令和元年5月1日": "2019-05-01T00:00:00Z",
+    "平成31年4月30日": "2019-04-30T00:00:00Z",
+    "昭和64年1月7日": "1989-01-07T00:00:00Z",
+    "2026年11月7日 下午3点30分": "2026-11-07T15:30:00Z",  # Chinese
+    "2026年11月7日 上午9時": "2026-11-07T09:00:00Z",
+    "2026年11月7日 15时30分": "2026-11-07T15:30:00Z",
+    "2026년 11월 7일 오후 3시 30분": "2026-11-07T15:30:00Z",  # Korean
+    "2026년 11월 7일 오전 9:30": "2026-11-07T09:30:00Z",
+}
+
+
+def test_dates_with_chinese_japanese_and_korean_times_eras_and_full_width_digits_are_read(tmp_path, capsys):
+    files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
+             for number, written in enumerate(CJK_DATES)}
+    files["plain.md"] = front("title: Plain", DATE_2025)
+    # no such hour or era year: still no date, said at its line
+    files["late.md"] = front("title: Late", 'publishedDateTime: "2026年11月7日 午後13時"')
+    files["era.md"] = front("title: Era", 'publishedDateTime: "令和0年11月7日"')
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert {written: news.get(f"d{number}", {}).get("publishedDateTime")
+            for number, written in enumerate(CJK_DATES)} == CJK_DATES, said
+    assert "content/late.md:3: `publishedDateTime` is not a date" in said, said
+    assert "content/era.md:3: `publishedDateTime` is not a date" in said, said
