@@ -371,7 +371,8 @@ def test_an_earlier_report_fetched_later_leaves_the_storys_id_and_feed_entry(tmp
         out = root / "output"
         [entry] = [e for e in json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"]
                    if e["url"].endswith("/money-boe/")]
-        api = {e["path"]: e["story"] for e in json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]}
+        news_file = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))
+        api = {e["path"]: e["story"] for e in news_file["news"]}
         ids[step] = story["id"], entry["id"], api["news/2026/03/11/daily-boe/"], len(story["items"])
     assert ids["before"][:3] == ids["after"][:3]
     assert ids["after"][1] == "https://example.org/news/2026/03/11/daily-boe/"
