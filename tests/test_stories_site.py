@@ -570,6 +570,9 @@ EXAMPLE_EDITS = {  # (file, pattern, replacement) on the example site, whose sto
                                               "quality: 400"),
     "a member redated": ("2026-10-04-lumenkite-raises-seed-round.md", r"^publishedDateTime: .*$",
                          "publishedDateTime: 2026-11-20T09:00:00Z"),
+    # (the breach's report was published first but now says it was first seen last: the story's id moves)
+    "the earliest member first seen last": ("2026-10-22-vaultly-build-server-breach.md", r"^(heat: .*)$",
+                                            r"\1\nfirstSeenDateTime: 2026-10-23T00:00:00Z"),
     "declared coverage taken away (the story splits)": ("2026-10-03-lumenkite-books-first-rideshare-launch.md",
                                                          r"lumenkite-raises-seed-round", "someone-elses-story"),
 }
