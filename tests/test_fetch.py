@@ -214,6 +214,28 @@ def test_a_changed_entry_updates_its_file_and_a_hand_edited_one_is_left_alone(tm
 
 
 @pytest.mark.slow
+def test_an_item_says_when_it_was_first_seen_and_an_update_keeps_that_time(tmp_path, server, capsys):
+    # `firstSeenDateTime` gives a story its id (docs/dev/stories.md, "Lead and id"): a report published before a
+    # story began but fetched after it must not take the id, so each item says when fetch first saw it, and an
+    # update of the entry a day later writes the same time again.
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert run_fetch(site, capsys)[0] == 0
+    first = fetched(site)
+    assert first and {meta["firstSeenDateTime"] for meta in first.values()} == {"2026-11-22T12:00:00Z"}
+    config = site / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("2026-11-22T12:00:00Z", "2026-11-23T12:00:00Z"),
+                      encoding="utf-8")
+    changed = feed("rss.xml").replace(b"Rate cut &amp; what it means", b"Rate cut: what it means")
+    server.routes["/rss.xml"] = Route(changed, etag='"rss-v2"')
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and ", 1 updated," in out, err
+    after = fetched(site)
+    assert by_title(after)["Rate cut: what it means"]["firstSeenDateTime"] == "2026-11-22T12:00:00Z"
+    assert {name: meta["firstSeenDateTime"] for name, meta in after.items()} == {
+        name: meta["firstSeenDateTime"] for name, meta in first.items()}
+
+
+@pytest.mark.slow
 def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
     site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
     assert run_fetch(site, capsys)[0] == 0

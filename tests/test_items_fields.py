@@ -883,3 +883,18 @@ def test_hugo_s_relative_url_is_the_old_address_and_says_to_keep_it_with_aliases
     assert news["linked"]["webUrl"] == "https://news.example/a"
     assert news["story"]["webUrl"] == "https://news.example/story"
     assert "https://old-post.html" not in said and "content/story.md:4: `url` is read as `webUrl`" in said, said
+
+
+def test_a_time_first_seen_is_read_in_any_date_form_and_one_that_is_no_date_is_left_out(tmp_path, capsys):
+    """`firstSeenDateTime` (written by fetch: when the site first had the item; it gives a story its id) is read as
+    `publishedDateTime` is, in any form; one that is no date is left out with a warning at its line, and the
+    item is shown all the same (it is no reason to lose a story)."""
+    files = {
+        "seen.md": front("title: Seen cranes", "publishedDateTime: 2026-11-20T10:00:00Z",
+                         "firstSeenDateTime: Fri, 20 Nov 2026 12:30:00 GMT"),
+        "odd.md": front("title: Odd cranes", "publishedDateTime: 2026-11-20T10:00:00Z",
+                        "firstSeenDateTime: last tuesday"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"seen", "odd"}
+    assert said.count("warning:") == 1 and "odd.md:4:" in said and "firstSeenDateTime" in said, said

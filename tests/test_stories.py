@@ -266,6 +266,25 @@ def test_deleting_the_lead_makes_a_new_lead_and_keeps_the_id_unless_it_was_the_e
     assert moved.id == story_id("content/news/daily-boe.md") != before.id
 
 
+def test_an_earlier_report_first_seen_later_leaves_the_story_id():
+    # Issue 20: a story's id must not change when a source joins. The id was the earliest *published* member's, so
+    # a report published before the story's first but fetched after it (a feed that lags, a source added to
+    # config.yaml later) took the id. The member first seen gives it now; published time breaks ties (one fetch).
+    seen = T0 + timedelta(hours=10)
+    day = [replace(i, first_seen=seen) for i in DAY if not i.source.endswith("wire-boe.md")]
+    before = find(cluster(day), "daily-boe")
+    assert before.id == story_id("content/news/daily-boe.md")
+    [wire] = [replace(i, first_seen=seen + timedelta(hours=20)) for i in DAY if i.source.endswith("wire-boe.md")]
+    after = find(cluster(day + [wire]), "daily-boe")
+    assert after.members[0] == wire.source  # the earliest member, published first ...
+    assert after.id == before.id  # ... joined later, and the story keeps its id
+    clustering = Clustering(day)
+    assert find(clustering.edit([wire]), "daily-boe") == after  # (an edit makes what a clustering makes)
+    # Without a time first seen (an item written by hand), an item's published time stands for it, as before.
+    plain = find(cluster([replace(i, first_seen=None) for i in day] + [replace(wire, first_seen=None)]), "daily-boe")
+    assert plain.id == story_id(wire.source)
+
+
 def test_a_providers_own_duplicates_follow_the_setting():
     again = item("wire-boe2", "Bank of England raises interest rates to 5.25% (update)", 3,
                  "The Bank of England raised its base rate to 5.25%, its 14th increase in a row.", provider="wire")

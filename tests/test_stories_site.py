@@ -353,6 +353,32 @@ def test_a_storys_feed_entry_keeps_its_id_when_a_better_source_joins_and_leads(t
     assert len({e["id"] for e in entries}) == len(entries) > 5
 
 
+def test_an_earlier_report_fetched_later_leaves_the_storys_id_and_feed_entry(tmp_path):
+    # Issue 20: a story's id, and so its feed entry's id, must not change when a source joins. The wire's report was
+    # published first but fetched last: the member first seen (`firstSeenDateTime`, which fetch writes) gives the id.
+    seen = {"daily-boe": "2026-03-11T06:00:00Z", "money-boe": "2026-03-11T06:00:00Z", "wire-boe": "2026-03-11T09:30Z"}
+    files = {path: text.replace("heat: 50", f"heat: 50\nfirstSeenDateTime: {seen[Path(path).stem]}")
+             for path, text in DAY.items() if Path(path).stem in seen}
+    assert all("firstSeenDateTime" in text for text in files.values())
+    first = {path: text for path, text in files.items() if "wire-boe" not in path}
+    root = make_site(tmp_path / "site", first, CONFIG)
+    ids = {}
+    for step, written in (("before", first), ("after", files)):
+        for path, text in written.items():
+            (root / path).write_text(text, encoding="utf-8")
+        assert main(["build", "--config", str(root / "config.yaml"), "--report", str(tmp_path / "r.json")]) == 0
+        [story] = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stories"]
+        out = root / "output"
+        [entry] = [e for e in json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"]
+                   if e["url"].endswith("/money-boe/")]
+        news_file = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))
+        api = {e["path"]: e["story"] for e in news_file["news"]}
+        ids[step] = story["id"], entry["id"], api["news/2026/03/11/daily-boe/"], len(story["items"])
+    assert ids["before"][:3] == ids["after"][:3]
+    assert ids["after"][1] == "https://example.org/news/2026/03/11/daily-boe/"
+    assert (ids["before"][3], ids["after"][3]) == (2, 3)  # (the wire's report joined the story)
+
+
 def search_docs(out: Path) -> list[dict]:
     """The search index's documents, as records named by meta.json's fields (document id order)."""
     folder = out / SEARCH_FOLDER
@@ -544,6 +570,9 @@ EXAMPLE_EDITS = {  # (file, pattern, replacement) on the example site, whose sto
                                               "quality: 400"),
     "a member redated": ("2026-10-04-lumenkite-raises-seed-round.md", r"^publishedDateTime: .*$",
                          "publishedDateTime: 2026-11-20T09:00:00Z"),
+    # (the breach's report was published first but now says it was first seen last: the story's id moves)
+    "the earliest member first seen last": ("2026-10-22-vaultly-build-server-breach.md", r"^(heat: .*)$",
+                                            r"\1\nfirstSeenDateTime: 2026-10-23T00:00:00Z"),
     "declared coverage taken away (the story splits)": ("2026-10-03-lumenkite-books-first-rideshare-launch.md",
                                                          r"lumenkite-raises-seed-round", "someone-elses-story"),
 }

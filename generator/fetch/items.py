@@ -123,8 +123,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # 7: a download's file beside its page, as its featuredContent. 8: a link shortener's host is no provider's domain;
 # a duration's 60th minute or second, `4:75`, no length. 9: a date without a zone in the site's zone, as an
 # item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant. 10: a day written alone as that day, no time.
-# 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so.)
-READING = 11
+# 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so. 12: the time it was
+# first seen, `firstSeenDateTime`, which gives a story its id.)
+READING = 12
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -152,6 +153,8 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     if excerpt and not repeats_title(excerpt, meta["title"], entry):
         meta["excerpt"] = excerpt
     meta["publishedDateTime"] = written_date(published_at(entry, facts))
+    # (the member of a story first seen gives it its id: a report published earlier but fetched later leaves it)
+    meta["firstSeenDateTime"] = utc_stamp(facts.first_seen)
     download = entry.download if type_of(entry) == "download" else None
     if link := entry.link or (download.url if download else ""):  # (a download without a page: its file is its link)
         meta["originalUrl"] = link

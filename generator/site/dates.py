@@ -57,6 +57,19 @@ def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
     return datetime(2000, 1, 1, tzinfo=timezone.utc)  # (never used: the item is left out)
 
 
+def optional_date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime | None:
+    """A date the item may leave out (`firstSeenDateTime`), in UTC: None when not given; one that cannot be read is
+    left out with a warning, and the item is shown all the same."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        return zone_guessed(to_utc(value, config, key), value, key, config, notes)
+    except Unusable as exc:
+        notes.warn(key, f"{exc.message}; it is left out", exc.hint)
+        return None
+
+
 def _known(moment: datetime, value, key: str, notes: Notes) -> datetime:
     """`moment`, with a warning when it is a writer's date for none (year 1, a zero timestamp), which dates the
     story after every other (and "1 January 1" on its page) rather than when it was published."""

@@ -347,7 +347,7 @@ def story_input(item: Item, text: bool = True) -> StoryInput:
         text=body_text(item.body) if text else "", original_url=item.original_url, web_url=item.web_url,
         amp_url=item.amp_url, cdn_amp_url=item.cdn_amp_url, related=tuple(r.url for r in item.related),
         provider=item.provider.slug if item.provider else "", quality=item.quality or 0.0,
-        episode=item.type in EPISODES)
+        episode=item.type in EPISODES, first_seen=item.first_seen)
 
 
 def body_text(body: bytes) -> str:

@@ -21,7 +21,7 @@ from generator.config.values import Config
 from generator.errors import Problem, Rejected
 from generator.players import player_url
 from generator.site.content import Source
-from generator.site.dates import date_field
+from generator.site.dates import date_field, optional_date_field
 from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, opaque_field,
                                    resolved, text_field, type_field, url_field)
 from generator.site.keys import (KNOWN_FIELDS, check_keys, jekyll_post, named_otherwise, nested_spelled_as_known,
@@ -86,6 +86,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         type=_shared(kind),
         quality=score_field(meta.get("quality"), "quality", notes),
         heat=score_field(meta.get("heat"), "heat", notes) or 0.0,
+        first_seen=optional_date_field(meta, "firstSeenDateTime", config, notes),
         is_published=bool_field(meta, "published", notes, default=True) if meta.get("published") not in (None, "")
         else not drafted(meta, notes),
         provider=_shared(provider_field(meta.get("provider"), "provider", notes, base, config.language)),

@@ -143,6 +143,9 @@ class Item:
     # its page (plan/redirects.py)
     aliases: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
+    # when the site first had it (`firstSeenDateTime`, which fetch writes), or None: which member of a story gives
+    # it its id (stories.make_story), so that a report fetched after the story began does not change it
+    first_seen: datetime | None = None
 
     @property
     def image(self) -> Image | None:

@@ -63,6 +63,9 @@ class StoryInput:
     # an episode (a podcast's, a video channel's): a show's notes and descriptions repeat from one episode to
     # the next, so its own episodes never join one story by their text
     episode: bool = False
+    # when the site first had it (`firstSeenDateTime`, which fetch writes): the member first seen gives the story
+    # its id, so that a report published earlier but fetched later does not change it; None: its published time
+    first_seen: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -145,9 +148,9 @@ def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings
     text and URLs are not read again.
 
     The lead is the item of highest quality, then the earliest, then the first source path. The id
-    is made from the source path of the story's earliest item (published, then source path), so it
-    stays when later items join or leave; it changes when that item leaves or is deleted (the next
-    earliest gives the id) or an earlier item joins.
+    is made from the source path of the item the site had first (first seen, else published; _arrival), so
+    it stays when items join or leave, earlier published ones too; it changes when that item leaves or is
+    deleted (the next first seen gives the id) or when stories merge.
     """
     return Clustering(items, settings, prepared).stories
 
@@ -565,11 +568,16 @@ def make_story(members: Sequence[StoryInput]) -> Story:
         return Story(story_id(source), source, (source,))
     members = sorted(members, key=_time_order)
     lead = min(members, key=lambda m: (-m.quality, m.published, m.source))
-    return Story(story_id(members[0].source), lead.source, tuple(m.source for m in members))
+    return Story(story_id(min(members, key=_arrival).source), lead.source, tuple(m.source for m in members))
+
+
+def _arrival(item: StoryInput):
+    """The order in which the site had its items: first seen, else published (then published, then source)."""
+    return (item.first_seen or item.published, item.published, item.source)
 
 
 def story_id(source: str) -> str:
-    """A story's id from the source path of its earliest item: 12 hex digits."""
+    """A story's id from the source path of the member the site had first (_arrival): 12 hex digits."""
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
 
 
