@@ -22,8 +22,8 @@ from generator.errors import Problem, Rejected
 from generator.players import PLAYERS, SERVICE_NAMES, player_url, refused_player
 from generator.site.content import Source
 from generator.site.dates import date_field
-from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, opaque_field,
-                                   resolved, text_field, type_field, url_field)
+from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, language_field,
+                                   opaque_field, resolved, text_field, type_field, url_field)
 from generator.site.keys import (KNOWN_FIELDS, check_keys, jekyll_post, named_otherwise, nested_spelled_as_known,
                                  spelled_as_known)
 from generator.site.markup import (MAX_FILLED_CELLS, absolute_addresses, embeddable, featured_of_address, iframe_src,
@@ -108,6 +108,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         category=text_field(meta, "category", notes, written=written),
         author=author_field(meta, notes),
         aliases=aliases_field(meta, notes),
+        language=language_field(meta, notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=opaque_field(meta.get("secured")),
         size=size_field(meta, "size", notes, written),

@@ -142,6 +142,8 @@ class Item:
     # its old addresses (`aliases`), each a site path (urls.old_path: `old/story/`) where a page sends readers to
     # its page (plan/redirects.py)
     aliases: tuple[str, ...] = ()
+    # the language its own text is in (`language: fr`: a language tag), which its card and page mark; "" for the site's
+    language: str = ""
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property
