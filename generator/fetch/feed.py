@@ -72,6 +72,9 @@ class Entry:
     # Its date as written when it is left undated (dated when first fetched) as its day and month are both numbers,
     # which writers put in either order, and the site's language does not say which (`05/12/2026` on an `en` site)
     either_order: str = ""
+    # The language it says it is in itself (Atom's `xml:lang` on it, its title or its text; RSS's `dc:language` in
+    # it; a JSON Feed 1.1 item's `language`), a language code, else ""
+    language: str = ""
 
 
 @dataclass(frozen=True)

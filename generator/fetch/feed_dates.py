@@ -27,6 +27,21 @@ def _parsed_date(when) -> datetime | None:
         return None
 
 
+def language_code(tag) -> str:
+    """A language tag a feed, an entry or an OPML outline says (`fr`, `pt_BR`: pt-BR), when it is a code naming a
+    language; else "" (`English`, `unknown`, `xx`)."""
+    tag = tag.strip().replace("_", "-") if isinstance(tag, str) else ""
+    return tag if LANGUAGE.fullmatch(tag) and not language_problem(tag) else ""
+
+
+def said_language(tag, site: str) -> str:
+    """The language a feed says it is in (its own, or its OPML outline's), as its dates are read by it: none when
+    it is no language code, or when it only names the language that the site's names more precisely (a feed's
+    `en` on an `en-GB` site)."""
+    tag = language_code(tag)
+    return "" if "-" not in tag and primary(tag) == primary(site) else tag
+
+
 class Dates:
     """A feed's entries' dates, read as the build reads an item's (the site's `zone` and `language`), with
     those refused counted (`refused`): a date that names two time zones that disagree, or a Solar Hijri one
@@ -44,9 +59,8 @@ class Dates:
         """The language the feed says it is in (RSS's `<language>`, Atom's `xml:lang`, JSON Feed's `language`):
         its dates are read by it, unless the source gives one, or it is no language code (`English`), or it only
         names the language that the site's names more precisely (a feed's `en` on an `en-GB` site)."""
-        tag = tag.strip().replace("_", "-") if isinstance(tag, str) else ""
-        if (self.given or not LANGUAGE.fullmatch(tag) or language_problem(tag)
-                or "-" not in tag and primary(tag) == primary(self.language)):
+        tag = said_language(tag, self.language)
+        if self.given or not tag:
             return
         self.language = self.declared = tag
 

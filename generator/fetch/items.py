@@ -23,7 +23,7 @@ from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
 from generator.isotime import Day
-from generator.languages import UNSPACED
+from generator.languages import UNSPACED, primary
 from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.fields import MAX_TEXT
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, MAX_IMAGES
@@ -122,8 +122,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # 7: a download's file beside its page, as its featuredContent. 8: a link shortener's host is no provider's domain;
 # a duration's 60th minute or second, `4:75`, no length. 9: a date without a zone in the site's zone, as an
 # item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant. 10: a day written alone as that day, no time.
-# 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so.)
-READING = 11
+# 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so. 12: an entry's own
+# language, else its feed's, as the item's `language` when it is not the site's; an OPML outline's `language`.)
+READING = 12
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -162,6 +163,9 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     author = _cut(entry.author, MAX_TEXT)
     if author and author.casefold() != meta["provider"]["name"].casefold():  # (a channel's videos name it)
         meta["author"] = author
+    own = entry.language or source.language or feed.language  # (the entry's, else its feed's: as the site's?)
+    if own and primary(own) != primary(language):
+        meta["language"] = own
     chosen = topics_of(entry, source, topics, language)
     if chosen:
         meta["topics"] = list(chosen)
