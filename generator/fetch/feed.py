@@ -4,7 +4,7 @@ NotAFeed, the error of bytes that are no feed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from generator.fetch.bounds import Cuts
 
@@ -75,6 +75,9 @@ class Entry:
     # The language it says it is in itself (Atom's `xml:lang` on it, its title or its text; RSS's `dc:language` in
     # it; a JSON Feed 1.1 item's `language`), a language code, else ""
     language: str = ""
+    # The time of day its date gives alone, without a date (`21:30`, `9:30 PM`), in the site's zone (its tzinfo),
+    # when it has no date: items.published_at dates it by the fetch that first saw it
+    clock: time | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import datetime, timezone
+from datetime import datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
@@ -123,7 +123,8 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # a duration's 60th minute or second, `4:75`, no length. 9: a date without a zone in the site's zone, as an
 # item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant. 10: a day written alone as that day, no time.
 # 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so. 12: an entry's own
-# language, else its feed's, as the item's `language` when it is not the site's; an OPML outline's `language`.)
+# language, else its feed's, as the item's `language` when it is not the site's; an OPML outline's `language`;
+# a 12-hour clock's time (`10:00 PM`) as that hour, a time of day alone (`21:30`) on the day it was first seen.)
 READING = 12
 
 
@@ -289,8 +290,20 @@ def published_of(entry: Entry, facts: Facts) -> str:
 def published_at(entry: Entry, facts: Facts) -> datetime:
     """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it. A date after
     that time is a wrong clock or time zone (the entry is out already): the build would hide the item
-    until then, so it is dated when first seen."""
-    return entry.published if entry.published and not from_the_future(entry, facts) else facts.first_seen
+    until then, so it is dated when first seen. A time of day alone (`21:30`) is the last such time, in the
+    site's zone, at or before then: a reader of a live blog takes it for today's, unless that is still to come."""
+    if entry.published and not from_the_future(entry, facts):
+        return entry.published
+    return last_at(entry.clock, facts.first_seen) if entry.clock else facts.first_seen
+
+
+def last_at(clock: time, seen: datetime) -> datetime:
+    """The last moment at or before `seen` whose time of day in the clock's zone (its tzinfo) is `clock`."""
+    local = seen.astimezone(clock.tzinfo)
+    today = datetime.combine(local.date(), clock.replace(tzinfo=None), tzinfo=clock.tzinfo)
+    moment = today if today <= local else datetime.combine(local.date() - timedelta(days=1),
+                                                           clock.replace(tzinfo=None), tzinfo=clock.tzinfo)
+    return moment.astimezone(timezone.utc)
 
 
 def written_date(moment: datetime) -> str:

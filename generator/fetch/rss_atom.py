@@ -179,6 +179,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         unsafe_urls=link.counted.unsafe - unsafe,
         either_order="" if when else dates.in_either_order(entry.get("published"), entry.get("updated")),
         language=_language_of(entry, content),
+        clock=None if when else dates.clock(entry.get("published"), entry.get("updated")),
     )
 
 
