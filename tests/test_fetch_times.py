@@ -40,3 +40,18 @@ def test_times_with_am_or_pm_and_times_alone_are_the_times_they_name(tmp_path, c
         "Alone": "2026-11-22T02:30:00Z", "Alone PM": "2026-11-22T02:30:00Z", "Alone seconds": "2026-11-22T02:30:15Z",
         "Morning": "2026-11-22T11:15:00Z", "Past midnight": "2026-11-22T05:30:00Z",
         "No hour": FIRST_FETCHED, "Later": "2026-11-22T04:59:00Z"}, said
+
+
+def test_a_date_written_year_first_with_slashes_or_dots_is_that_day(tmp_path, capsys):
+    """`2026/11/21 08:00` (the year first with slashes or dots, as items' dates are read: docs/content.md) was read
+    by feedparser as 1 December: a wrong day, ten days late."""
+    dates = {"Slashes": "2026/11/21 08:00", "Dots": "2026.11.21 08:00", "Day": "2026/11/21",
+             "Slashes PM": "2026/11/21 8:00 PM"}
+    with FeedServer() as server:
+        server.routes["/times.xml"] = Route(rss(dates))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/times.xml')}\n")
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
+        "Slashes": "2026-11-21T08:00:00Z", "Dots": "2026-11-21T08:00:00Z", "Day": "2026-11-21",
+        "Slashes PM": "2026-11-21T20:00:00Z"}, said

@@ -9,7 +9,7 @@ from datetime import datetime, time, timezone, tzinfo
 from generator.isotime import (Day, Refused, checked, clock_alone, day_alone, day_first, in_english, parse_iso,
                                parse_rfc2822, site_zoned, twenty_four_hour, with_offset, zone_named)
 from generator.languages import LANGUAGE, language_problem, primary
-from generator.site.dates import EARLIEST, either_order  # (an entry dated before EARLIEST is dated when first fetched)
+from generator.site.dates import EARLIEST, either_order, year_first  # (an entry dated before EARLIEST: when first fetched)
 
 
 def _usable(moment: datetime | None) -> datetime | None:
@@ -95,8 +95,8 @@ class Dates:
         2026`) is an isotime.Day in the site's zone, the start of that day: its item's file writes the day."""
         if clock_alone(written):  # (no date: Dates.clock; feedparser put it on the machine's day, in UTC)
             return None
-        if isinstance(written, str) and (hours := twenty_four_hour(written)) != written:
-            parsed, written = None, hours  # (feedparser reads `10:00 PM` as 10:00)
+        if isinstance(written, str) and (hours := year_first(twenty_four_hour(written.strip()))) != written.strip():
+            parsed, written = None, hours  # (feedparser reads `10:00 PM` as 10:00, `2026/11/21` as 1 December)
         if isinstance(written, str) and self.told and (ordered := day_first(written, self.told)) != written:
             parsed, written = None, ordered  # (feedparser reads `12/03/2026` its own way: read here, day first)
         moment = self._dated(parsed, written, iso)

@@ -213,6 +213,15 @@ _WORDS_DATE = re.compile(r"""
 """, re.VERBOSE)
 
 
+def year_first(text: str) -> str:
+    """A date written year first with slashes or dots (`2026/11/21 08:00`) as ISO 8601 writes it (`2026-11-21
+    08:00`); any other text as it is. (feedparser read `2026/11/21` as 1 December: fetch's entries take this too.)"""
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, _, month, day, rest = found.groups()
+        return f"{year}-{int(month):02}-{int(day):02}{rest}"
+    return text
+
+
 def _written_otherwise(text: str) -> datetime | None:
     """The moment a date written in one of the forms above names; None when it is in none of them (or is
     no date: the caller says why)."""
@@ -221,9 +230,8 @@ def _written_otherwise(text: str) -> datetime | None:
             return datetime.fromtimestamp(int(found.group(1)) / 1000, timezone.utc)
         except (OverflowError, ValueError, OSError):
             return None
-    if found := _YEAR_FIRST.fullmatch(text):
-        year, _, month, day, rest = found.groups()
-        text = f"{year}-{int(month):02}-{int(day):02}{rest}"
+    if (iso := year_first(text)) != text:
+        text = iso
         try:
             return parse_iso(text)
         except ValueError:
