@@ -706,3 +706,16 @@ def test_a_zone_word_with_its_offset_after_an_iso_time_dates_the_story_in_its_zo
     assert said["content/far.md"].startswith("content/far.md:3: `publishedDateTime` '2026-11-20T10:00:00 UTC+25' is "
                                              "not a valid date (the zone's offset must be less than 24 hours"), said
     assert "names two time zones that disagree: `Z` (+00:00) and `UTC+1` (+01:00)" in said["content/twice.md"], said
+
+
+def test_a_12_hour_clock_s_time_is_the_hour_it_names_in_every_form_of_date(tmp_path, capsys):
+    """`10:00 PM` after a date of numbers or an ISO date was no date (only English words' dates took AM/PM): the
+    build reads a 12-hour time by the one rewrite fetch's entries take (isotime.twenty_four_hour)."""
+    written = {"numbers": "21/11/2026 10:00 PM", "iso": "2026-11-21 10:00 PM", "dotted": "21.11.2026 10:00 p.m.",
+               "words": "Nov 21, 2026 10:00 PM", "midnight": "2026-11-21 12:30 AM"}
+    files = {f"{name}.md": front(f"title: {name}", f"publishedDateTime: {json.dumps(text)}")
+             for name, text in written.items()}
+    _, news, said = build_items(tmp_path, files, capsys, config="language: fr\n" + ITEMS_CONFIG)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        "numbers": "2026-11-21T22:00:00Z", "iso": "2026-11-21T22:00:00Z", "dotted": "2026-11-21T22:00:00Z",
+        "words": "2026-11-21T22:00:00Z", "midnight": "2026-11-21T00:30:00Z"}, said

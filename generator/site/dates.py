@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from generator.config.values import Config
 from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Day, Refused, ambiguous_month,
                                ambiguous_zone, checked, day_alone, day_first_separator, goes_by, in_english, parse_iso,
-                               parse_rfc2822, site_zoned, with_offset)
+                               parse_rfc2822, site_zoned, twenty_four_hour, with_offset)
 from generator.site.keys import OTHER_DATE_KEYS
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
@@ -113,6 +113,7 @@ def to_utc(value, config: Config, key: str) -> datetime:
     if isinstance(value, str):
         try:
             value = checked(value)  # (`... +0100 (CET)`, `... 10:00 (CET)`; two zones that disagree refused)
+            value = twenty_four_hour(value)  # (`2026-11-21 10:00 PM`: 22:00, as every reader below takes it)
         except Refused as exc:
             raise Unusable(f"`{key}` {shown(value)} {exc}", exc.hint) from None
     if isinstance(value, datetime):
