@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from generator.languages import ASCII_DIGITS, primary, subtags
 
@@ -81,6 +81,32 @@ class Day(datetime):
 # 07 Dec 2026`, `December 7, 2026`), or gives the year first (`2026/12/07`): a day, with no time
 _YEAR_LAST = re.compile(r"[^:]*[^0-9][0-9]{4}[^0-9:]*")
 _YEAR_FIRST = re.compile(r"[0-9]{4}([/.])[0-9]{1,2}\1[0-9]{1,2}\.?")
+
+
+# A time of a 12-hour clock (`10:00 PM`, `9:30 p.m.`, `6:15am`)
+_HALF_DAY = re.compile(r"(?<![0-9])([0-9]{1,2})[:.]([0-9]{2}(?::[0-9]{2})?)\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])")
+_CLOCK_ALONE = re.compile(r"\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*")
+
+
+def twenty_four_hour(text: str) -> str:
+    """`text` with its 12-hour clock's time (`10:00 PM`) as a 24-hour clock writes it (`22:00`), which every reader
+    of dates takes (feedparser took `10:00 PM` for 10:00); else as it is (an hour of 0 or past 12 with AM or PM is
+    no time: left so, which no reader takes)."""
+    found = _HALF_DAY.search(text)
+    if not found or not 1 <= int(found[1]) <= 12:
+        return text
+    hour = int(found[1]) % 12 + (12 if found[3] in "Pp" else 0)
+    return f"{text[:found.start()]}{hour:02}:{found[2]}{text[found.end():]}"
+
+
+def clock_alone(text) -> time | None:
+    """A time of day written alone, without a date or zone (`21:30`, `9:30 PM`, as live blogs and tickers date
+    their entries), else None."""
+    found = _CLOCK_ALONE.fullmatch(twenty_four_hour(text)) if isinstance(text, str) else None
+    try:
+        return time(int(found[1]), int(found[2]), int(found[3] or 0)) if found else None
+    except ValueError:  # (`25:00`)
+        return None
 
 
 def day_alone(text: str, language: str = "") -> bool:

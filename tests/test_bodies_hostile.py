@@ -20,7 +20,7 @@ def test_a_frame_s_own_document_is_shown_as_the_body_s_html(tmp_path):
               '&lt;/script&gt;&lt;img src=x onerror=window.pwned=2&gt;&lt;iframe src=&quot;https://maps.example/m'
               '&quot;&gt;&lt;/iframe&gt;&lt;/blockquote&gt;')
     featured = json.dumps('<iframe srcdoc="&lt;p&gt;Quoted post&lt;/p&gt;"></iframe>'
-                          '<iframe src="https://www.youtube.com/embed/abc"></iframe>')
+                          '<iframe src="https://www.youtube.com/embed/abcDEF12345"></iframe>')
     site = make_site(tmp_path / "site", {
         "content/frame.md": item("Frame", webUrl="https://news.example/frame", featuredContent=featured,
                                  body=f'Before.\n\n<iframe srcdoc="{quoted}" width="600"></iframe>\n\nAfter.')})
@@ -34,5 +34,5 @@ def test_a_frame_s_own_document_is_shown_as_the_body_s_html(tmp_path):
     assert "Before. Cranes repainted" in text and "After." in text and "Quoted post" in text
     assert "pwned" not in page and "onerror" not in page and "srcdoc" not in page
     links = [a.get("href") for a in document.iter("a")]
-    assert "https://maps.example/m" in links and "https://www.youtube.com/embed/abc" not in links
-    assert [frame.get("src") for frame in document.iter("iframe")] == ["https://www.youtube.com/embed/abc"]
+    assert "https://maps.example/m" in links and "https://www.youtube.com/embed/abcDEF12345" not in links
+    assert [frame.get("src") for frame in document.iter("iframe")] == ["https://www.youtube.com/embed/abcDEF12345"]

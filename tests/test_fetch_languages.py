@@ -1,10 +1,12 @@
 """A source's language, which its dates of numbers are read by (`03/11/2026`: 3 November in French, unread in
 American English): config.yaml's `sources[].language`, else the language the feed says it is in (RSS's
-`<language>`, Atom's `xml:lang`, JSON Feed's `language`), else the site's."""
+`<language>`, Atom's `xml:lang`, JSON Feed's `language`; an OPML outline's `language`), else the site's; and an
+entry's own language, else its feed's, as its item's `language` when it is not the site's."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import feed_site, fetch_said, fetched
@@ -156,3 +158,77 @@ def test_a_source_s_language_that_is_no_language_code_is_an_error_at_its_line(tm
     assert main(["fetch", "--config", str(site / "config.yaml")]) == 2
     err = capsys.readouterr().err
     assert f"config.yaml:{line}: {message} ({hint})" in err, err
+
+
+def fetch_site(tmp_path, capsys, routes: dict, settings: str = "language: en\n", opml: str = "") -> tuple[dict, str]:
+    """`newsdesk fetch` of these feeds (path -> bytes; a path in `opml` is listed in feeds.opml, as its outline's
+    attributes, instead of config.yaml): the items written, by title, and all fetch said; the site, built."""
+    with FeedServer() as server:
+        for path, body in routes.items():
+            server.routes[path] = Route(body, content_type="application/feed+json" if body.startswith(b"{")
+                                        else "application/rss+xml")
+        sources = "".join(f"  - url: {server.url(path)}\n" for path in routes if path not in opml)
+        site = feed_site(tmp_path / "site", sources or "  []\n", settings=settings,
+                         fetch="  opml: feeds.opml\n" if opml else "")
+        if opml:
+            outlines = "".join(f'<outline text="{path}" {attributes} xmlUrl="{server.url(path)}"/>'
+                               for path, attributes in json.loads(opml).items())
+            (site / "feeds.opml").write_text(f'<?xml version="1.0"?>\n<opml version="2.0"><body>{outlines}</body>'
+                                             "</opml>\n", encoding="utf-8")
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    return fetched(site), said
+
+
+def test_an_entry_in_another_language_than_the_site_s_carries_it_into_its_item(tmp_path, capsys):
+    """An English site's feeds: an Atom entry with its own `xml:lang` (on the entry or its title), an RSS item's
+    `dc:language`, a JSON Feed 1.1 item's `language`, and every entry of a feed that says it is French. Each item
+    is in its entry's language, else its feed's: it says so in `language:` when that is another language than the
+    site's, and its card and page mark it. Before, only the feed's language was read, for its dates."""
+    atom_feed = ('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'
+                 '<title>Mixed</title><id>urn:mixed</id><link href="https://mixed.example/"/>'
+                 '<entry xml:lang="fr"><title>Les grues du port</title><id>urn:m:1</id>'
+                 '<link href="https://mixed.example/1"/><updated>2026-11-20T10:00:00Z</updated></entry>'
+                 '<entry><title xml:lang="de">Die Kräne</title><id>urn:m:2</id><link href="https://mixed.example/2"/>'
+                 '<updated>2026-11-20T10:00:00Z</updated></entry>'
+                 '<entry><title>Harbour cranes</title><id>urn:m:3</id><link href="https://mixed.example/3"/>'
+                 '<updated>2026-11-20T10:00:00Z</updated></entry></feed>').encode()
+    rss_feed = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                '<channel><title>Desk</title><link>https://desk.example/</link><language>en-US</language>'
+                '<item><title>Las grúas</title><link>https://desk.example/1</link><dc:language>es</dc:language>'
+                '<pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item>'
+                '<item><title>American cranes</title><link>https://desk.example/2</link>'
+                '<pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item>'
+                '<item><title>Named cranes</title><link>https://desk.example/3</link><dc:language>English'
+                '</dc:language><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>').encode()
+    french = rss("Actualites", "Fri, 20 Nov 2026 10:00:00 GMT", language="fr")
+    json_items = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Json", "language": "en",
+                             "items": [{"id": "1", "url": "https://json.example/1", "title": "رافعات الميناء",
+                                        "language": "ar", "date_published": "2026-11-20T10:00:00Z"},
+                                       {"id": "2", "url": "https://json.example/2", "title": "Json cranes",
+                                        "date_published": "2026-11-20T10:00:00Z"}]}).encode()
+    found, said = fetch_site(tmp_path, capsys, {"/atom.xml": atom_feed, "/rss.xml": rss_feed, "/fr.xml": french,
+                                                "/feed.json": json_items})
+    languages = {title: meta.get("language") for title, meta in found.items()}
+    assert languages == {"Les grues du port": "fr", "Die Kräne": "de", "Harbour cranes": None, "Las grúas": "es",
+                         "American cranes": None, "Named cranes": None, "Actualites": "fr",
+                         "رافعات الميناء": "ar", "Json cranes": None}, said
+    out = tmp_path / "site" / "output"
+    latest = (out / "latest" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="/news/2026/11/20/les-grues-du-port[^"]*" lang="fr">', latest), latest
+    assert re.search(r'lang="ar" dir="rtl">رافعات الميناء</a>', latest), latest
+
+
+def test_an_opml_outline_s_language_is_its_feed_s(tmp_path, capsys):
+    """An OPML file's outline says the language of its feed (OPML 2.0's `language`, as feed readers export the
+    feed's own `<language>`): a feed listed there alone, which says none itself, is read by it (its dates of
+    numbers, and its items' language), as a feed's own is: `unknown` (as readers write for none) or a language
+    the site's names more precisely is none."""
+    routes = {"/fr.xml": rss("Paris", "03/11/2026 10:00"), "/gb.xml": rss("London", "03/11/2026 10:00"),
+              "/unknown.xml": rss("Nowhere", "03/11/2026 10:00")}
+    found, said = fetch_site(tmp_path, capsys, routes, opml=json.dumps(
+        {"/fr.xml": 'language="fr"', "/gb.xml": 'language="en-GB"', "/unknown.xml": 'language="unknown"'}))
+    assert {title: (meta["publishedDateTime"], meta.get("language")) for title, meta in found.items()} == {
+        "Paris": ("2026-11-03T10:00:00Z", "fr"), "London": ("2026-11-03T10:00:00Z", None),
+        "Nowhere": (FIRST_FETCHED, None)}, said

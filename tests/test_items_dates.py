@@ -751,3 +751,16 @@ def test_arabic_dates_with_their_words_for_noon_and_at_are_read(tmp_path, capsys
     read, said = built_dates(tmp_path, HALF_DAY_DATES, capsys, ITEMS_CONFIG + "timezone: Africa/Cairo\n")
     assert read == HALF_DAY_DATES, said
     assert "content/d" not in said, said
+
+
+def test_a_12_hour_clock_s_time_is_the_hour_it_names_in_every_form_of_date(tmp_path, capsys):
+    """`10:00 PM` after a date of numbers or an ISO date was no date (only English words' dates took AM/PM): the
+    build reads a 12-hour time by the one rewrite fetch's entries take (isotime.twenty_four_hour)."""
+    written = {"numbers": "21/11/2026 10:00 PM", "iso": "2026-11-21 10:00 PM", "dotted": "21.11.2026 10:00 p.m.",
+               "words": "Nov 21, 2026 10:00 PM", "midnight": "2026-11-21 12:30 AM"}
+    files = {f"{name}.md": front(f"title: {name}", f"publishedDateTime: {json.dumps(text)}")
+             for name, text in written.items()}
+    _, news, said = build_items(tmp_path, files, capsys, config="language: fr\n" + ITEMS_CONFIG)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        "numbers": "2026-11-21T22:00:00Z", "iso": "2026-11-21T22:00:00Z", "dotted": "2026-11-21T22:00:00Z",
+        "words": "2026-11-21T22:00:00Z", "midnight": "2026-11-21T00:30:00Z"}, said

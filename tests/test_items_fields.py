@@ -898,3 +898,34 @@ def test_a_time_first_seen_is_read_in_any_date_form_and_one_that_is_no_date_is_l
     out, news, said = build_items(tmp_path, files, capsys)
     assert set(news) == {"seen", "odd"}
     assert said.count("warning:") == 1 and "odd.md:4:" in said and "firstSeenDateTime" in said, said
+
+
+def test_a_player_of_an_id_youtube_or_vimeo_has_no_video_of_is_none(tmp_path, capsys):
+    """The one rule of video ids (players.py: YouTube's 11 characters of [A-Za-z0-9_-], Vimeo's digits) holds
+    when the build reads an item, not only when fetch writes one: files fetch wrote before it had the rule
+    (`<iframe src="https://www.youtube.com/embed/abc">`), and a crawler's, kept a player that shows nothing.
+    Such an item has no player, with a warning at its line; any other host's player is as written."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/v", "type: video")
+
+    def video(name: str, src: str) -> str:
+        return front(f"title: {name}", *head, "featuredContent: " + json.dumps(f'<iframe src="{src}"></iframe>'))
+    files = {"short.md": video("Short", "https://www.youtube.com/embed/abc"),
+             "accented.md": video("Accented", "https://www.youtube.com/embed/Xy1_-Ab2Cdé"),
+             "long.md": video("Long", "//www.youtube-nocookie.com/embed/Xy1_-Ab2Cd3x?rel=0"),
+             "vimeo.md": video("Vimeo", "https://player.vimeo.com/video/abc"),
+             "good.md": video("Good", "https://www.youtube.com/embed/Xy1_-Ab2Cd3?start=30"),
+             "list.md": video("List", "https://www.youtube.com/embed/videoseries?list=PL1234"),
+             "numbers.md": video("Numbers", "https://player.vimeo.com/video/76979871?h=ab12"),
+             "other.md": video("Other", "https://videos.example/embed/abc")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    refused = ("short", "accented", "long", "vimeo")
+    assert [name for name in refused if news[name]["videoUrl"] is not None] == []
+    for name in refused:
+        assert "<iframe" not in page(out, news[name]), name
+        assert f"warning: content/{name}.md:6: `featuredContent`'s player names no " in said, said
+    assert news["good"]["videoUrl"] == "https://www.youtube.com/embed/Xy1_-Ab2Cd3?start=30"
+    assert '<iframe src="https://www.youtube.com/embed/Xy1_-Ab2Cd3?start=30"' in page(out, news["good"])
+    assert news["list"]["videoUrl"] == "https://www.youtube.com/embed/videoseries?list=PL1234"
+    assert news["numbers"]["videoUrl"] == "https://player.vimeo.com/video/76979871?h=ab12"
+    assert news["other"]["videoUrl"] == "https://videos.example/embed/abc"
+    assert said.count("warning:") == len(refused), said

@@ -93,7 +93,7 @@ topics: ["<b>Bold</b>", "Robots"]
     "content/news/ai.md": item("A model explains itself", date="2026-11-19T09:00:00Z", topics="[ai, Loop A]",
                                provider="{name: Solo, domain: solo.example}", quality=20, heat=90),
     "content/news/embed.md": item("Allowed video", date="2026-11-18T09:00:00Z", type="video",
-                                  featuredContent="'<iframe src=\"https://www.youtube.com/embed/abc123\"></iframe>'"),
+                                  featuredContent="'<iframe src=\"https://www.youtube.com/embed/abc123DEF45\"></iframe>'"),
     "content/news/elsewhere.md": item("Video elsewhere", date="2026-11-17T09:00:00Z", type="video",
                                       featuredContent="'<iframe src=\"https://videos.evil.example/v/1\"></iframe>'"),
     "content/news/slug-escape.md": item("Slug that climbs", slug='"../../x"'),
@@ -168,9 +168,9 @@ def test_no_script_from_content_runs_and_data_scripts_stay_data(hostile):
 def test_the_only_iframes_are_allowed_video_players(hostile):
     for name, page in hostile["pages"].items():
         for frame in page.iter("iframe"):
-            assert frame.get("src") == "https://www.youtube.com/embed/abc123", (name, frame.get("src"))
+            assert frame.get("src") == "https://www.youtube.com/embed/abc123DEF45", (name, frame.get("src"))
     embed = hostile["pages"]["news/2026/11/18/embed/index.html"]
-    assert embed.find(".//iframe").get("src") == "https://www.youtube.com/embed/abc123"
+    assert embed.find(".//iframe").get("src") == "https://www.youtube.com/embed/abc123DEF45"
     elsewhere = hostile["pages"]["news/2026/11/17/elsewhere/index.html"]
     links = [a.get("href") for a in elsewhere.iter("a")]
     assert "https://videos.evil.example/v/1" in links  # not embedded, but still reachable

@@ -173,7 +173,7 @@ def test_a_url_whose_scheme_is_in_capitals_leads_where_the_browser_goes(tmp_path
 
     front = "\n".join([
         "title: Capitals", "publishedDateTime: 2026-11-20T10:00:00Z", "type: video", "webUrl: HTTPS://provider.example/a",
-        "featuredContent: " + json.dumps('<iframe src="HTTPS://www.youtube.com/embed/abc"></iframe>'),
+        "featuredContent: " + json.dumps('<iframe src="HTTPS://www.youtube.com/embed/abcDEF12345"></iframe>'),
         "images: [{url: 'HTTPS://img.example/a.jpg', width: 800, height: 400}, "
         "{url: 'Https://img.example/b.jpg', width: 400, height: 200}]",
         "provider: {name: P, domain: p.example, images: [{url: 'HTTP://img.example/logo.png', width: 50, height: 50}]}",
@@ -187,7 +187,7 @@ def test_a_url_whose_scheme_is_in_capitals_leads_where_the_browser_goes(tmp_path
             urls = [element.get(key) or "" for key in ("src", "href", "content")]
             urls += [entry.split()[0] for entry in (element.get("srcset") or "").split(", ") if entry]
             seen += [url for url in urls if any(host in url.lower() for host in ("img.", "provider.", "other.", "youtube"))]
-    assert "https://www.youtube.com/embed/abc" in seen and "http://img.example/logo.png" in seen
+    assert "https://www.youtube.com/embed/abcDEF12345" in seen and "http://img.example/logo.png" in seen
     assert len(seen) > 10 and all(url.startswith(("https://", "http://img.example/")) for url in seen), seen
     assert jsonld(out / "news/2026/11/20/caps/index.html")["image"] == ["https://img.example/a.jpg",
                                                                          "https://img.example/b.jpg"]

@@ -36,7 +36,7 @@ def test_direction_marks_in_body_links_are_percent_encoded_or_the_link_dropped(t
            '<a href="//ev\u202eil.example/x">host</a> <a href="mailto:me\u2066@p.example">mail</a> '
            '<a href="/rel\u061c.html">relative</a> <img src="//im\u200fg.example/i.png" alt="gone"> '
            '<img src="https://p.example/\u200fi.png" alt="kept"></p>')
-    featured = json.dumps(raw + '<iframe src="https://www.youtube.com/embed/x"></iframe>')
+    featured = json.dumps(raw + '<iframe src="https://www.youtube.com/embed/abcDEF12345"></iframe>')
     players = ('\n\n<audio src="https://p.example/a\u202egpj.mp3"></audio>\n\n'
                '<video><source src="https://p.example/s\u2066.mp4" type="video/mp4"></video>')
     site = make_site(tmp_path / "site", {
@@ -62,13 +62,13 @@ def test_direction_marks_and_noncharacters_in_a_player_url_are_percent_encoded(t
     """featuredContent's player URL (a video's `<iframe src>`) went into the page and the API's `videoUrl`
     as written, with a right-to-left override in it, while every other URL had it percent-encoded; one with
     a direction mark in its host was embedded."""
-    featured = json.dumps('<iframe src="https://www.youtube.com/embed/x\u202egpj.exe?a=\u200e"></iframe>')
+    featured = json.dumps('<iframe src="https://www.youtube.com/embed/abcDEF12345?a=\u202egpj.exe\u200e"></iframe>')
     spoofed = json.dumps('<iframe src="https://www.you\u202etube.com/embed/y"></iframe>')
     site = make_site(tmp_path / "site", {"content/v.md": item("V", type="video", featuredContent=featured),
                                          "content/w.md": item("W", type="video", featuredContent=spoofed)},
                      'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
     config, result = build_site(site)
-    encoded = "https://www.youtube.com/embed/x%E2%80%AEgpj.exe?a=%E2%80%8E"
+    encoded = "https://www.youtube.com/embed/abcDEF12345?a=%E2%80%AEgpj.exe%E2%80%8E"
     api = (config.output_path / "api/news/index.json").read_text(encoding="utf-8")
     assert f'"videoUrl":"{encoded}"' in api.replace(": ", ":")
     page = (config.output_path / "news/2026/11/20/v/index.html").read_text(encoding="utf-8")
@@ -122,7 +122,7 @@ def test_a_player_or_sound_file_written_as_embed_codes_write_it_is_kept_as_sent(
         return item(name, type="video", webUrl="https://p.example/news/v.html",
                     featuredContent=f"'<iframe src=\"{src}\" width=\"560\"></iframe>'", **fields)
     site = make_site(tmp_path / "site", {
-        "content/scheme.md": video("Scheme relative", "//www.youtube.com/embed/abc"),
+        "content/scheme.md": video("Scheme relative", "//www.youtube.com/embed/abcDEF12345"),
         "content/relative.md": video("Relative", "/embed/rel?id=1"),
         "content/space.md": video("Space", "https://player.example/embed?id=a b&amp;t=1",
                                   body='<iframe src="https://player.example/embed?id=c d"></iframe>'),
@@ -134,11 +134,11 @@ def test_a_player_or_sound_file_written_as_embed_codes_write_it_is_kept_as_sent(
     out = config.output_path
     api = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))
     players = {entry["title"]: entry["videoUrl"] for entry in api["news"]}
-    assert players == {"Scheme relative": "https://www.youtube.com/embed/abc",
+    assert players == {"Scheme relative": "https://www.youtube.com/embed/abcDEF12345",
                        "Relative": "https://p.example/embed/rel?id=1",
                        "Space": "https://player.example/embed?id=a%20b&t=1", "Bad": None, "Pod": None}
     page = (out / "news/2026/11/20/scheme/index.html").read_text(encoding="utf-8")
-    assert '<iframe src="https://www.youtube.com/embed/abc"' in page
+    assert '<iframe src="https://www.youtube.com/embed/abcDEF12345"' in page
     space = (out / "news/2026/11/20/space/index.html").read_text(encoding="utf-8")
     assert 'href="https://player.example/embed?id=a%20b&amp;t=1"' in space  # (not embedded: not on embed_hosts)
     assert 'href="https://player.example/embed?id=c%20d"' in space  # (an embed in the body is a link)

@@ -68,7 +68,7 @@ EDGE_FILES = {
     "content/embedded.md": item(
         "A video we may embed", "2026-11-21T08:00:00Z", type="video", heat=10, quality=10,
         webUrl="https://nologo.example/embedded",
-        featuredContent="'<iframe src=\"https://www.youtube.com/embed/abc123\"></iframe>'",
+        featuredContent="'<iframe src=\"https://www.youtube.com/embed/abc123DEF45\"></iframe>'",
         provider="{name: Logo Daily, domain: logodaily.example, images: [{url: 'https://logodaily.example/l.png'}]}",
         topics="[日本語]"),
     "content/plain.md": item("No picture, no provider", "2026-11-20T08:00:00Z", heat=5, quality=5),
@@ -374,7 +374,7 @@ def test_only_allowed_video_hosts_are_embedded(sites):
     assert links and "noopener" in links[0]["rel"] and "Watch the video" in outside.text("video-link")
     allowed = read(folder, "news/2026/11/21/embedded")
     frames = allowed.all("iframe")
-    assert len(frames) == 1 and frames[0]["src"] == "https://www.youtube.com/embed/abc123" and frames[0]["title"]
+    assert len(frames) == 1 and frames[0]["src"] == "https://www.youtube.com/embed/abc123DEF45" and frames[0]["title"]
 
 
 def test_the_player_of_an_item_of_any_type_is_shown(tmp_path):
@@ -382,13 +382,13 @@ def test_the_player_of_an_item_of_any_type_is_shown(tmp_path):
     # shown for videos only, and lost for the others without a word
     def embedded(title, kind, src):
         return item(title, "2026-11-20T08:00:00Z", type=kind, featuredContent=f"'<iframe src=\"{src}\"></iframe>'")
-    files = {"content/article.md": embedded("Harbour works explained", "article", "https://www.youtube.com/embed/abc123"),
+    files = {"content/article.md": embedded("Harbour works explained", "article", "https://www.youtube.com/embed/abc123DEF45"),
              "content/podcast.md": embedded("Tide tables, read aloud", "podcast", "https://player.audio.example/ep/7"),
              "content/webinar.md": embedded("Planning the new quay", "webinar", "https://player.vimeo.com/video/42")}
     config = load_config(make_site(tmp_path / "site", files) / "config.yaml")
     out = _build(config, tmp_path / "out")
     article = read(out, "news/2026/11/20/article")
-    assert [f["src"] for f in article.all("iframe")] == ["https://www.youtube.com/embed/abc123"]
+    assert [f["src"] for f in article.all("iframe")] == ["https://www.youtube.com/embed/abc123DEF45"]
     podcast = read(out, "news/2026/11/20/podcast")
     assert not podcast.all("iframe") and podcast.text("video-link") == "Listen on player.audio.example"
     assert [a for a in podcast.all("a") if a.get("href") == "https://player.audio.example/ep/7"]

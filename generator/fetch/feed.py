@@ -4,7 +4,7 @@ NotAFeed, the error of bytes that are no feed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from generator.fetch.bounds import Cuts
 
@@ -74,6 +74,12 @@ class Entry:
     # Its date as written when it is left undated (dated when first fetched) as its day and month are both numbers,
     # which writers put in either order, and the site's language does not say which (`05/12/2026` on an `en` site)
     either_order: str = ""
+    # The language it says it is in itself (Atom's `xml:lang` on it, its title or its text; RSS's `dc:language` in
+    # it; a JSON Feed 1.1 item's `language`), a language code, else ""
+    language: str = ""
+    # The time of day its date gives alone, without a date (`21:30`, `9:30 PM`), in the site's zone (its tzinfo),
+    # when it has no date: items.published_at dates it by the fetch that first saw it
+    clock: time | None = None
 
 
 @dataclass(frozen=True)

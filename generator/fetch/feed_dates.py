@@ -6,10 +6,10 @@ from __future__ import annotations
 import calendar
 from datetime import datetime, time, timezone, tzinfo
 
-from generator.isotime import (Day, Refused, checked, day_alone, day_first, in_english, parse_iso, parse_rfc2822,
-                               site_zoned, with_offset, zone_named)
+from generator.isotime import (Day, Refused, checked, clock_alone, day_alone, day_first, in_english, parse_iso,
+                               parse_rfc2822, site_zoned, twenty_four_hour, with_offset, zone_named)
 from generator.languages import LANGUAGE, language_problem, primary
-from generator.site.dates import EARLIEST, either_order  # (an entry dated before EARLIEST is dated when first fetched)
+from generator.site.dates import EARLIEST, either_order, year_first  # (an entry dated before EARLIEST: when first fetched)
 
 
 def _usable(moment: datetime | None) -> datetime | None:
@@ -25,6 +25,21 @@ def _parsed_date(when) -> datetime | None:
         return _usable(datetime.fromtimestamp(calendar.timegm(when), timezone.utc))
     except (ValueError, OverflowError, OSError, TypeError):
         return None
+
+
+def language_code(tag) -> str:
+    """A language tag a feed, an entry or an OPML outline says (`fr`, `pt_BR`: pt-BR), when it is a code naming a
+    language; else "" (`English`, `unknown`, `xx`)."""
+    tag = tag.strip().replace("_", "-") if isinstance(tag, str) else ""
+    return tag if LANGUAGE.fullmatch(tag) and not language_problem(tag) else ""
+
+
+def said_language(tag, site: str) -> str:
+    """The language a feed says it is in (its own, or its OPML outline's), as its dates are read by it: none when
+    it is no language code, or when it only names the language that the site's names more precisely (a feed's
+    `en` on an `en-GB` site)."""
+    tag = language_code(tag)
+    return "" if "-" not in tag and primary(tag) == primary(site) else tag
 
 
 class Dates:
@@ -44,9 +59,8 @@ class Dates:
         """The language the feed says it is in (RSS's `<language>`, Atom's `xml:lang`, JSON Feed's `language`):
         its dates are read by it, unless the source gives one, or it is no language code (`English`), or it only
         names the language that the site's names more precisely (a feed's `en` on an `en-GB` site)."""
-        tag = tag.strip().replace("_", "-") if isinstance(tag, str) else ""
-        if (self.given or not LANGUAGE.fullmatch(tag) or language_problem(tag)
-                or "-" not in tag and primary(tag) == primary(self.language)):
+        tag = said_language(tag, self.language)
+        if self.given or not tag:
             return
         self.language = self.declared = tag
 
@@ -79,6 +93,10 @@ class Dates:
         by a name feedparser reads as UTC (`CET`), or twice, or with another language's words is read here;
         `iso`: a JSON Feed's date, which feedparser does not read. A day written alone (`2026-12-07`, `Mon, 07 Dec
         2026`) is an isotime.Day in the site's zone, the start of that day: its item's file writes the day."""
+        if clock_alone(written):  # (no date: Dates.clock; feedparser put it on the machine's day, in UTC)
+            return None
+        if isinstance(written, str) and (hours := year_first(twenty_four_hour(written.strip()))) != written.strip():
+            parsed, written = None, hours  # (feedparser reads `10:00 PM` as 10:00, `2026/11/21` as 1 December)
         if isinstance(written, str) and self.told and (ordered := day_first(written, self.told)) != written:
             parsed, written = None, ordered  # (feedparser reads `12/03/2026` its own way: read here, day first)
         moment = self._dated(parsed, written, iso)
@@ -116,6 +134,13 @@ class Dates:
         """A date as RSS, another language's words or RFC 3339 write it, one without a zone in `zone`."""
         return (_worded_date(written, rss=True, language=self.language, zone=zone)
                 or _iso_date(with_offset(written), self.language, zone))
+
+    def clock(self, *written) -> time | None:
+        """The time of day an undated entry's date gives alone (`written`: its published one, then its updated
+        one: `21:30`, `9:30 PM`), in the site's zone (its tzinfo), which items.published_at puts on the day of the
+        fetch that first saw it; else None."""
+        found = next((clock for clock in map(clock_alone, written) if clock is not None), None)
+        return found.replace(tzinfo=self.zone) if found else None
 
     @staticmethod
     def in_either_order(*written) -> str:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import datetime, timezone
+from datetime import datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
@@ -24,7 +24,7 @@ from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
 from generator.isotime import Day
-from generator.languages import UNSPACED
+from generator.languages import UNSPACED, primary
 from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.fields import MAX_TEXT
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, MAX_IMAGES
@@ -124,8 +124,10 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # a duration's 60th minute or second, `4:75`, no length. 9: a date without a zone in the site's zone, as an
 # item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant. 10: a day written alone as that day, no time.
 # 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so. 12: the time it was
-# first seen, `firstSeenDateTime`, which gives a story its id.)
-READING = 12
+# first seen, `firstSeenDateTime`, which gives a story its id. 13: an entry's own language, else its feed's, as the
+# item's `language` when it is not the site's; an OPML outline's `language`; a 12-hour clock's time (`10:00 PM`) as
+# that hour, a time of day alone (`21:30`) on the day it was first seen.)
+READING = 13
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -166,6 +168,9 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     author = _cut(entry.author, MAX_TEXT)
     if author and author.casefold() != meta["provider"]["name"].casefold():  # (a channel's videos name it)
         meta["author"] = author
+    own = entry.language or source.language or feed.language  # (the entry's, else its feed's: as the site's?)
+    if own and primary(own) != primary(language):
+        meta["language"] = own
     chosen = topics_of(entry, source, topics, language)
     if chosen:
         meta["topics"] = list(chosen)
@@ -290,8 +295,20 @@ def published_of(entry: Entry, facts: Facts) -> str:
 def published_at(entry: Entry, facts: Facts) -> datetime:
     """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it. A date after
     that time is a wrong clock or time zone (the entry is out already): the build would hide the item
-    until then, so it is dated when first seen."""
-    return entry.published if entry.published and not from_the_future(entry, facts) else facts.first_seen
+    until then, so it is dated when first seen. A time of day alone (`21:30`) is the last such time, in the
+    site's zone, at or before then: a reader of a live blog takes it for today's, unless that is still to come."""
+    if entry.published and not from_the_future(entry, facts):
+        return entry.published
+    return last_at(entry.clock, facts.first_seen) if entry.clock else facts.first_seen
+
+
+def last_at(clock: time, seen: datetime) -> datetime:
+    """The last moment at or before `seen` whose time of day in the clock's zone (its tzinfo) is `clock`."""
+    local = seen.astimezone(clock.tzinfo)
+    today = datetime.combine(local.date(), clock.replace(tzinfo=None), tzinfo=clock.tzinfo)
+    moment = today if today <= local else datetime.combine(local.date() - timedelta(days=1),
+                                                           clock.replace(tzinfo=None), tzinfo=clock.tzinfo)
+    return moment.astimezone(timezone.utc)
 
 
 def written_date(moment: datetime) -> str:

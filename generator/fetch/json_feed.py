@@ -8,7 +8,7 @@ import re
 from generator.fetch.addresses import Addresses
 from generator.fetch.body_pictures import body_picture
 from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
-from generator.fetch.feed_dates import Dates
+from generator.fetch.feed_dates import Dates, language_code
 from generator.fetch.feed_values import (charset_of, cleaned_html, download_of, html_escaped, int_of, listed, media_of,
                                          names_of, odd_values, paragraphs, tags_of, text_decoded, text_of, unescaped)
 from generator.fetch.picture_words import MOST_CHARS
@@ -115,6 +115,8 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             odd_values=odd_values(files),
             unsafe_urls=link.unsafe - unsafe,
             either_order="" if when else dates.in_either_order(item.get("date_published"), item.get("date_modified")),
+            language=language_code(item.get("language")),  # (JSON Feed 1.1's)
+            clock=None if when else dates.clock(item.get("date_published"), item.get("date_modified")),
         ))
     return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused, language=dates.declared)

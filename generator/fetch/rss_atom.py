@@ -11,7 +11,7 @@ from generator.fetch.addresses import Addresses, HTTP
 from generator.fetch.aggregators import one_site, submission, without_submission
 from generator.fetch.body_pictures import body_picture, is_avatar, is_tiny
 from generator.fetch.feed import Entry, Image
-from generator.fetch.feed_dates import Dates
+from generator.fetch.feed_dates import Dates, language_code
 from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, download_of, html_escaped, int_of, listed,
                                          media_of, names_of, odd_values, paragraphs, player_seconds, tags_of,
                                          text_decoded, text_of, type_by_name, unescaped)
@@ -184,7 +184,18 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         odd_values=odd,
         unsafe_urls=link.counted.unsafe - unsafe,
         either_order="" if when else dates.in_either_order(entry.get("published"), entry.get("updated")),
+        language=_language_of(entry, content),
+        clock=None if when else dates.clock(entry.get("published"), entry.get("updated")),
     )
+
+
+def _language_of(entry, content: list) -> str:
+    """The language an entry says it is in: RSS's `dc:language` in it, else the `xml:lang` of its title, text or
+    summary (feedparser gives the feed's to those that say none)."""
+    details = (entry.get("title_detail"), *(content[:1] if isinstance(content, list) else ()),
+               entry.get("summary_detail"))
+    said = [entry.get("language"), *(detail.get("language") for detail in details if isinstance(detail, dict))]
+    return next((code for code in map(language_code, said) if code), "")
 
 
 _NO_WORDS = Words()

@@ -14,6 +14,7 @@ import yaml
 from generator.config.lines import config_node, key_line
 from generator.config.values import Config, TopicConfig
 from generator.errors import ConfigError, Problem
+from generator.fetch.feed_dates import said_language
 from generator.site.records import load_records
 from generator.urlnorm import canonical_url
 
@@ -149,7 +150,9 @@ def read_opml(config: Config, name: str, site_topics: tuple[TopicConfig, ...]) -
                 problems.append(Problem(name, line, f"outline {title!r}: {url!r} is not an http(s) feed URL",
                                         "fix or remove the outline, or export the file from your feed reader again"))
             else:
-                found.append(Source(url=url, name=title, topics=topics, where=name, line=line))
+                # (OPML 2.0's `language`: the feed's own, as the reader exported it, read as the feed's own is)
+                found.append(Source(url=url, name=title, topics=topics, where=name, line=line,
+                                    language=said_language(outline.get("language"), config.language)))
         folder = declared.get(title.lower()) if title and not url else None
         inner = topics + (folder,) if folder and folder not in topics else topics
         stack.extend((child, inner) for child in reversed(outline.findall("outline")))

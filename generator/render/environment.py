@@ -226,11 +226,11 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         article = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": item.title,
             "description": item.excerpt, "datePublished": _published(local(item.published)),
-            "url": page_url, "mainEntityOfPage": page_url, "inLanguage": config.language,
+            "url": page_url, "mainEntityOfPage": page_url, "inLanguage": item.language or config.language,
             "publisher": organization,
             "author": {"@type": "Person", "name": item.author} if item.author else organization,
         }
-        if not config.language:  # (none declared: not an empty language)
+        if not article["inLanguage"]:  # (none declared: not an empty language)
             del article["inLanguage"]
         if not item.excerpt:  # (none written: not an empty description)
             del article["description"]
@@ -302,6 +302,16 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     # not English words mirrored ("21 Nov 2026" shown as "Nov 2026 21")
     rtl = direction(words.speaks) == "rtl"
 
+    def item_lang(item):
+        """content_lang for an item's own text (its title, excerpt, body) on its card and page: its `language`, when
+        it has one other than the site's, with its direction when that is not the page's (an Arabic story on an
+        English site); else content_lang."""
+        tag = item.language
+        if not tag or tag.lower() == (config.language or "").lower():
+            return content_lang
+        written = direction(tag)
+        return Markup(f' lang="{escape(tag)}"' + (f' dir="{written}"' if (written == "rtl") != rtl else ""))
+
     def isolated(text):
         """A name of the content in a <bdi>, which reads in the direction of its own first letter and keeps what is
         beside it in its place: an English provider's "Yahoo!" on an Arabic card (not "!Yahoo"), an Arabic
@@ -333,7 +343,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
                        # `<html dir>` of a language written right to left (nothing for left to right, the default)
                        html_dir=Markup(' dir="rtl"') if rtl else "",
-                       words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
+                       words_language=words.speaks, words_lang=words_lang, content_lang=content_lang, item_lang=item_lang,
                        head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in, date_lang=date_lang,
                        type_badge=type_badge, type_word=title_word,
                        type_lists=tuple(titled(listed, words) for listed, _ in site.type_lists)

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from generator.config.values import Config
 from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Day, Refused, ambiguous_month,
                                ambiguous_zone, checked, day_alone, day_first_separator, goes_by, in_english, parse_iso,
-                               parse_rfc2822, site_zoned, with_offset)
+                               parse_rfc2822, site_zoned, twenty_four_hour, with_offset)
 from generator.site.keys import OTHER_DATE_KEYS
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
@@ -126,6 +126,7 @@ def to_utc(value, config: Config, key: str) -> datetime:
     if isinstance(value, str):
         try:
             value = checked(value)  # (`... +0100 (CET)`, `... 10:00 (CET)`; two zones that disagree refused)
+            value = twenty_four_hour(value)  # (`2026-11-21 10:00 PM`: 22:00, as every reader below takes it)
         except Refused as exc:
             raise Unusable(f"`{key}` {shown(value)} {exc}", exc.hint) from None
     if isinstance(value, datetime):
@@ -226,6 +227,15 @@ _WORDS_DATE = re.compile(r"""
 """, re.VERBOSE)
 
 
+def year_first(text: str) -> str:
+    """A date written year first with slashes or dots (`2026/11/21 08:00`) as ISO 8601 writes it (`2026-11-21
+    08:00`); any other text as it is. (feedparser read `2026/11/21` as 1 December: fetch's entries take this too.)"""
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, _, month, day, rest = found.groups()
+        return f"{year}-{int(month):02}-{int(day):02}{rest}"
+    return text
+
+
 def _written_otherwise(text: str) -> datetime | None:
     """The moment a date written in one of the forms above names; None when it is in none of them (or is
     no date: the caller says why)."""
@@ -234,9 +244,8 @@ def _written_otherwise(text: str) -> datetime | None:
             return datetime.fromtimestamp(int(found.group(1)) / 1000, timezone.utc)
         except (OverflowError, ValueError, OSError):
             return None
-    if found := _YEAR_FIRST.fullmatch(text):
-        year, _, month, day, rest = found.groups()
-        text = f"{year}-{int(month):02}-{int(day):02}{rest}"
+    if (iso := year_first(text)) != text:
+        text = iso
         try:
             return parse_iso(text)
         except ValueError:

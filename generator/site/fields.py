@@ -18,6 +18,7 @@ from typing import Mapping
 from generator.site.dates import dated_text
 from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Entry, Notes, kind_of, shown
+from generator.languages import LANGUAGE, code_of_name, language_problem
 from generator.site.text import BIDI, bidi_closed, cut_at_word, plain_name, plain_text
 from generator.urls import MAX_URL, field_url, joined, old_path, read_url, too_long, with_scheme, without_controls
 
@@ -303,3 +304,22 @@ def drafted(meta: dict, notes: Notes) -> bool:
 
 def entries_have(count: int) -> str:
     return "1 entry has" if count == 1 else f"{count} entries have"
+
+
+def language_field(meta: dict, notes: Notes) -> str:
+    """The language the item's own text is in (`language: fr`, as fetch writes it for an entry in another language
+    than the site's), which its card and page mark it with; "" when not given. A crawler's name of a language
+    (`French`, `Deutsch`) is its code; anything else is none, with a warning: it would go into the pages' `lang`."""
+    value = meta.get("language")
+    if value is None or value == "":
+        return ""
+    text = value.strip().replace("_", "-") if isinstance(value, str) else ""
+    tag = text if LANGUAGE.fullmatch(text) else code_of_name(text)
+    problem = language_problem(tag) if tag else None
+    if not tag or problem:
+        what, todo = problem or ("is no language code", "write the code of the language its text is in, such as fr "
+                                 "or pt-BR, or leave `language` out for the site's")
+        notes.warn("language", f"`language` {shown(value)}{':' if problem else ''} {what}; the item is taken to be in "
+                   "the site's language", todo)
+        return ""
+    return tag

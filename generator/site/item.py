@@ -19,11 +19,11 @@ import zlib
 
 from generator.config.values import Config
 from generator.errors import Problem, Rejected
-from generator.players import player_url
+from generator.players import PLAYERS, SERVICE_NAMES, player_url, refused_player
 from generator.site.content import Source
 from generator.site.dates import date_field, optional_date_field
-from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, opaque_field,
-                                   resolved, text_field, type_field, url_field)
+from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, language_field,
+                                   opaque_field, resolved, text_field, type_field, url_field)
 from generator.site.keys import (KNOWN_FIELDS, check_keys, jekyll_post, named_otherwise, nested_spelled_as_known,
                                  spelled_as_known)
 from generator.site.markup import (MAX_FILLED_CELLS, absolute_addresses, embeddable, featured_of_address, iframe_src,
@@ -77,6 +77,14 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         notes.warn("featuredContent", f"the player's address in `featuredContent` is not an http or https URL: "
                    f"{shown(player)}; the item has no player", "write the iframe's src as a full address, "
                    "e.g. https://www.youtube.com/embed/ID")
+    refused = refused_player(video_url)
+    if refused:  # (the one rule of ids, also for files fetch wrote before it had it)
+        service, video = refused
+        name = SERVICE_NAMES[service]
+        notes.warn("featuredContent", f"`featuredContent`'s player names no {name} video: {shown(video)} is none "
+                   f"of {name}'s ids; the item has no player", f"write the player's address with the video's id "
+                   f"as {name} gives it, e.g. {PLAYERS[service][0]}ID")
+        video_url = ""
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
         excerpt=typeset(text_field(meta, "excerpt", notes, written=written), config.language),
         original_url=url_field(meta, "originalUrl", notes, base, original),
@@ -101,6 +109,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         category=text_field(meta, "category", notes, written=written),
         author=author_field(meta, notes),
         aliases=aliases_field(meta, notes),
+        language=language_field(meta, notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=opaque_field(meta.get("secured")),
         size=size_field(meta, "size", notes, written),

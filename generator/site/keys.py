@@ -17,6 +17,7 @@ KNOWN_FIELDS = frozenset({
     "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
     "price", "length", "category", "slug", "size", "image", "author", "authors", "aliases", "firstSeenDateTime",
+    "language",
 })
 
 # An item's keys that are no field looked at for a typo of one (`exerpt`): a crawler's record of thousands of keys

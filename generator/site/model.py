@@ -142,6 +142,8 @@ class Item:
     # its old addresses (`aliases`), each a site path (urls.old_path: `old/story/`) where a page sends readers to
     # its page (plan/redirects.py)
     aliases: tuple[str, ...] = ()
+    # the language its own text is in (`language: fr`: a language tag), which its card and page mark; "" for the site's
+    language: str = ""
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
     # when the site first had it (`firstSeenDateTime`, which fetch writes), or None: which member of a story gives
     # it its id (stories.make_story), so that a report fetched after the story began does not change it
