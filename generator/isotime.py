@@ -84,7 +84,7 @@ _YEAR_FIRST = re.compile(r"[0-9]{4}([/.])[0-9]{1,2}\1[0-9]{1,2}\.?")
 
 
 # A time of a 12-hour clock (`10:00 PM`, `9:30 p.m.`, `6:15am`)
-_HALF_DAY = re.compile(r"(?<![0-9])([0-9]{1,2})[:.]([0-9]{2}(?::[0-9]{2})?)\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])")
+_TWELVE_HOUR = re.compile(r"(?<![0-9])([0-9]{1,2})[:.]([0-9]{2}(?::[0-9]{2})?)\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])")
 _CLOCK_ALONE = re.compile(r"\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*")
 
 
@@ -92,7 +92,7 @@ def twenty_four_hour(text: str) -> str:
     """`text` with its 12-hour clock's time (`10:00 PM`) as a 24-hour clock writes it (`22:00`), which every reader
     of dates takes (feedparser took `10:00 PM` for 10:00); else as it is (an hour of 0 or past 12 with AM or PM is
     no time: left so, which no reader takes)."""
-    found = _HALF_DAY.search(text)
+    found = _TWELVE_HOUR.search(text)
     if not found or not 1 <= int(found[1]) <= 12:
         return text
     hour = int(found[1]) % 12 + (12 if found[3] in "Pp" else 0)
