@@ -484,6 +484,42 @@ def test_a_site_of_your_own_is_made_outside_the_newsdesk_clone(tmp_path, page):
     assert made and all(clone not in path.parents for path in made), f"{page.name}: the site is inside the clone"
 
 
+@pytest.mark.slow
+def test_the_upgrade_command_leaves_out_what_the_update_removed(tmp_path):
+    """docs/getting-started.md's upgrade, run as written in a clone that the quick start installed from, after
+    the clone's origin removed a template: setuptools builds in the clone's build/ and put whatever an earlier
+    install left there into the new copy (pypa/setuptools#1871), so `git pull && pip install .` kept it."""
+    text = (DOCS / "getting-started.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+    [install] = [line for block in blocks for line in block.splitlines() if line.startswith("python3 -m venv .venv")]
+    [upgrade] = [line for block in blocks for line in block.splitlines() if line.startswith("git pull")]
+    env = {**{k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")},
+           "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+
+    def run(command: str, cwd: Path) -> None:
+        done = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+
+    origin, clone = tmp_path / "origin", tmp_path / "clone"
+    names = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for name in filter(None, names.split("\0")):
+        if (ROOT / name).is_file():
+            (origin / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, origin / name)
+    run("git init -q -b main && git add -A && git commit -q -m newsdesk", origin)
+    run(f"git clone -q {origin} {clone}", tmp_path)
+    # (the quick start's install alone: its build and serve are not what is checked here)
+    run(install.split(" && .venv/bin/newsdesk")[0], clone)
+    [installed] = (clone / ".venv").glob("lib/python*/site-packages/generator/themes/default/templates")
+    removed = "partials/pagination.html"
+    assert (installed / removed).is_file()
+    run(f"git rm -q themes/default/templates/{removed} && git commit -q -m 'Remove a template'", origin)
+    run(upgrade.split(" # ")[0], clone)
+    assert (installed / "base.html").is_file()  # (the new copy is installed where the old one was)
+    assert not (installed / removed).exists(), "the upgrade kept a template the update removed"
+
+
 def test_the_readme_links_point_at_files_that_exist():
     links = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", README.read_text(encoding="utf-8"))
     local = [link for link in links if "://" not in link]

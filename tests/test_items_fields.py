@@ -352,10 +352,22 @@ def test_jekyll_s_tags_and_categories_together_are_all_topics(tmp_path, capsys):
     out, news, said = build_items(tmp_path, files, capsys)
     assert news["post"]["topics"] == ["Politics", "AI", "Robots"]
     assert news["hugo"]["topics"] == ["AI", "Science", "Space"]
+    # (the hint writes the one list to put instead, as a single taxonomy's does: "list them" left it to the reader)
     assert ("warning: content/post.md:4: `categories` and `tags` are read as `topics`, which is not given "
-            "(list them under `topics`)") in said, said
+            "(write them as one list under `topics`: `topics: [Politics, AI, Robots]`)") in said, said
     assert ("warning: content/hugo.md:4: `tags`, `categories` and `keywords` are read as `topics`, which is not "
-            "given (list them under `topics`)") in said, said
+            "given (write them as one list under `topics`: `topics: [AI, Science, Space]`)") in said, said
+
+
+def test_a_jekyll_post_s_categories_text_and_tags_list_are_written_as_the_one_list_to_put(tmp_path, capsys):
+    """`categories: politics world` (two names, as Jekyll reads a post's text) beside `tags: [transport]`: the
+    warning said "list them under `topics`", leaving the reader to work out the three names from two fields."""
+    files = {"_posts/2026-11-21-tram-line.md": front("title: Tram", DATE_2026, "categories: politics world",
+                                                     "tags: [transport]")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["tram-line"]["topics"] == ["politics", "world", "transport"]
+    assert ("warning: content/_posts/2026-11-21-tram-line.md:4: `categories` and `tags` are read as `topics`, which "
+            "is not given (write them as one list under `topics`: `topics: [politics, world, transport]`)") in said, said
 
 
 def test_an_item_written_as_json_ld_is_read(tmp_path, capsys):

@@ -138,7 +138,8 @@ def named_otherwise(meta: dict, notes: Notes, jekyll: bool = False) -> dict:
                 key, value = lists[0], _each_once([name for listed in lists for name in meta[listed]])
                 named = ", ".join(f"`{name}`" for name in lists[:-1]) + f" and `{lists[-1]}`"
                 notes.aliases.setdefault(field, key)
-                notes.warn(field, f"{named} are read as `{field}`, which is not given", f"list them under `{field}`")
+                notes.warn(field, f"{named} are read as `{field}`, which is not given",
+                           f"write them as one list under `{field}`: `{notes.written(field, value)}`")
                 found[field] = value
                 continue
             found[field] = value
