@@ -779,6 +779,21 @@ def test_plain_text_fields_are_decoded_once_and_escaped_once_everywhere(tmp_path
     assert shown_entities(out) == []
 
 
+def test_the_entity_check_reads_an_rss_description_as_html_as_its_readers_do(tmp_path):
+    # An RSS <description> is HTML to its readers: "AT&T" in it is rightly `AT&amp;T` as HTML (`&amp;amp;` as XML).
+    # The check read that HTML's source as text too, and would have failed any feed with a summary or a topic's
+    # or provider's name holding "&"; a description escaped once more than that must still be caught.
+    files = {"content/x.md": item("AT&T and 1 < 2", excerpt=json.dumps(ENTITIES["AT&T and 1 < 2"]),
+                                  topics=json.dumps(["R&D"]))}
+    _, out = build_dir(tmp_path, files)
+    feed = out / "topics/r-and-d/feed.rss"
+    assert "<description>News about R&amp;amp;D.</description>" in feed.read_text(encoding="utf-8")
+    assert "<description>AT&amp;amp;T and 1 &amp;lt; 2</description>" in feed.read_text(encoding="utf-8")
+    assert shown_entities(out) == []
+    feed.write_text(feed.read_text(encoding="utf-8").replace("AT&amp;amp;T", "AT&amp;amp;amp;T"), encoding="utf-8")
+    assert shown_entities(out) == ["topics/r-and-d/feed.rss: &amp;"]
+
+
 def test_words_about_html_elements_are_kept_and_markup_is_not(tmp_path):
     # A headline about HTML names its elements, escaped by the crawler or not: "The <dialog> element" lost its
     # subject. The bare tags cut-off markup leaves (`<p>`, `<br>`) and tags something closes are still markup.
@@ -966,10 +981,12 @@ def shown_entities(out: Path) -> list[str]:
             texts = list(strings(json.loads(data)))
         else:
             root = ET.fromstring(data)
-            texts = [t for e in root.iter() for t in (e.text, e.tail) if t]
-            # RSS descriptions and Atom html content are HTML again, to their readers
-            texts += [html_text(e.text) for e in root.iter() if e.text and e.tag.rsplit("}", 1)[-1]
-                      in ("description", "summary", "content")]
+            # RSS descriptions and Atom's type="html" text are HTML again, to their readers: only what that HTML shows
+            # is read (its `&amp;` is how HTML writes "&"); every other element's text is shown as it is
+            shown_as_html = {e for e in root.iter() if e.text and (e.tag == "description" or (
+                e.tag.rsplit("}", 1)[-1] in ("summary", "content", "title") and e.get("type") == "html"))}
+            texts = [t for e in root.iter() for t in ((e.tail,) if e in shown_as_html else (e.text, e.tail)) if t]
+            texts += [html_text(e.text) for e in shown_as_html]
         found += [f"{path.relative_to(out)}: {m.group()}" for t in texts for m in entity.finditer(t)]
     assert looked > 10
     return found
