@@ -93,6 +93,26 @@ def test_a_mark_split_from_its_space_by_an_inline_tag_is_typeset(html, french):
     assert typeset_html(html, "en") == html
 
 
+# Crawled text often has two spaces, a tab or a line break (a Markdown line wrapped before its mark) where one
+# space is meant: the browser shows one, and broke the line at the first, leaving the no-break one and its mark
+# at the start of the next. The run is one no-break space.
+@pytest.mark.parametrize("text, french", [
+    ("Pourquoi  ? Parce que\t! Voilà \n: fini", f"Pourquoi{NNBSP}? Parce que{NNBSP}! Voilà{NBSP}: fini"),
+    ("«  Bonjour  »", f"«{NNBSP}Bonjour{NNBSP}»"),
+    ("à 12:30,  16:9  et 2  :1", "à 12:30,  16:9  et 2  :1"),
+])
+def test_a_run_of_spaces_before_a_mark_is_one_no_break_space(text, french):
+    assert typeset(text, "fr") == french
+    html = render_markdown(text.replace("\t", " "))
+    assert typeset_html(html, "fr") == f"<p>{french.replace(chr(9), ' ')}</p>\n"
+
+
+def test_a_body_line_wrapped_before_its_mark_keeps_the_mark_on_its_words_line():
+    html = render_markdown("Le maire a-t-il signé\n? Oui, dit-il\n<strong>!</strong> Et «\nmerci »")
+    assert typeset_html(html, "fr") == (f"<p>Le maire a-t-il signé{NNBSP}? Oui, dit-il{NNBSP}<strong>!</strong> "
+                                        f"Et «{NNBSP}merci{NNBSP}»</p>\n")
+
+
 def test_a_real_looking_body_with_emphasis_and_links_round_its_marks_is_typeset():
     html = render_markdown("Le ministre a tranché **: non**. Pourquoi *maintenant* ? Lisez [l’avis](https://a.fr/x?y=1 "
                            "\"Avis : lu ?\") ! Et « [le rapport](https://a.fr/r) », ou *« cité »* *?*\n\n"
