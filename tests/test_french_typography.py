@@ -71,6 +71,63 @@ def test_a_french_bodys_text_is_typeset_but_its_code_tags_and_addresses():
     assert typeset_html(BODY_HTML, "fr") == BODY_HTML  # (typeset once: again, nothing changes)
 
 
+# A mark split from its space by an inline tag (emphasis, a link) is typeset as one beside its word: the tags are
+# kept where they are, the space before them made a no-break one; code, attributes and a paragraph's end are not
+# seen through
+@pytest.mark.parametrize("html, french", [
+    ("<p>Bonjour <strong>!</strong></p>", f"<p>Bonjour{NNBSP}<strong>!</strong></p>"),
+    ('<p>Le mot <a href="https://a.fr/?q">?</a></p>', f'<p>Le mot{NNBSP}<a href="https://a.fr/?q">?</a></p>'),
+    ("<p>Il dit <em><strong>: oui</strong></em></p>", f"<p>Il dit{NBSP}<em><strong>: oui</strong></em></p>"),
+    ("<p>«<em> lien</em> »</p>", f"<p>«<em>{NNBSP}lien</em>{NNBSP}»</p>"),
+    ('<p>« <a href="x" title="Quoi ?">lien</a> »</p>', f'<p>«{NNBSP}<a href="x" title="Quoi ?">lien</a>{NNBSP}»</p>'),
+    ("<p><em>mot</em> ?</p>", f"<p><em>mot</em>{NNBSP}?</p>"),
+    # a mark that starts a word behind its tag, a code's mark, a mark of the next paragraph: as written
+    ('<p>lien <a href="x">?utm</a>, x <code>?</code> <kbd>!</kbd></p>',
+     '<p>lien <a href="x">?utm</a>, x <code>?</code> <kbd>!</kbd></p>'),
+    ("<p>fin </p>\n<p>? non</p>", "<p>fin </p>\n<p>? non</p>"),
+    ("<p>vu <br>! et <img src=\"x\" alt=\"\"> ?</p>", "<p>vu <br>! et <img src=\"x\" alt=\"\">\u202f?</p>"),
+])
+def test_a_mark_split_from_its_space_by_an_inline_tag_is_typeset(html, french):
+    assert typeset_html(html, "fr") == french
+    assert typeset_html(french, "fr") == french
+    assert typeset_html(html, "en") == html
+
+
+# Crawled text often has two spaces, a tab or a line break (a Markdown line wrapped before its mark) where one
+# space is meant: the browser shows one, and broke the line at the first, leaving the no-break one and its mark
+# at the start of the next. The run is one no-break space.
+@pytest.mark.parametrize("text, french", [
+    ("Pourquoi  ? Parce que\t! Voilà \n: fini", f"Pourquoi{NNBSP}? Parce que{NNBSP}! Voilà{NBSP}: fini"),
+    ("«  Bonjour  »", f"«{NNBSP}Bonjour{NNBSP}»"),
+    ("à 12:30,  16:9  et 2  :1", "à 12:30,  16:9  et 2  :1"),
+])
+def test_a_run_of_spaces_before_a_mark_is_one_no_break_space(text, french):
+    assert typeset(text, "fr") == french
+    html = render_markdown(text.replace("\t", " "))
+    assert typeset_html(html, "fr") == f"<p>{french.replace(chr(9), ' ')}</p>\n"
+
+
+def test_a_body_line_wrapped_before_its_mark_keeps_the_mark_on_its_words_line():
+    html = render_markdown("Le maire a-t-il signé\n? Oui, dit-il\n<strong>!</strong> Et «\nmerci »")
+    assert typeset_html(html, "fr") == (f"<p>Le maire a-t-il signé{NNBSP}? Oui, dit-il{NNBSP}<strong>!</strong> "
+                                        f"Et «{NNBSP}merci{NNBSP}»</p>\n")
+
+
+def test_a_real_looking_body_with_emphasis_and_links_round_its_marks_is_typeset():
+    html = render_markdown("Le ministre a tranché **: non**. Pourquoi *maintenant* ? Lisez [l’avis](https://a.fr/x?y=1 "
+                           "\"Avis : lu ?\") ! Et « [le rapport](https://a.fr/r) », ou *« cité »* *?*\n\n"
+                           "Code : `a ? b`, <kbd>Ctrl</kbd> **!**\n")
+    text = typeset_html(html, "fr")
+    assert f"tranché{NBSP}<strong>: non</strong>" in text
+    assert f"<em>maintenant</em>{NNBSP}?" in text
+    assert f"</a>{NNBSP}!" in text and 'title="Avis : lu ?"' in text and 'href="https://a.fr/x?y=1"' in text
+    assert f"«{NNBSP}<a" in text and f"</a>{NNBSP}»" in text and f"<em>«{NNBSP}cité{NNBSP}»</em>{NNBSP}<em>?</em>" in text
+    assert f"Code{NBSP}: <code>a ? b</code>" in text and f"</kbd>{NNBSP}<strong>!</strong>" in text
+    # what a reader sees has no breakable space before a mark or after «
+    seen = re.sub(r"<code>.*?</code>|<[^>]+>", "", text)
+    assert not re.search(r" [;:!?»]|« ", seen), seen
+
+
 TITLE = "Pourquoi le port ferme-t-il ? Les pêcheurs disent : « Jusqu’à quand ? »"
 EXCERPT = "La mairie répond : « Bientôt » ; les marins attendent !"
 TYPESET_TITLE = (f"Pourquoi le port ferme-t-il{NNBSP}? Les pêcheurs disent{NBSP}: «{NNBSP}Jusqu’à "

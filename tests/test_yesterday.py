@@ -47,7 +47,13 @@ def test_every_shipped_language_says_the_day_before_yesterday_as_browsers_say_it
     run = subprocess.run(["node", "-e", NODE_YESTERDAY], input=json.dumps([languages, -2]), capture_output=True,
                          text=True, check=True)
     browsers = json.loads(run.stdout)
-    assert {language: words[language].t("day_before_yesterday") for language in languages} == browsers
+    # (CLDR has no words for it in Yiddish: the browser writes its root locale's "-2 d", and the words file has
+    # its own)
+    unsaid = {language for language in languages if browsers[language].startswith("-")}
+    assert unsaid == {"yi"}
+    said = [language for language in languages if language not in unsaid]
+    assert {language: words[language].t("day_before_yesterday") for language in said} == {
+        language: browsers[language] for language in said}
     assert (browsers["fr"], browsers["de"], browsers["en"]) == ("avant-hier", "vorgestern", "2 days ago")
     assert not any("day_before_yesterday" in words[language].english for language in languages)
 

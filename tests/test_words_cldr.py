@@ -1,0 +1,77 @@
+"""The theme's words files against CLDR (48, as Node.js's full ICU holds it): each shipped language's month and
+weekday names (in the calendar its file names), its digits, decimal mark and digit group separator, and its
+direction (`languages.direction`, which `<html dir>` follows) are CLDR's. (Not Chromium's: Debian's leaves out
+some languages' data, Pashto's and Yiddish's among them, whose dates and numbers it writes in English; the theme
+writes them from the words files, which is why they must be right.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from generator.languages import RTL_LANGUAGES, direction
+
+I18N = ROOT / "themes" / "default" / "i18n"
+
+# What CLDR says of each language: its months in a calendar's order (a day in each, Solar Hijri's from Farvardin,
+# which begins on 21 March), weekdays from Monday, digits 0-9, the marks of 1,234,567.5, its direction
+CLDR = """
+const asked = JSON.parse(process.argv[1]), said = {};
+const at = (year, month, day) => new Date(Date.UTC(year, month, day, 12));
+for (const [language, calendar] of Object.entries(asked)) {
+  const solar = calendar === "persian";
+  const months = Array.from({length: 12}, (_, i) => new Intl.DateTimeFormat(
+      `${language}-u-ca-${solar ? "persian" : "gregory"}`, {month: "long", timeZone: "UTC"})
+    .format(solar ? at(2026, (i + 2) % 12, 25) : at(2026, i, 10)));
+  const weekdays = Array.from({length: 7}, (_, i) => new Intl.DateTimeFormat(language,
+      {weekday: "long", timeZone: "UTC"}).format(at(2026, 2, 2 + i)));
+  const numbers = new Intl.NumberFormat(language);
+  const parts = numbers.formatToParts(1234567.5);
+  const mark = type => parts.find(part => part.type === type).value;
+  const locale = new Intl.Locale(language);
+  said[language] = {
+    known: Intl.DateTimeFormat.supportedLocalesOf([language]).length === 1, months, weekdays,
+    digits: Array.from({length: 10}, (_, d) => numbers.format(d)).join(""), decimal: mark("decimal"),
+    group: mark("group"), direction: (locale.getTextInfo ? locale.getTextInfo() : locale.textInfo).direction};
+}
+console.log(JSON.stringify(said));
+"""
+
+
+def cldr(languages: dict[str, str]) -> dict[str, dict]:
+    """What CLDR says of each language (to the calendar its words are in), from Node.js."""
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("NEWSDESK_REQUIRE_BROWSER"):  # (CI has Node.js, as for Playwright)
+            pytest.fail("node is not installed")
+        pytest.skip("node is not installed (apt-get install nodejs)")
+    run = subprocess.run([node, "-e", CLDR, json.dumps(languages)], capture_output=True, text=True, timeout=60,
+                         check=True)
+    return json.loads(run.stdout)
+
+
+def test_every_shipped_languages_dates_digits_marks_and_direction_are_cldrs():
+    files = {path.stem: yaml.safe_load(path.read_text("utf-8")) for path in sorted(I18N.glob("*.yaml"))}
+    assert {"en", "fa", "ps", "sd", "yi"} <= files.keys()  # (what is looped over is there)
+    said = cldr({language: words["calendar"] for language, words in files.items()})
+    for language, words in files.items():
+        assert said[language]["known"], f"this Node.js has no CLDR data of {language}"
+        assert words["months"] == said[language]["months"], language
+        assert words["weekdays"] == said[language]["weekdays"], language
+        assert (words["number_digits"], words["number_decimal"], words["number_group"]) == (
+            said[language]["digits"], said[language]["decimal"], said[language]["group"]), language
+        assert direction(language) == said[language]["direction"], language
+
+
+def test_every_language_the_code_writes_right_to_left_is_so_in_cldr():
+    said = cldr({language: "gregorian" for language in RTL_LANGUAGES})
+    known = [language for language in sorted(RTL_LANGUAGES) if said[language]["known"]]
+    assert {"ar", "he", "fa", "ur", "ps", "sd", "yi", "ug", "ckb"} <= set(known)
+    for language in known:
+        assert direction(language) == said[language]["direction"] == "rtl", language
