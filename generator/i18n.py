@@ -68,7 +68,7 @@ class Words:
     english: frozenset = frozenset()
     theme_keys: frozenset = field(default=frozenset(), compare=False, repr=False)  # the keys the theme's files have
     # (file as a message names it, line, key) of each key of the site's own files over a bundled theme's words:
-    # what render/environment.py's unknown_site_words checks against theme_keys and the templates' keys
+    # what render/theme_checks.py's unknown_words checks against theme_keys and the templates' keys
     site_keys: tuple = field(default=(), compare=False, repr=False)
     # `number_digits` as str.translate's table from Latin digits (none for Latin ones): Persian's ۰-۹
     digits: dict = field(default_factory=dict, compare=False, repr=False)

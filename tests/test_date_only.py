@@ -15,7 +15,7 @@ import pytest
 from conftest import api_news, build_site, feed_site, fetched, item, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
-from generator.plan.search import SEARCH_FOLDER
+from generator.plan.search_files import SEARCH_FOLDER
 
 NOW = "2026-12-07T20:00:00Z"
 

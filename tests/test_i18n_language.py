@@ -15,7 +15,8 @@ from generator.cli import main
 from generator.isotime import ambiguous_month
 from generator.languages import primary
 from generator.plan.directory import filed
-from generator.plan.search import casing, stemmer_name
+from generator.plan.search_stems import stemmer_name
+from generator.plan.search_tokens import casing
 from generator.plan.search_optional import optional_words
 from generator.plurals import plural_form
 from generator.site.opposites import has_sessions, pairs_of

@@ -460,7 +460,7 @@ def test_no_break_spaces_in_titles_and_excerpts_are_kept_and_search_splits_words
     entries = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"]
     assert title in [entry["title"] for entry in entries]
     assert "avenir" in (out / "search/index/terms/av.json").read_text(encoding="utf-8")
-    from generator.plan.search import tokens
+    from generator.plan.search_tokens import tokens
     assert tokens(title) == ["brexit", "quel", "avenir", "hausse", "de", "20"]
 
 

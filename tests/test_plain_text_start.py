@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from generator.render.environment import opens_with
+from generator.render.filters import opens_with
 from generator.site.text import plain_start, plain_text
 
 # Pieces whose meaning depends on what comes after them: elements closed later (a bare `<dialog>` is words

@@ -13,7 +13,8 @@ from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.errors import BuildError, ConfigError
 from generator.config.values import bundled_theme_dir
-from generator.render.environment import json_script, make_env
+from generator.render.environment import make_env
+from generator.render.filters import json_script
 
 DEFAULT_THEME = bundled_theme_dir("default")
 

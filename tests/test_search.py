@@ -29,8 +29,10 @@ from generator.config.load import load_config
 from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
 from generator.languages import UNSPACED
-from generator.plan.search import (IGNORABLE, MAX_TERM, SEARCH_FOLDER, camel_parts, compounds, listed_keys, literals,
-                                    shard_file, shard_key, terms, tokens)
+from generator.plan.search_compounds import camel_parts, compounds, literals
+from generator.plan.search_files import SEARCH_FOLDER, listed_keys, shard_file, shard_key
+from generator.plan.search_stems import terms
+from generator.plan.search_tokens import IGNORABLE, MAX_TERM, tokens
 
 CONFIG = """\
 title: Search Test News
@@ -319,7 +321,7 @@ def test_an_invisible_character_is_still_there_after_nfkc_and_lowercasing():
     them from the text as written: so each must be there still (or have become an UNSPACED letter), and no
     canonical composition may take one into a letter. A text with one is tokenised as one without it."""
     from generator.languages import UNSPACED
-    from generator.plan.search import IGNORABLE, spelled
+    from generator.plan.search_tokens import IGNORABLE, spelled
 
     ignorable = re.compile(f"[{IGNORABLE}]")
     still = re.compile(f"[{IGNORABLE}{UNSPACED}]")
@@ -341,7 +343,7 @@ def test_compatibility_characters_give_the_words_of_the_text_made_nfkc_as_a_whol
     task meets each once), but a text with a capital sigma, or a run that starts with a mark, NFKC as a whole: the
     words must be the same either way. NFKC makes cut characters (U+00A0, "…", a full-width "！"), joins a mark to
     the ASCII character before it ("=" and U+0338 are "≠") and makes capital sigmas ("Ϲ", "𝚺")."""
-    from generator.plan.search import spelled
+    from generator.plan.search_tokens import spelled
 
     texts = ["ﬁne ﬂow", "½ price", "Ｈｅｌｌｏ！Ｗｏｒｌｄ", "non\u00a0breaking", "wait…what", "a=\u0338b x.\u0301e",
              "ΟΔΟϹ ΟΔΟ𝚺 x", "Ⅻ ㎏ ™ №5", "ǅemal ﬀ x²y", "\u0301lead e\u0301te\u0301", "İstanbul Iİ"]
@@ -356,7 +358,7 @@ def test_every_character_gives_the_words_it_gives_in_a_text_lowercased_as_a_whol
     """The tokeniser lowercases and makes NFKC the runs between ASCII punctuation and spaces one by one (a task meets
     each once), but a text with a capital sigma as a whole (its small letter depends on the letters around it, across
     punctuation): a lone sigma, no word itself, makes a text take that way, and must change none of its words."""
-    from generator.plan.search import spelled
+    from generator.plan.search_tokens import spelled
 
     texts = [text for point in range(0x20000)
              for text in (f"Ab{chr(point)}Cd, AB{chr(point)}CD.{chr(point)}x", f"É{chr(point)} I{chr(point)}İ",
@@ -495,9 +497,9 @@ DEVICE_WORDS = {"control": "con", "nullable": "nul", "auxiliary": "aux", "prnews
 @pytest.fixture()
 def split_site(tmp_path, monkeypatch):
     """A site whose "co", "nu", "au", "pr" and "lp" shards are split (small shards): keys such as "con"."""
-    from generator.plan import search
+    from generator.plan import search_files
 
-    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search_files, "SHARD_BYTES", 300)
     fillers = " ".join(f"{start}{a}{b}" for start in ("co", "com", "nu", "au", "pr", "lp", "lpt") for a in "aeiou"
                        for b in "dgkmt")
     files = {f"content/{word}.md": item(f"Story of {word}", f"2026-11-{10 + n}T10:00:00Z", body=f"{word} {fillers}")
@@ -582,9 +584,9 @@ def test_words_sharing_a_long_prefix_keep_index_file_names_short(tmp_path, monke
     in hex: crafted words sharing a prefix of 37 Gothic letters (4 bytes each in UTF-8) made a terms file
     name of 330 characters, past what a file system takes, and the whole build failed. A key whose name
     would grow past MAX_SHARD_NAME is not split (its file is bigger); every word is still found."""
-    from generator.plan import search
+    from generator.plan import search_files
 
-    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search_files, "SHARD_BYTES", 300)
     prefix = "".join(chr(0x10330 + n % 20) for n in range(37))
     words = [prefix + chr(0x10330 + a) + chr(0x10330 + b) for a in range(6) for b in range(6)]
     files = {f"content/g{n}.md": item(f"Story {n}", f"2026-11-{n + 1:02d}T10:00:00Z", body=" ".join(words[n::4]))
@@ -605,9 +607,9 @@ def test_words_spelling_another_shard_s_hex_name_take_no_file_of_it(tmp_path, mo
     a plain key was named as it is: crafted words starting `x743a`, enough of them to split their shard down to
     that key, wrote terms/x743a.json over the filters' file, and no topic filter found a story. Plain names
     never start with "x" now."""
-    from generator.plan import search
+    from generator.plan import search_files
 
-    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search_files, "SHARD_BYTES", 300)
     crafted = "x743a " + " ".join(f"x743a{n:03d}" for n in range(120))
     files = {"content/science.md": item("A science story", "2026-11-20T10:00:00Z", topics="[Science]"),
              "content/crafted.md": item("Crafted", "2026-11-20T11:00:00Z", body=crafted)}
@@ -1000,7 +1002,7 @@ ENGLISH = ("portal portals explaining explained explains generously running runs
 @pytest.mark.slow
 def test_python_and_javascript_stemmers_agree_on_a_large_word_list(tmp_path):
     """Every Snowball algorithm, in node, on 3,000 made-up words each (and English on real ones too)."""
-    from generator.plan.search import snowball_stemmer, stemmer
+    from generator.plan.search_stems import snowball_stemmer, stemmer
 
     words = {language: generated_words(language) for language in snowball_languages()}
     words["english"] += ENGLISH.split()
@@ -1042,7 +1044,9 @@ def corpus_texts() -> list[str]:
 
 @pytest.mark.slow
 def test_the_browser_tokenises_and_stems_every_corpus_word_as_python_does(searchable, page):
-    from generator.plan.search import fold, phrase_joins, terms
+    from generator.plan.search_compounds import phrase_joins
+    from generator.plan.search_stems import terms
+    from generator.plan.search_tokens import fold
     from generator.plan.search_optional import optional_words
 
     texts = corpus_texts()
@@ -1078,7 +1082,7 @@ def test_the_browser_stems_persian_verbs_as_python_does(tmp_path, page):
 
 
 def test_the_stemmer_follows_the_sites_language(tmp_path):
-    from generator.plan.search import stemmer_name
+    from generator.plan.search_stems import stemmer_name
 
     assert (stemmer_name("en"), stemmer_name("en-GB"), stemmer_name("de"), stemmer_name("pt-BR")) == \
         ("english", "english", "german", "portuguese")
@@ -1107,13 +1111,13 @@ def test_words_with_one_stem_find_the_same_stories(searchable):
 # --- shards and long lists stay small ----------------------------------------------------------------
 
 def test_big_shards_split_and_common_terms_keep_their_highest_impacts(tmp_path, monkeypatch):
-    from generator.plan import search
+    from generator.plan import search, search_files
 
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     config = load_config(root / "config.yaml")
     index = search.plan_index(search_site(config), config)
-    monkeypatch.setattr(search, "SHARD_BYTES", 300)
-    monkeypatch.setattr(search, "MAX_POSTINGS", 5)
+    monkeypatch.setattr(search_files, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search_files, "MAX_POSTINGS", 5)
     files = make_index(index)
     meta = json.loads(files[f"{SEARCH_FOLDER}/meta.json"])
     split = listed_keys(meta)[1]

@@ -9,7 +9,9 @@ from conftest import item, make_site
 
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import MAX_BODY_WORDS, SEARCH_FOLDER, spelled
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_tasks import MAX_BODY_WORDS
+from generator.plan.search_tokens import spelled
 
 CONFIG = """\
 title: Test News

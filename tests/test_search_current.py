@@ -14,7 +14,7 @@ from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions, build
 from generator.cli import main as cli_main
 from generator.config.load import load_config
-from generator.plan.search import SEARCH_FOLDER
+from generator.plan.search_files import SEARCH_FOLDER
 from generator.site.local_pictures import copy_name
 
 PICTURE = "https://pictures.example/cranes.jpg"

@@ -12,7 +12,8 @@ import pytest
 from conftest import item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import SEARCH_FOLDER, terms
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_stems import terms
 
 CONFIG = """\
 title: Noticias del puerto

@@ -1,6 +1,6 @@
 """Site search in the site's language: real inflected words share a term in every Snowball language the site
 supports, words are stemmed as written before they are folded, and a query typed without accents still finds
-them (generator/plan/search.py, static/search/search.js)."""
+them (generator/plan/search_tokens.py and search_stems.py, static/search/search.js)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import pytest
 from conftest import ROOT, item, make_site
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import SEARCH_FOLDER, STEMMERS, casing, fold, snowball_stemmer, spelled, terms, tokens
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_stems import STEMMERS, snowball_stemmer, terms
+from generator.plan.search_tokens import casing, fold, spelled, tokens
 
 # Forms of one word (plural and singular, cases, verb forms) that Snowball's algorithm, run on the words as
 # they are written, gives one stem: the site's terms must too. Each language the site can stem has some.
@@ -263,8 +265,9 @@ def test_search_js_lowercases_turkish_as_python_does(tmp_path):
 
 @pytest.mark.slow
 def test_search_js_makes_the_terms_python_makes_in_every_language(tmp_path):
-    """search.js itself (its tokeniser, stemmers and folding, in node) against generator/plan/search.py, on
-    each algorithm's made-up words (test_search.generated_words, in upper and title case too) and real forms."""
+    """search.js itself (its tokeniser, stemmers and folding, in node) against generator/plan/search_tokens.py and
+    search_stems.py, on each algorithm's made-up words (test_search.generated_words, in upper and title case too) and
+    real forms."""
     from test_search import TRICKY, generated_words
 
     texts = {}

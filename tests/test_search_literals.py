@@ -1,7 +1,8 @@
 """Site search for what readers type with punctuation and short names: versions and numbers with dots (`9.3.3`,
 `v2.1`), `C#` and `C++`, `.NET`, `Wi-Fi`, `COVID-19`, `iOS 17`; a topic's `shortname` (`CDS`); French and Italian
 elisions (`qu'il`, `jusqu'à`, `dell'anno`) with each apostrophe readers type (' ’ ‘). The tokeniser is
-generator/plan/search.py's and search.js's: both are compared here, and the reader's queries typed in chromium.
+generator/plan/search_compounds.py's (and search_tokens.py's) and search.js's: both are compared here, and the
+reader's queries typed in chromium.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ import pytest
 from conftest import item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import LITERAL_MARKS, SEARCH_FOLDER, fold, literals, terms, tokens
+from generator.plan.search_compounds import LITERAL_MARKS, literals
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_stems import terms
+from generator.plan.search_tokens import fold, tokens
 from generator.plan.search_optional import optional_words
 
 CONFIG = """\

@@ -12,7 +12,10 @@ import pytest
 from conftest import cpu_seconds, item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import STEMMERS, SEARCH_FOLDER, casing, compounds, fold, stemmer_name, terms, tokens
+from generator.plan.search_compounds import compounds
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_stems import STEMMERS, stemmer_name, terms
+from generator.plan.search_tokens import casing, fold, tokens
 from generator.plan.search_optional import optional_words
 
 CONFIG = """\

@@ -13,7 +13,11 @@ from conftest import item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.errors import ConfigError
-from generator.plan.search import FORMAT, SEARCH_FOLDER, joins, phrase_joins, spelled, terms
+from generator.plan.search import FORMAT
+from generator.plan.search_compounds import joins, phrase_joins
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_stems import terms
+from generator.plan.search_tokens import spelled
 from generator.plan.search_optional import optional_words
 
 CONFIG = """\
@@ -135,7 +139,8 @@ def test_a_change_of_the_synonyms_makes_the_index_again(tmp_path):
     import dataclasses
 
     from generator.build.pipeline import plan_site
-    from generator.plan.search import index_source, index_tasks, plan_index, task_key
+    from generator.plan.search import index_source, plan_index
+    from generator.plan.search_tasks import index_tasks, task_key
 
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     config = load_config(root / "config.yaml")

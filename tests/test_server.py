@@ -802,7 +802,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
 
 @pytest.mark.slow
 def test_serve_keeps_the_search_index_up_to_date_after_edits(tmp_path, site):
-    from generator.plan.search import SEARCH_FOLDER
+    from generator.plan.search_files import SEARCH_FOLDER
 
     def indexed(word):
         shard = site / "output" / SEARCH_FOLDER / f"terms/{word[:2]}.json"

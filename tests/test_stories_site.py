@@ -21,8 +21,8 @@ from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.cli import main
 from generator.config.load import load_config
-from generator.plan.search import SEARCH_FOLDER, listed_keys, shard_file, shard_key
-from generator.plan.search import terms as search_terms
+from generator.plan.search_files import SEARCH_FOLDER, listed_keys, shard_file, shard_key
+from generator.plan.search_stems import terms as search_terms
 from generator.serve.rebuild import Session, rebuild, update_search
 
 CONFIG = """\

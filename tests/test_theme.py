@@ -524,7 +524,7 @@ def test_keyboard_users_get_a_skip_link_and_visible_focus(browser, served):
     ("<p>&lt;h4&gt; is text here</p>", []),  # escaped text is not a heading
 ])
 def test_outline_filter_renumbers_body_headings(body, levels):
-    from generator.render.environment import outline
+    from generator.render.filters import outline
     result = outline(body)
     assert re.findall(r"<h(\d)>", result) == levels
     assert re.findall(r"</h(\d)>", result) == levels

@@ -43,9 +43,10 @@ from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, pla
 from generator.plan.paths import checked_copies
 from generator.plan.search import plan_index
 from generator.site.local_pictures import load_copies
-from generator.render.environment import (make_env, misplaced_templates,
-                                          render_page, static_files, tested_warnings, unknown_words,
-                                          unlinked_static, unshown_blocks)
+from generator.render.environment import make_env
+from generator.render.page import render_page, tested_warnings
+from generator.render.theme import static_files
+from generator.render.theme_checks import misplaced_templates, unknown_words, unlinked_static, unshown_blocks
 from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, story_settings, with_stories
 from generator.site.identities import topic_definitions

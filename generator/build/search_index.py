@@ -1,4 +1,4 @@
-"""Making and writing the site search index: generator/plan/search.py decides what the index holds and
+"""Making and writing the site search index: generator/plan/search*.py decide what the index holds and
 how its files read; this runs its tasks across processes and brings a live site's index up to date.
 
     make_index(index, workers)         every file of the index, made anew (its tasks' results kept, to
@@ -26,8 +26,9 @@ from generator.build.collector import collector_paused
 from generator.build.parallel import fork_map
 from generator.build.writer import list_files, output_lock, update_in_place
 from generator.config.values import Config
-from generator.plan.search import (FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_source, index_task,
-                                   index_tasks, plan_index, task_key)
+from generator.plan.search import FORMAT, SearchIndex, index_source, plan_index
+from generator.plan.search_files import SEARCH_FOLDER, index_files
+from generator.plan.search_tasks import index_task, index_tasks, task_key
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Site
 
@@ -35,7 +36,7 @@ from generator.site.model import Site
 def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
                per_task: int = 0, kept: Path | None = None) -> dict[str, bytes] | None:
     """Name (relative to the site root) -> bytes of every index file, meta.json last; None if cancelled.
-    Stories are tokenised in tasks of `per_task` (0: search.py's choice) on up to `workers` processes.
+    Stories are tokenised in tasks of `per_task` (0: search_tasks.py's choice) on up to `workers` processes.
 
     `kept`: a folder where each task's result is kept by its task_key, so that the next index tokenises
     only the tasks whose stories changed (after an edit or a fetch: the newest task or two). What it held

@@ -55,7 +55,8 @@ def make_parser() -> argparse.ArgumentParser:
             sub.add_argument("--workers", type=_workers, default=0, metavar="N",
                              help="processes for parsing and rendering (default, or 0: one per core, at most 8)")
 
-    sub = commands.add_parser("fetch", allow_abbrev=False, help="read the feeds listed in config.yaml into the content folder",
+    sub = commands.add_parser("fetch", allow_abbrev=False,
+                              help="read the feeds listed in config.yaml into the content folder",
                               description="Fetch every feed of `sources:` (and of the OPML file `fetch.opml` names) "
                                           "and write each new or changed entry as an item file under "
                                           "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
@@ -65,7 +66,8 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_argument("--state", metavar="FILE",
                      help="state file, of this content folder alone (default: fetch.state_file from config)")
 
-    sub = commands.add_parser("pictures", allow_abbrev=False, help="make small copies of the items' pictures for phones",
+    sub = commands.add_parser("pictures", allow_abbrev=False,
+                              help="make small copies of the items' pictures for phones",
                               description="Download the picture of every item (and each provider's logo) from other "
                                           "sites and write small WebP copies of it into pictures_dir, with a manifest; "
                                           "the build then offers them as smaller sizes of those pictures. Copies "
@@ -81,7 +83,8 @@ def make_parser() -> argparse.ArgumentParser:
     sub.set_defaults(base_url=None, strict=False)
 
     sub = commands.add_parser("init", allow_abbrev=False, help="create a new site that builds at once",
-                              description="Create a new site: config.yaml, example items, an empty theme override folder.")
+                              description="Create a new site: config.yaml, example items, an empty theme override "
+                                          "folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
                      help="folder to create the site in: new, empty, or a new git repository holding only README and "
                           "LICENSE files (`.` for this folder); with --github-actions, an existing site gets only "
@@ -110,14 +113,18 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_argument("--message", "-m", default="", metavar="MSG", help="more text for the deploy commit's message")
     sub.add_argument("--dry-run", action="store_true", help="build and show what would be committed; push nothing")
     sub.add_argument("--force", action="store_true", help="replace the remote branch even if it has commits you lack")
-    sub.add_argument("--no-build", dest="build", action="store_false", help="publish the output folder `newsdesk build` made, as it is")
+    sub.add_argument("--no-build", dest="build", action="store_false",
+                     help="publish the output folder `newsdesk build` made, as it is")
 
-    sub = commands.add_parser("serve", allow_abbrev=False, help="build, serve and rebuild on every change, with live reload",
+    sub = commands.add_parser("serve", allow_abbrev=False,
+                              help="build, serve and rebuild on every change, with live reload",
                               description="Build the site, serve it at the path of base_url, and rebuild and reload "
                                           "the browser on every saved change. Ctrl-C stops it.")
     _site_options(sub)
-    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
-    sub.add_argument("--port", type=_port, metavar="N", help="port (default: 8000, or the next free one; 0: any free port)")
+    sub.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default: 127.0.0.1, this computer only)")
+    sub.add_argument("--port", type=_port, metavar="N",
+                     help="port (default: 8000, or the next free one; 0: any free port)")
     sub.add_argument("--output", metavar="DIR", help="output folder (default: output_dir from config)")
     sub.add_argument("--open", action="store_true", help="open the site in the web browser")
     sub.add_argument("--debounce", type=_milliseconds, metavar="MS",

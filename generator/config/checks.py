@@ -128,7 +128,7 @@ _SEARCH_WORD = re.compile(rf"[^\W_{UNSPACED}]{{2,}}|[{UNSPACED}]")
 def _check_synonyms(config: Config, node, path: str, problems: list[Problem]) -> None:
     """Each group of `search_synonyms` names two different things at least, each with a word search can match (two
     letters or digits side by side, or a letter of a script written without spaces, as the search's tokeniser reads
-    words: generator/plan/search.py spelled)."""
+    words: generator/plan/search_tokens.py spelled)."""
     for index, group in enumerate(config.search_synonyms):
         line = item_line(node, "search_synonyms", index)
         wordless = [member for member in group if not _SEARCH_WORD.search(member)]
@@ -286,7 +286,7 @@ def bundled_theme_gone() -> Problem:
 def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:
     """A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): said rather than
     building with the bundled default as if the name were right."""
-    if bundled_theme_dir("default") is None:  # (every theme falls back on it: environment.theme_loader)
+    if bundled_theme_dir("default") is None:  # (every theme falls back on it: render.theme.theme_loader)
         problems.append(bundled_theme_gone())
         return
     themes = config.root / "themes"

@@ -10,7 +10,7 @@ added), so raising on every access, as Jinja's StrictUndefined does, would break
 
 A test (`if`, `or`, `not`) of a field that a value of newsdesk's lacks is false on every page, which a misspelt
 `{% if item.titel %}` is too: while noting_tests is on (render_page), each such test is noted with the
-template line it is on, for a warning (environment.tested_warnings). A variable no one set is not: a variable
+template line it is on, for a warning (page.tested_warnings). A variable no one set is not: a variable
 only some templates have (set by the template that includes or extends this one) is how themes are written.
 
 Absent in the ordinary way, and shown as nothing as before:

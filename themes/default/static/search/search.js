@@ -1,4 +1,4 @@
-// The search page: searches newsdesk's own index (generator/plan/search.py explains the files) in this
+// The search page: searches newsdesk's own index (generator/plan/search_files.py explains the files) in this
 // site's search/index/ folder, so search works on any static host, under a base_url path, with no
 // server and no CDN. A query fetches meta.json, one terms file per word (phrase pair, filter) and the docs
 // files of the results it shows. Everything from the index is put on the page as text (textContent),
@@ -7,9 +7,9 @@
   "use strict";
 
   var FORMAT = 26; // generator/plan/search.py FORMAT
-  var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
-  var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
-  var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
+  var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
+  var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
+  var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
   var PER_PAGE = 20;
   var DEBOUNCE_MS = 150;
   var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
@@ -30,8 +30,8 @@
     "\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff" +
     "\\ua960-\\ua97f\\ua9e0-\\ua9ff\\uaa60-\\uaa7f\\uac00-\\ud7af\\ud7b0-\\ud7ff\\uf900-\\ufaff" +
     "\\uff66-\\uff9f\\u{20000}-\\u{3134f}";
-  // generator/plan/search.py IGNORABLE (Unicode's Default_Ignorable_Code_Point): dropped, as marks are, so that a
-  // soft hyphen or a zero-width joiner does not cut a word; but a zero-width space is a word break (Thai, Khmer,
+  // generator/plan/search_tokens.py IGNORABLE (Unicode's Default_Ignorable_Code_Point): dropped, as marks are, so
+  // that a soft hyphen or a zero-width joiner does not cut a word; but a zero-width space is a word break (Thai, Khmer,
   // Lao and Burmese mark theirs with it), made a space before the rest are dropped. Keep both in step.
   var IGNORABLE = "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f" +
     "\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8\\u{1bca0}-\\u{1bca3}" +
@@ -42,7 +42,7 @@
   var DROPPED = new RegExp("[\\p{M}" + IGNORABLE + "]", "gu");
   var IGNORED = new RegExp("[" + IGNORABLE + "]", "gu");
   // A word as written: letters, digits and the marks on them, or one letter of an UNSPACED script with its marks
-  // (generator/plan/search.py _written_words)
+  // (generator/plan/search_tokens.py _written_words)
   var SPELLED = new RegExp("(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}]|\\p{M})+|[" + UNSPACED + "]\\p{M}*", "gu");
   var LEADING_DOT = /(?:^|\s)\.[\p{L}\p{N}\p{M}]+$/u;
   var ENDS_IN_WORD = new RegExp("[\\p{L}\\p{N}][" + IGNORABLE + "]*$", "u");
@@ -79,15 +79,15 @@
     return Array.from(text).length + (text.match(WIDE) || []).length;
   }
 
-  // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings):
-  // the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
+  // The tokeniser of generator/plan/search_tokens.py, step for step (tests/test_search.py runs both on the same
+  // strings): the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
   function fold(text) {
     return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase().replace(/\u0131/g, "i")
       .replace(/\u0142/g, "l").replace(/\u00f8/g, "o").replace(/\u0111/g, "d").replace(/\u0127/g, "h")
       .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae");
   }
 
-  // How the site's language lowercases (meta.json's "casing", generator/plan/search.py casing): "tr" for Turkish
+  // How the site's language lowercases (meta.json's "casing", generator/plan/search_tokens.py casing): "tr" for Turkish
   // and Azerbaijani, where "I" is the capital of "ı" and "İ" of "i"; "" for Unicode's default.
   var casing = "";
 
@@ -104,7 +104,8 @@
 
   var wholes = new Map();
 
-  // A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most (search.py _whole)
+  // A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most
+  // (search_tokens.py _whole)
   function whole(word) {
     var known = wholes.get(word);
     if (known) return known;
@@ -127,7 +128,7 @@
   }
 
   // Words written with hyphens ("T-Mobile", "GPT-3"), each as the one word spelled() makes of it without them
-  // ("tmobile", "gpt3"), or none (generator/plan/search.py compounds)
+  // ("tmobile", "gpt3"), or none (generator/plan/search_compounds.py compounds)
   var HYPHEN = /[\-\u2010\u2011]/gu;
   var COMPOUND = /(?:[\p{L}\p{N}]|\p{M})+(?:[\-\u2010\u2011](?:[\p{L}\p{N}]|\p{M})+)+/gu;
 
@@ -144,7 +145,7 @@
 
   // Words that punctuation makes, which spelled() cuts to pieces of one character or none: a version or a number with
   // dots ("9.3.3", "v2.1") and a language's name of a letter and "#" or "++" ("c#", "c++"); each a word of its own,
-  // as written (generator/plan/search.py _LITERAL, literals)
+  // as written (generator/plan/search_compounds.py _LITERAL, literals)
   var LITERAL = /(?<![\p{L}\p{N}_.])(?:[a-z0-9]*[0-9](?:\.[0-9]+)+(?![\p{L}\p{N}_])|[a-z](?:#|\+\+)(?![\p{L}\p{N}_#+]))/gu;
 
   function literals(text) {
@@ -154,7 +155,7 @@
 
   // Two words side by side, one of them of 2 to JOIN_SHORT letters and neither a function word (`optional`, folded) nor
   // a number, joined as one ("no code" -> "nocode"): the index lists them so where it lists phrase pairs, and a query's
-  // add a bonus as its compounds do (generator/plan/search.py JOIN_SHORT, joins)
+  // add a bonus as its compounds do (generator/plan/search_compounds.py JOIN_SHORT, joins)
   var JOIN_SHORT = 3;
   var PARTICLE_REST = 3; // letters after a function word that a query word is also read as apart ("in app")
   var NUMBER = /^\p{Nd}+$/u;
@@ -174,8 +175,8 @@
     return found;
   }
 
-  // Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"; generator/plan/search.py
-  // _PHRASE_END)
+  // Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset";
+  // generator/plan/search_compounds.py _PHRASE_END)
   var PHRASE_END = /[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]/u;
 
   // The words of a text phrase by phrase.
@@ -196,16 +197,16 @@
   }
 
   // The terms a text is indexed by: its words' terms and their tokens' (a query typed without accents
-  // matches these: generator/plan/search.py _weights).
+  // matches these: generator/plan/search_tasks.py _weights).
   function indexedAs(text) {
     var found = [];
     spelled(text).forEach(function (word) { found.push(stemWord(word), stemWord(fold(word))); });
     return found;
   }
 
-  // A Persian verb's prefix می or نمی, before a verb's ending (generator/plan/search.py: _PERSIAN_VERB)
+  // A Persian verb's prefix می or نمی, before a verb's ending (generator/plan/search_stems.py: _PERSIAN_VERB)
   var PERSIAN_VERB = /^\u0646?\u0645[\u06cc\u064a](?=.{2,}[\u0645\u062f\u062a\u06cc\u064a]$)/u;
-  // A Portuguese plural in -ões made singular, -ão (generator/plan/search.py: _PORTUGUESE_PLURAL)
+  // A Portuguese plural in -ões made singular, -ão (generator/plan/search_stems.py: _PORTUGUESE_PLURAL)
   var PORTUGUESE_PLURAL = /^(.{2,})([\u00f5o])es$/u;
 
   function stemmerFor(name) {
@@ -219,7 +220,7 @@
     var cache = new Map();
     return function (word) {
       var stem = cache.get(word);
-      // stemmed as written, then folded (generator/plan/search.py stemmer)
+      // stemmed as written, then folded (generator/plan/search_stems.py stemmer)
       if (stem === undefined) cache.set(word, stem = fold(stemmer.stemWord(before(word))));
       return stem;
     };
@@ -232,7 +233,7 @@
     return chars.slice(0, length).join("");
   }
 
-  function shardFile(key) { // generator/plan/search.py shard_file (generator/urls.py device_name)
+  function shardFile(key) { // generator/plan/search_files.py shard_file (generator/urls.py device_name)
     if (/^[a-wyz0-9][a-z0-9]*$/.test(key) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(key)) {
       return "terms/" + key + ".json";
     }
@@ -397,7 +398,7 @@
       if (!meta || meta.version !== FORMAT) throw new Error("search index format " + (meta && meta.version));
       // The keys that have a terms file (meta's "keys": a key but its last character -> those last characters):
       // a key not there is asked for no file, which would be a 404 and an error in the console. The split keys
-      // are the keys' beginnings of two characters or more (generator/plan/search.py listed_keys).
+      // are the keys' beginnings of two characters or more (generator/plan/search_files.py listed_keys).
       meta.fileKeys = new Set();
       meta.splitKeys = new Set();
       var listed = meta.keys && typeof meta.keys === "object" ? meta.keys : {};
@@ -511,7 +512,7 @@
       var exact = own(shard.terms, word.term);
       if (exact) add(word.term, 1);
       // A word typed with accents its stories lack ("prédiction"): they hold its letters' stem, as the index
-      // lists each of a story's words under both (generator/plan/search.py _weights)
+      // lists each of a story's words under both (generator/plan/search_tasks.py _weights)
       var altExact = word.alt && own(altShard.terms, word.alt);
       if (altExact) add(word.alt, 1, altShard);
       exact = exact || altExact;
@@ -652,7 +653,8 @@
   }
 
   // A story that writes the join of two query words holds each word it lacks, at half the join's score: so "no code"
-  // finds the story that writes only "nocode", below those that write the words (generator/plan/search.py joins).
+  // finds the story that writes only "nocode", below those that write the words
+  // (generator/plan/search_compounds.py joins).
   function gluedMatches(words, perWord, glue, scores) {
     var at = glue.parts.map(function (term) {
       for (var i = 0; i < words.length; i++) if (words[i].term === term) return i;
