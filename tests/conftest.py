@@ -558,10 +558,11 @@ def page(browser):
     context.close()
 
 
-def search_results(page, query: str, said: str) -> list[str]:
-    """The titles the site's search page lists for `query`, once its status says `said` (`2 results for`) of it."""
+def search_results(page, query: str, said: str, shown: str = "") -> list[str]:
+    """The titles the site's search page lists for `query`, once its status says `said` (`2 results for`) of it (of
+    `shown`, when it shows the query otherwise)."""
     page.fill("#search-q", query)
-    page.locator("#search-status").filter(has_text=f"{said} \u201c{query}\u201d").wait_for(timeout=10_000)
+    page.locator("#search-status").filter(has_text=f"{said} \u201c{shown or query}\u201d").wait_for(timeout=10_000)
     return page.locator("#search-results .card-title a").all_inner_texts()
 
 

@@ -47,36 +47,97 @@ PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter t
 
 
 def _synonym_table(groups: tuple[tuple[str, ...], ...], stems: "_Stems", casing: str) -> tuple[dict, list]:
-    """What _synonyms looks for: the first term of each member of each group -> [(the member's terms, group, member)];
-    and each group's members' words."""
+    """What _synonyms looks for: each term of the first word of each member of each group -> [(the terms of each of
+    the member's words, group, member)]; and each group's members' words. Groups that share a member (as search
+    matches words: "entity" is "entities", "resume" is "résumé") are one: a reader who finds B by A and C by B
+    expects C by A."""
+    members = [[found for found in (spelled(member, casing) for member in group) if found] for group in groups]
+    keys = [[tuple(_plain(stems, word) for word in found) for found in group] for group in members]
+    joined = list(range(len(members)))  # group -> a group it is one with (union-find)
+
+    def root(number: int) -> int:
+        while joined[number] != number:
+            number = joined[number] = joined[joined[number]]
+        return number
+
+    owner: dict[tuple, int] = {}
+    for number, group in enumerate(keys):
+        for key in group:
+            joined[root(owner.setdefault(key, number))] = root(number)
+    merged: dict[int, dict[tuple, list[str]]] = {}
+    for number, group in enumerate(members):
+        for key, found in zip(keys[number], group):
+            merged.setdefault(root(number), {}).setdefault(key, found)
     first: dict[str, list] = {}
-    members = []
-    for number, group in enumerate(groups):
-        words = [spelled(member, casing) for member in group]
-        members.append(words)
-        for at, found in enumerate(words):
-            if found:
-                terms = tuple(stems[word] for word in found)
-                first.setdefault(terms[0], []).append((terms, number, at))
-    return first, members
+    words = []
+    for number, group in enumerate(merged.values()):
+        words.append(list(group.values()))
+        for at, found in enumerate(group.values()):
+            member = tuple(_terms_of(stems, word) for word in found)
+            for term in member[0]:
+                first.setdefault(term, []).append((member, number, at))
+    return first, words
 
 
-def _synonyms(stems: "_Stems", words: list[str]) -> list[str]:
+def _plain(stems: "_Stems", word: str) -> str:
+    """The term of `word` typed without accents (which a query of it, with them or without, looks up)."""
+    term = stems[word]
+    return stems.folded.get(word, term)
+
+
+def _terms_of(stems: "_Stems", word: str) -> frozenset[str]:
+    """The terms a query of `word` looks up, which are those a story that writes it is indexed by: its term and,
+    when it differs, its folded term."""
+    term = stems[word]
+    return frozenset((term, stems.folded[word])) if word in stems.folded else frozenset((term,))
+
+
+def _synonyms(stems: "_Stems", words: list[str], pairs: int = 0) -> tuple[list[str], list[tuple[str, str]]]:
     """The words a field's `words` stand for by the site's synonyms (stems.synonyms): each group a member of which the
-    field writes (its terms side by side: "entity" is "entities") gives its other members' words, once."""
+    field writes (its words side by side, each matched as a query of it matches) gives its other members' words, once;
+    and, among its first `pairs` words, the phrase pairs those stand in: each other member's words side by side, and
+    its first and last word beside the words around the member written ("cds entities" for "Dataverse tables")."""
     first, members = stems.synonyms
-    matched: dict[int, set[int]] = {}
     terms = [stems[word] for word in words]
+    folded = stems.folded
+    # (each word's folded term where it has one: a member written without accents matches it)
+    others = [folded.get(word) for word in words] if folded and not folded.keys().isdisjoint(words) else None
+    matched: dict[int, set[int]] = {}
+    spans = []
     for at, term in enumerate(terms):
-        for member, group, number in first.get(term, ()):
-            if len(member) == 1 or tuple(terms[at:at + len(member)]) == member:
+        found = first.get(term, ())
+        if others and others[at]:
+            found = [*found, *first.get(others[at], ())]
+        for member, group, number in found:
+            end = at + len(member)
+            if end <= len(terms) and all(terms[n] in member[n - at] or others and others[n] in member[n - at]
+                                         for n in range(at + 1, end)):
                 matched.setdefault(group, set()).add(number)
-    found: list[str] = []
+                if at < pairs:
+                    spans.append((at, end, group, number))
+    found_words: list[str] = []
     for group, numbers in matched.items():
         for number, written in enumerate(members[group]):
             if number not in numbers:
-                found += written
-    return found
+                found_words += written
+    if not spans:
+        return found_words, []
+    # (the words each place of the text may be read as: a member's last word where one ends, first where one starts)
+    ends: dict[int, list[str]] = {}
+    starts: dict[int, list[str]] = {}
+    found_pairs: list[tuple[str, str]] = []
+    for start, end, group, number in spans:
+        for other, written in enumerate(members[group]):
+            if other != number:
+                ends.setdefault(end - 1, []).append(written[-1])
+                starts.setdefault(start, []).append(written[0])
+                found_pairs += zip(written, written[1:])
+    last = min(pairs, len(words)) - 1
+    for at in sorted(ends.keys() | {start - 1 for start in starts}):
+        if 0 <= at < last:
+            found_pairs += [(left, right) for left in (words[at], *ends.get(at, ()))
+                            for right in (words[at + 1], *starts.get(at + 1, ())) if (left, right) != (words[at], words[at + 1])]
+    return found_words, found_pairs
 
 
 def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
@@ -247,20 +308,27 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     joined[0] += _phrase_joins(title, casing, runs, stems.optional, None, fields[0])
     joined[2] += _phrase_joins(excerpt, casing, runs, stems.optional, None, fields[2])
     joined[-1] += _phrase_joins(text, casing, runs, stems.optional, PAIRS_IN_BODY)
+    pairs: list[tuple[str, str]] = []  # (a synonym's phrase pairs)
     if stems.synonyms[0]:
-        for found, extra in zip((*fields, body_words), joined):
-            extra += _synonyms(stems, found)
+        # (phrase pairs where they are made: the title, the excerpt and the start of the text)
+        for found, extra, window in zip((*fields, body_words), joined,
+                                        (len(fields[0]), 0, len(fields[2]), 0, PAIRS_IN_BODY)):
+            written, paired = _synonyms(stems, found, window)
+            extra += written
+            pairs += paired
     if len(body_words) + len(joined[-1]) > MAX_BODY_WORDS:
         body_words, joined[-1] = _bounded(body_words, joined[-1])
     present = set(body_words)
     present.update(*fields, *joined)
     words.update(present)
+    if pairs:
+        present.update(itertools.chain.from_iterable(pairs))  # (each looked up below, as the words are)
     # (every word of `present` is looked up, so stemmed, in _field_weights)
-    weights = _field_weights(stems.__getitem__, fields, body_words, joined)
+    weights = _field_weights(stems.__getitem__, fields, body_words, joined, pairs)
     others = stems.folded
     if others and not others.keys().isdisjoint(present):
         folded = {word: others.get(word) or stems[word] for word in present}
-        for term, weight in _field_weights(folded.__getitem__, fields, body_words, joined).items():
+        for term, weight in _field_weights(folded.__getitem__, fields, body_words, joined, pairs).items():
             if weight > weights.get(term, 0):
                 weights[term] = weight
     weights.update(dict.fromkeys(filters, 1))
@@ -278,9 +346,11 @@ def _bounded(words: list[str], compounds: list[str]) -> tuple[list[str], list[st
     return [word for word in words if word in kept], [word for word in compounds if word in kept]
 
 
-def _field_weights(term_of: Callable, fields: list[list], body_words: list, joined: list[list]) -> dict[str, int]:
+def _field_weights(term_of: Callable, fields: list[list], body_words: list, joined: list[list],
+                   pairs: list[tuple[str, str]] = ()) -> dict[str, int]:
     """term -> impact of one story's words, each made a term by `term_of`; `fields`: the words of its title, labels,
-    excerpt and kind; `joined`: each field's compounds, then the body's."""
+    excerpt and kind; `joined`: each field's compounds, then the body's; `pairs`: words side by side that synonyms
+    stand in (_synonyms)."""
     frequency = Counter(map(term_of, body_words))
     if joined[-1]:  # (counted as the body's words, the text's length as it was: its words do not change)
         frequency.update(map(term_of, joined[-1]))
@@ -300,4 +370,6 @@ def _field_weights(term_of: Callable, fields: list[list], body_words: list, join
     # names what it is about (every pair of a long text would double the index and its build time)
     for found in (title_terms, excerpt_terms, list(map(term_of, body_words[:PAIRS_IN_BODY]))):
         weights.update(dict.fromkeys([f"{PAIR}{first} {second}" for first, second in zip(found, found[1:])], 1))
+    if pairs:
+        weights.update(dict.fromkeys([f"{PAIR}{term_of(first)} {term_of(second)}" for first, second in pairs], 1))
     return weights

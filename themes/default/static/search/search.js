@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 28; // generator/plan/search.py FORMAT
+  var FORMAT = 29; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -648,14 +648,17 @@
 
   // A word that begins with a short function word ("onboarding", "inapp"): the stories that write it apart, that word
   // and the rest side by side ("on boarding", a phrase pair), score as the rest does, a little below the word. The
-  // index makes no join of a function word ("on Monday" would be "onmonday"): the pair is there already.
+  // index makes no join of a function word ("on Monday" would be "onmonday"): the pair is there already. Each way of
+  // cutting it is looked up ("itsown": "it sown" and "its own"); a story found by two scores by the better.
   function particleMatches(meta, word, optional) {
-    var letters = Array.from(word.token), none = Promise.resolve(new Map());
-    if (word.quoted || word.optional || !optional) return none;
+    var letters = Array.from(word.token), cuts = [];
+    if (word.quoted || word.optional || !optional) return Promise.resolve(new Map());
     for (var at = 2; at <= JOIN_SHORT && at + PARTICLE_REST <= letters.length; at++) {
       var first = letters.slice(0, at).join(""), rest = letters.slice(at).join("");
-      if (!optional.has(first) || optional.has(rest)) continue;
-      var pair = PAIR + stemWord(first) + " " + stemWord(rest), term = stemWord(rest);
+      if (optional.has(first) && !optional.has(rest)) cuts.push([first, rest]);
+    }
+    return Promise.all(cuts.map(function (cut) {
+      var pair = PAIR + stemWord(cut[0]) + " " + stemWord(cut[1]), term = stemWord(cut[1]);
       // (the rest's file only when some story writes the pair: most such words, "canvas", are no two words)
       return shardOf(meta, pair).then(function (shard) {
         if (!own(shard.terms, pair)) return new Map();
@@ -670,8 +673,13 @@
           return scores;
         });
       });
-    }
-    return none;
+    })).then(function (found) {
+      var scores = new Map();
+      found.forEach(function (each) {
+        each.forEach(function (score, id) { if (!(scores.get(id) >= score)) scores.set(id, score); });
+      });
+      return scores;
+    });
   }
 
   // A story that writes the join of two query words holds each word it lacks, at half the join's score: so "no code"
