@@ -567,6 +567,13 @@ def search_results(page, query: str, said: str, shown: str = "") -> list[str]:
 
 
 @pytest.fixture(autouse=True)
+def quiet_progress(monkeypatch):
+    """No progress lines, as in CI: a build past a second (any build, on a busy machine) printed one to the stderr
+    a test reads for its messages alone. A test of the progress lines unsets CI itself (the `site` fixture)."""
+    monkeypatch.setenv("CI", "true")
+
+
+@pytest.fixture(autouse=True)
 def git_identity(monkeypatch):
     """Every git commit a test makes has a name and address, given here and never written to anyone's ~/.gitconfig."""
     for role in ("AUTHOR", "COMMITTER"):
