@@ -260,6 +260,51 @@ def test_an_item_alone_with_related_coverage_has_it_in_the_api_as_its_card_count
     assert other["sourceCount"] == 0 and other["related"] == []
 
 
+def test_one_providers_two_copies_of_an_article_show_no_plus_zero_and_its_page_counts_as_its_card(tmp_path):
+    """A provider's article fetched twice (a new headline weeks on, one URL) is a story of one source: the real
+    corpus's cards said "+0 sources", "Also covered by other providers", while its lead's page said "+1 source"."""
+    from conftest import BASIC_CONFIG, build_site
+
+    url = "webUrl: 'https://solo.example/blog/onboarding-guest-users'"
+    provider = "{name: Solo, domain: solo.example}"
+    root = make_site(tmp_path / "site", {
+        "content/first.md": item("Onboarding guest users through the portal", date="2026-10-01T08:00:00Z",
+                                 provider=provider, **{"webUrl": url.split(": ", 1)[1]}),
+        "content/again.md": item("Guest user onboarding walkthrough", date="2026-11-15T08:00:00Z",
+                                 provider=provider, **{"webUrl": url.split(": ", 1)[1]}),
+        "content/other.md": item("Unrelated garden news", date="2026-11-19T08:00:00Z")}, BASIC_CONFIG)
+    config, _ = build_site(root)
+    out = config.output_path
+    shown = [card for card in cards(out / "latest/index.html") if "uest user" in card["title"]]
+    assert [card["title"] for card in shown] == ["Onboarding guest users through the portal"]  # one card
+    assert shown[0]["sources"] == "" and shown[0]["badges"] == 0  # no other source to count
+    lead = (out / "news/2026/10/01/first/index.html").read_text(encoding="utf-8")
+    assert "+0 source" not in lead and "+1 source" not in lead  # as its card: no other source
+    assert 'href="/news/2026/11/15/again/"' in lead[lead.index('id="related-heading"'):]  # the copy still listed
+
+
+def test_declared_coverage_by_a_provider_of_the_site_shows_its_logo_on_the_card_and_search_counts_it(tmp_path):
+    """"+N sources" with the providers' logos (issue 20): an item whose declared coverage is by a provider the site
+    has showed "+2 sources" without its badge, and its search result showed no "+2 sources" at all."""
+    from conftest import BASIC_CONFIG, build_site
+
+    related = ("\n  - {title: Comet outbursts explained, webUrl: 'https://fieldnotes.example/comet-outbursts', "
+               "provider: {name: Fieldnotes, domain: fieldnotes.example}}"
+               "\n  - {title: How to spot the comet, webUrl: 'https://stargazer.example/comet-guide', "
+               "provider: {name: Stargazer, domain: stargazer.example}}")
+    root = make_site(tmp_path / "site", {
+        "content/comet.md": item("Comet brightens faster than expected", provider="{name: Orbit, domain: orbit.example}",
+                                 related=related),
+        "content/fungi.md": item("Battery electrodes grown from fungal mycelium", date="2026-11-19T08:00:00Z",
+                                 provider="{name: Fieldnotes, domain: fieldnotes.example}")}, BASIC_CONFIG)
+    config, _ = build_site(root)
+    out = config.output_path
+    [card] = [card for card in cards(out / "latest/index.html") if card["title"].startswith("Comet")]
+    assert card["sources"] == "+2 sources" and card["badges"] == 1  # Fieldnotes' (Stargazer is no provider here)
+    [doc] = [doc for doc in search_docs(out) if doc["title"].startswith("Comet")]
+    assert doc["sources"] == 2  # as its card
+
+
 def test_a_large_story_lists_its_newest_sources_in_the_api_and_all_of_them_on_its_page(tmp_path):
     # Thirty providers' copies of one article (its AMP cache URL): one story. Every record listing every other
     # item would grow with the story's size squared; the API lists the newest 20, and says how many there are.
