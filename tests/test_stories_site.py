@@ -637,6 +637,25 @@ def test_serve_after_an_item_joins_or_leaves_a_story_equals_a_full_build(example
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
 
 
+def test_serve_after_an_edit_of_an_items_declared_coverage_equals_a_full_build(example, tmp_path):
+    """An item alone's card counts and badges the coverage it declares (pages.coverage): an edit of who covered
+    it, and an item that comes to declare coverage, change its cards as a full build makes them."""
+    root, config, session = example
+    comet = root / "content/news/2026-10-30-comet-c2026-r3-brightens.md"
+    printer = root / "content/news/2026-10-06-printer-firmware-flaw-office-networks.md"
+    declares = ("published: true\nrelated: [{title: Printers, webUrl: 'https://fieldnotes.example/printers', "
+                "provider: {name: Fieldnotes Science, domain: fieldnotes.example}}]")
+    steps = [("another provider", comet, r"^      domain: fieldnotes\.example$", "      domain: elsewhere.example"),
+             ("coverage declared", printer, r"^published: true$", declares)]
+    for step, (what, path, pattern, replacement) in enumerate(steps):
+        edit_file(path, pattern, replacement)
+        update_search(config, rebuild(session, config, OPTIONS, [path], environ={}).site)
+        assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
+    [card] = [card for card in cards(config.output_path / "latest/page/3/index.html")
+              if card["title"].startswith("Printer firmware")]
+    assert card["sources"] == "+1 source" and card["badges"] == 1
+
+
 @pytest.mark.slow  # (over a second; an item broken or held back runs quick in tests/test_serve_broken_items.py)
 def test_serve_after_a_story_members_file_is_saved_broken_or_held_back_and_mended_equals_a_full_build(tmp_path):
     # A save that leaves a member of a story of several out of the site (broken YAML, a file cut mid-way, an
