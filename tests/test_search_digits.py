@@ -15,7 +15,8 @@ from conftest import item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.languages import DIGIT_ZEROS, UNSPACED
-from generator.plan.search import STEMMERS, terms, tokens
+from generator.plan.search_stems import STEMMERS, terms
+from generator.plan.search_tokens import tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 
