@@ -189,6 +189,27 @@ def test_the_lead_page_lists_every_other_source_newest_first_and_the_others_link
         assert re.search(linked, page), other
 
 
+def test_the_lead_page_lists_its_items_and_declared_coverage_together_newest_first(tmp_path):
+    """Issue 20: the lead's page lists every other source newest first. The example's climate story listed its
+    item of 24 October above the declared coverage of 16 November: the items first, then the declared entries."""
+    from conftest import BASIC_CONFIG, build_site
+
+    related = ("[{title: Member, webUrl: 'https://beta.example/m'}, "
+               "{title: Outside take, webUrl: 'https://outside.example/take', publishedDateTime: 2026-11-20T09:00:00Z}, "
+               "{title: Undated, webUrl: 'https://outside.example/undated'}]")
+    root = make_site(tmp_path / "site", {
+        "content/lead.md": item("Lead report", date="2026-11-20T10:00:00Z", quality=90, related=related,
+                                provider="{name: Alpha, domain: alpha.example}", webUrl="'https://alpha.example/l'"),
+        "content/member.md": item("Member report", date="2026-11-19T08:00:00Z", provider="{name: Beta, domain: beta.example}",
+                                  webUrl="'https://beta.example/m'")}, BASIC_CONFIG)
+    config, _ = build_site(root)
+    page = (config.output_path / "news/2026/11/20/lead/index.html").read_text(encoding="utf-8")
+    coverage = page[page.index('id="related-heading"'):]
+    places = [coverage.index(href) for href in ('href="https://outside.example/take"', 'href="/news/2026/11/19/member/"',
+                                                'href="https://outside.example/undated"')]
+    assert places == sorted(places)  # 20 Nov 09:00, 19 Nov, then the entry without a date
+
+
 def test_the_report_names_every_story_of_several_items(day):
     root, out, report = day
     stories = {frozenset(Path(source).stem for source in story["items"]): story for story in report["stories"]}

@@ -519,9 +519,9 @@ def article_page(site: Site, index: int, shared: Shared | None = None) -> Page:
 
 def _lead_sources(site: Site, index: int, story, keys: Callable[[], dict[str, int]],
                   shared: Shared) -> tuple[Source, ...]:
-    """What the page of a story's lead, site.items[index], lists as "More coverage": the story's other items (newest
-    first), then the declared `related` coverage of its items that the site does not have. (Any other item's page
-    lists its own `related` entries, this site's page where it has the story.)"""
+    """What the page of a story's lead, site.items[index], lists as "More coverage": the story's other items and the
+    declared `related` coverage of its items that the site does not have, newest first, entries without a date last.
+    (Any other item's page lists its own `related` entries, this site's page where it has the story.)"""
     found = [_member(site, member, shared) for member in story.members if member != index]
     wanted = set(story.related)  # (grouping.attach: the entries that are no item's, in this order)
     for member in (index, *story.members):
@@ -530,6 +530,8 @@ def _lead_sources(site: Site, index: int, story, keys: Callable[[], dict[str, in
                 wanted.discard(related.url)
                 at = _related_index(site, keys, related)
                 found.append(_outside(site, related) if at is None else _member(site, at, shared))
+    # (stable: items of one time keep the story's order, the declared entries theirs)
+    found.sort(key=lambda source: (source.published is None, -source.published.timestamp() if source.published else 0))
     return tuple(found)
 
 
