@@ -189,6 +189,27 @@ def test_the_lead_page_lists_every_other_source_newest_first_and_the_others_link
         assert re.search(linked, page), other
 
 
+def test_the_lead_page_lists_its_items_and_declared_coverage_together_newest_first(tmp_path):
+    """Issue 20: the lead's page lists every other source newest first. The example's climate story listed its
+    item of 24 October above the declared coverage of 16 November: the items first, then the declared entries."""
+    from conftest import BASIC_CONFIG, build_site
+
+    related = ("[{title: Member, webUrl: 'https://beta.example/m'}, "
+               "{title: Outside take, webUrl: 'https://outside.example/take', publishedDateTime: 2026-11-20T09:00:00Z}, "
+               "{title: Undated, webUrl: 'https://outside.example/undated'}]")
+    root = make_site(tmp_path / "site", {
+        "content/lead.md": item("Lead report", date="2026-11-20T10:00:00Z", quality=90, related=related,
+                                provider="{name: Alpha, domain: alpha.example}", webUrl="'https://alpha.example/l'"),
+        "content/member.md": item("Member report", date="2026-11-19T08:00:00Z", provider="{name: Beta, domain: beta.example}",
+                                  webUrl="'https://beta.example/m'")}, BASIC_CONFIG)
+    config, _ = build_site(root)
+    page = (config.output_path / "news/2026/11/20/lead/index.html").read_text(encoding="utf-8")
+    coverage = page[page.index('id="related-heading"'):]
+    places = [coverage.index(href) for href in ('href="https://outside.example/take"', 'href="/news/2026/11/19/member/"',
+                                                'href="https://outside.example/undated"')]
+    assert places == sorted(places)  # 20 Nov 09:00, 19 Nov, then the entry without a date
+
+
 def test_the_report_names_every_story_of_several_items(day):
     root, out, report = day
     stories = {frozenset(Path(source).stem for source in story["items"]): story for story in report["stories"]}
@@ -258,6 +279,51 @@ def test_an_item_alone_with_related_coverage_has_it_in_the_api_as_its_card_count
     assert lone["sourceCount"] == 2 and lone["related"] == ["https://other.example/a", "https://third.example/b"]
     [other] = [story for story in stories if story["lead"] != lone["lead"]]
     assert other["sourceCount"] == 0 and other["related"] == []
+
+
+def test_one_providers_two_copies_of_an_article_show_no_plus_zero_and_its_page_counts_as_its_card(tmp_path):
+    """A provider's article fetched twice (a new headline weeks on, one URL) is a story of one source: the real
+    corpus's cards said "+0 sources", "Also covered by other providers", while its lead's page said "+1 source"."""
+    from conftest import BASIC_CONFIG, build_site
+
+    url = "webUrl: 'https://solo.example/blog/onboarding-guest-users'"
+    provider = "{name: Solo, domain: solo.example}"
+    root = make_site(tmp_path / "site", {
+        "content/first.md": item("Onboarding guest users through the portal", date="2026-10-01T08:00:00Z",
+                                 provider=provider, **{"webUrl": url.split(": ", 1)[1]}),
+        "content/again.md": item("Guest user onboarding walkthrough", date="2026-11-15T08:00:00Z",
+                                 provider=provider, **{"webUrl": url.split(": ", 1)[1]}),
+        "content/other.md": item("Unrelated garden news", date="2026-11-19T08:00:00Z")}, BASIC_CONFIG)
+    config, _ = build_site(root)
+    out = config.output_path
+    shown = [card for card in cards(out / "latest/index.html") if "uest user" in card["title"]]
+    assert [card["title"] for card in shown] == ["Onboarding guest users through the portal"]  # one card
+    assert shown[0]["sources"] == "" and shown[0]["badges"] == 0  # no other source to count
+    lead = (out / "news/2026/10/01/first/index.html").read_text(encoding="utf-8")
+    assert "+0 source" not in lead and "+1 source" not in lead  # as its card: no other source
+    assert 'href="/news/2026/11/15/again/"' in lead[lead.index('id="related-heading"'):]  # the copy still listed
+
+
+def test_declared_coverage_by_a_provider_of_the_site_shows_its_logo_on_the_card_and_search_counts_it(tmp_path):
+    """"+N sources" with the providers' logos (issue 20): an item whose declared coverage is by a provider the site
+    has showed "+2 sources" without its badge, and its search result showed no "+2 sources" at all."""
+    from conftest import BASIC_CONFIG, build_site
+
+    related = ("\n  - {title: Comet outbursts explained, webUrl: 'https://fieldnotes.example/comet-outbursts', "
+               "provider: {name: Fieldnotes, domain: fieldnotes.example}}"
+               "\n  - {title: How to spot the comet, webUrl: 'https://stargazer.example/comet-guide', "
+               "provider: {name: Stargazer, domain: stargazer.example}}")
+    root = make_site(tmp_path / "site", {
+        "content/comet.md": item("Comet brightens faster than expected", provider="{name: Orbit, domain: orbit.example}",
+                                 related=related),
+        "content/fungi.md": item("Battery electrodes grown from fungal mycelium", date="2026-11-19T08:00:00Z",
+                                 provider="{name: Fieldnotes, domain: fieldnotes.example}")}, BASIC_CONFIG)
+    config, _ = build_site(root)
+    out = config.output_path
+    [card] = [card for card in cards(out / "latest/index.html") if card["title"].startswith("Comet")]
+    assert card["sources"] == "+2 sources" and card["badges"] == 1  # Fieldnotes' (Stargazer is no provider here)
+    [doc] = [doc for doc in search_docs(out) if doc["title"].startswith("Comet")]
+    assert doc["sources"] == 2  # as its card
 
 
 def test_a_large_story_lists_its_newest_sources_in_the_api_and_all_of_them_on_its_page(tmp_path):
@@ -619,6 +685,25 @@ def test_serve_after_an_item_joins_or_leaves_a_story_equals_a_full_build(example
             path.unlink()
         update_search(config, rebuild(session, config, OPTIONS, [path], environ={}).site)
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
+
+
+def test_serve_after_an_edit_of_an_items_declared_coverage_equals_a_full_build(example, tmp_path):
+    """An item alone's card counts and badges the coverage it declares (pages.coverage): an edit of who covered
+    it, and an item that comes to declare coverage, change its cards as a full build makes them."""
+    root, config, session = example
+    comet = root / "content/news/2026-10-30-comet-c2026-r3-brightens.md"
+    printer = root / "content/news/2026-10-06-printer-firmware-flaw-office-networks.md"
+    declares = ("published: true\nrelated: [{title: Printers, webUrl: 'https://fieldnotes.example/printers', "
+                "provider: {name: Fieldnotes Science, domain: fieldnotes.example}}]")
+    steps = [("another provider", comet, r"^      domain: fieldnotes\.example$", "      domain: elsewhere.example"),
+             ("coverage declared", printer, r"^published: true$", declares)]
+    for step, (what, path, pattern, replacement) in enumerate(steps):
+        edit_file(path, pattern, replacement)
+        update_search(config, rebuild(session, config, OPTIONS, [path], environ={}).site)
+        assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
+    [card] = [card for card in cards(config.output_path / "latest/page/3/index.html")
+              if card["title"].startswith("Printer firmware")]
+    assert card["sources"] == "+1 source" and card["badges"] == 1
 
 
 @pytest.mark.slow  # (over a second; an item broken or held back runs quick in tests/test_serve_broken_items.py)

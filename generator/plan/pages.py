@@ -22,7 +22,8 @@ from generator.i18n import Words, load_words
 from generator.plan.directory import Entry, directory
 from generator.frozen import record
 from generator.site.local_pictures import LocalCopies
-from generator.site.grouping import item_story, member_keys
+from generator.site.grouping import declared, item_story, member_keys
+from generator.site.stories import story_id
 from generator.site.identities import provider_identity
 from generator.site.index import topic_tree
 from generator.site.model import ModelResult, Related, Site
@@ -370,16 +371,36 @@ def one_per_story(site: Site, order: tuple[int, ...], own: bool = False) -> tupl
 
 
 def coverage(site: Site, index: int, own: bool = False) -> Coverage | None:
-    """What the card of site.items[index] shows of its story's other sources; None for an item alone. `own`: the
-    card of a provider's or a type's list, which shows its item's own time (one_per_story)."""
+    """What the card of site.items[index] shows of its story's other sources; None for an item alone that declares
+    no coverage (an item alone counts its declared coverage the site does not have, as the API and search do).
+    `own`: the card of a provider's or a type's list, which shows its item's own time (one_per_story)."""
     story = item_story(site, index)
-    if story is None:
-        return None
     item = site.items[index]
     provider = item.provider.slug if item.provider else ""
-    return Coverage(story.id, story.sources,
-                    tuple(p for p in story.providers if p != provider), story.newest,
-                    site.items[dated_item(site, index, own)].published)
+    if story is None:
+        if not item.related:
+            return None
+        related = declared(site, index, (index,))
+        return Coverage(story_id(item.source), len(related), _declared_providers(site, (index,), related, provider),
+                        item.published, item.published)
+    shown = tuple(p for p in story.providers if p != provider)
+    if story.related:
+        shown += tuple(p for p in _declared_providers(site, (story.lead, *story.members), story.related, provider)
+                       if p not in shown)
+    return Coverage(story.id, story.sources, shown, story.newest, site.items[dated_item(site, index, own)].published)
+
+
+def _declared_providers(site: Site, members: Sequence[int], related: Sequence[str], shown: str) -> tuple[str, ...]:
+    """The slugs of the providers of this site that these items' declared coverage `related` (URLs, grouping.declared)
+    is by, as "More coverage" names them (_outside), but the card's own item's provider (`shown`)."""
+    wanted, found = set(related), {}
+    for member in members:
+        for entry in site.items[member].related:
+            if entry.url in wanted and entry.provider:
+                slug = site.provider_slugs.get(provider_identity(entry.provider), "")
+                if slug and slug != shown:
+                    found[slug] = None
+    return tuple(found)
 
 
 def dated_item(site: Site, index: int, own: bool = False) -> int:
@@ -395,8 +416,6 @@ def _cards(site: Site, chunk: tuple[int, ...], known: dict, own: bool = False) -
     Coverage holds, a plain value in the page's context: naming them all would make a large story's pages
     cost its size squared. `known`: item index -> its card's Coverage, one dict for the lists of one `own`."""
     items = [site.items[i] for i in chunk]
-    if not site.stories:
-        return items, [None] * len(chunk), chunk
     return items, [known[i] if i in known else known.setdefault(i, coverage(site, i, own)) for i in chunk], chunk
 
 
@@ -500,9 +519,9 @@ def article_page(site: Site, index: int, shared: Shared | None = None) -> Page:
 
 def _lead_sources(site: Site, index: int, story, keys: Callable[[], dict[str, int]],
                   shared: Shared) -> tuple[Source, ...]:
-    """What the page of a story's lead, site.items[index], lists as "More coverage": the story's other items (newest
-    first), then the declared `related` coverage of its items that the site does not have. (Any other item's page
-    lists its own `related` entries, this site's page where it has the story.)"""
+    """What the page of a story's lead, site.items[index], lists as "More coverage": the story's other items and the
+    declared `related` coverage of its items that the site does not have, newest first, entries without a date last.
+    (Any other item's page lists its own `related` entries, this site's page where it has the story.)"""
     found = [_member(site, member, shared) for member in story.members if member != index]
     wanted = set(story.related)  # (grouping.attach: the entries that are no item's, in this order)
     for member in (index, *story.members):
@@ -511,6 +530,8 @@ def _lead_sources(site: Site, index: int, story, keys: Callable[[], dict[str, in
                 wanted.discard(related.url)
                 at = _related_index(site, keys, related)
                 found.append(_outside(site, related) if at is None else _member(site, at, shared))
+    # (stable: items of one time keep the story's order, the declared entries theirs)
+    found.sort(key=lambda source: (source.published is None, -source.published.timestamp() if source.published else 0))
     return tuple(found)
 
 

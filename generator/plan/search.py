@@ -50,13 +50,14 @@ from generator.plan.pictures import candidates, resized, with_copies
 from generator.plan.search_optional import optional_words
 from generator.plan.search_stems import stemmer_name
 from generator.plan.search_tokens import casing, fold, spelled
+from generator.site.grouping import declared
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site
 from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge, list_key, title_word
 from generator.urls import resized_url
 
-FORMAT = 29  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 30  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
@@ -115,7 +116,9 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
             # (an instant as its timestamp and microsecond: exact, and cheaper than its text)
             add((index, story_of(index, -1), _KEYED(item), provider.name if provider else None,
                  provider.slug if provider else "", published.timestamp(), published.microsecond,
-                 tuple(map(_PICTURE, item.images))))
+                 tuple(map(_PICTURE, item.images)),
+                 # (an item alone counts the coverage it declares that no item is, which other items' URLs decide)
+                 len(declared(site, index, (index,))) if item.related and story_of(index) is None else 0))
     add(tuple((story.lead, story.members, story.newest.timestamp(), story.newest.microsecond, story.sources)
               for story in site.stories))
     add(tuple((slug, topic.name, topic.shortname) for slug, topic in site.topics.items()))
@@ -161,7 +164,8 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
                      words.date(local, "short"),  # as the cards write it (templates/partials/card.html)
                      [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
                      image, round(item.heat, 1), *_type_badge(item.type, words, item.title),
-                     story.sources if story else 0,  # as pages.coverage counts
+                     story.sources if story else len(declared(site, group[0], (group[0],))) if item.related else 0,
+                     # (as pages.coverage counts)
                      facts(words, item),  # as the cards show them
                      srcset))
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),

@@ -158,7 +158,7 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
 
 def declared(site: Site, lead: int, members: Sequence[int]) -> tuple[str, ...]:
     """The URLs of these items' `related` entries that are no item's (the lead's first, then the others' newest
-    first, as its page lists them), each outside article once."""
+    first; its page lists them among the items, by date), each outside article once."""
     seen = {url for member in members for url in (site.items[member].original_url, site.items[member].web_url)}
     related: dict[str, None] = {}
     keys: set[str] | None = None  # the members' articles' keys and the entries' kept so far (most stories need none)

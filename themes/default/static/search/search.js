@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 29; // generator/plan/search.py FORMAT
+  var FORMAT = 30; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
