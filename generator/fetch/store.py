@@ -25,6 +25,7 @@ from generator.fetch.state import ItemState, Journal, State
 from generator.isotime import parse_iso
 from generator.urlnorm import canonical_url
 
+FIRST_SEEN = b"\nfirstSeenDateTime: "  # (in the files of a newsdesk since READING 12)
 CUT = f"its text is longer than {MAX_BODY_BYTES // (1024 * 1024)} MiB: written up to there (the rest is on its page)"
 
 
@@ -128,6 +129,13 @@ class Store:
                         notes.append(f"{record.file}: edited by hand, left as it is (the feed changed the entry too)")
                     unchanged += 1
                     continue
+                if FIRST_SEEN not in current and entry.published and entry.published < facts.first_seen:
+                    # (written before items said when they were first seen, when a story's id came from its member
+                    # published first: counted as seen then, so that the upgrade moves no id)
+                    facts = replace(facts, first_seen=entry.published)
+                    text = item_text(entry, source, feed, facts, self.topics, self.language)[0].encode("utf-8")
+                    digest = hashlib.sha256(text).hexdigest()
+                    record = replace(record, first_seen=facts.first_seen.isoformat())
                 if current == text and record.source == source.url:
                     unchanged += 1
                     continue

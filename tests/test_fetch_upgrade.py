@@ -1,0 +1,112 @@
+"""Upgrading a site that a newsdesk before `firstSeenDateTime` (fetch's READING 12) fetched: the first fetch after
+it writes every listed item anew, and no story's id moves (docs/fetch.md, "A newer newsdesk reads entries better").
+
+The old state is made as the old newsdesk left it: fetched items without `firstSeenDateTime`, the state's
+hash of each file's bytes, and each feed's settings hash of another newsdesk (so the next fetch reads it whole).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import FETCH_TIMEOUT, clean_build, make_site
+from feed_server import Route
+from generator.cli import main
+
+
+def rss(*entries: tuple[str, str, str]) -> bytes:
+    items = "".join(f"<item><guid>https://news.example/{guid}</guid><link>https://news.example/{guid}</link>"
+                    f"<title>{title}</title><pubDate>{date}</pubDate><description>{title}, officials said."
+                    f"</description></item>" for guid, title, date in entries)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><link>https://news.example/'
+            f"</link><description>d</description>{items}</channel></rss>").encode()
+
+
+ROVER_A = ("a1", "Mars rover finds water ice under the crater rim", "Fri, 20 Nov 2026 10:00:00 GMT")
+ROVER_B = ("b1", "Mars rover finds water ice under crater rim", "Fri, 20 Nov 2026 08:00:00 GMT")
+ROVER_C = ("c1", "Mars rover finds water ice under the crater rim today", "Fri, 20 Nov 2026 06:00:00 GMT")
+
+
+def site_at(root: Path, server, now: str) -> Path:
+    config = textwrap.dedent(f"""\
+        title: Upgraded News
+        base_url: https://example.org/
+        now: "{now}"
+        fetch:
+          timeout: {FETCH_TIMEOUT}
+          retries: 0
+        sources:
+          - url: {server.url('/a.xml')}
+            domain: a.example
+          - url: {server.url('/b.xml')}
+            domain: b.example
+        """)
+    if not root.exists():
+        return make_site(root, {}, config)
+    (root / "config.yaml").write_text(config, encoding="utf-8")
+    return root
+
+
+def fetch(site: Path, capsys) -> str:
+    assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+    return capsys.readouterr().out
+
+
+def as_the_old_newsdesk_left_it(site: Path) -> None:
+    """Strip `firstSeenDateTime` from every fetched file, record the new bytes' hashes, and mark each feed as
+    read by another newsdesk."""
+    state_file = site / "fetch-state.json"
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    for record in state["items"].values():
+        path = site / "content" / record["file"]
+        text = re.sub(rb"(?m)^firstSeenDateTime: .*\n", b"", path.read_bytes())
+        path.write_bytes(text)
+        record["sha256"] = hashlib.sha256(text).hexdigest()
+    for record in state["feeds"].values():
+        record["settings"] = "0ld5e771n65"
+    state_file.write_text(json.dumps(state, indent=1), encoding="utf-8")
+
+
+def story_ids(site: Path, out: Path) -> dict[str, str]:
+    """Each item's page -> its story's id, from the stories API a build writes."""
+    files = clean_build(site, out)
+    stories = json.loads(files["api/stories/index.json"])["stories"]
+    ids = {item["path"]: story["id"] for story in stories for item in story["items"]}
+    assert ids, "the build listed no stories"
+    return ids
+
+
+@pytest.mark.slow
+def test_the_first_fetch_after_an_upgrade_moves_no_story_id(tmp_path, server, capsys):
+    server.routes["/a.xml"] = Route(rss(ROVER_A))
+    server.routes["/b.xml"] = Route(rss())
+    site = site_at(tmp_path / "site", server, "2026-11-20T12:00:00Z")
+    fetch(site, capsys)
+    # a day later B carries the story too, published before A's report: the old newsdesk gave it B's id
+    server.routes["/b.xml"] = Route(rss(ROVER_B))
+    fetch(site_at(site, server, "2026-11-21T12:00:00Z"), capsys)
+    as_the_old_newsdesk_left_it(site)
+    before = story_ids(site, tmp_path / "before")
+    assert len(set(before.values())) == 1 and len(before) == 2, before
+
+    out = fetch(site_at(site, server, "2026-11-22T12:00:00Z"), capsys)
+    assert ", 2 updated," in out, out
+    after = story_ids(site, tmp_path / "after")
+    assert after == before
+    text = {path.name: path.read_text(encoding="utf-8") for path in (site / "content").rglob("*.md")}
+    assert len(text) == 2 and all("firstSeenDateTime" in body for body in text.values()), text
+
+    # from then on an item counts from when it was first seen: a report published earlier, fetched later, joins
+    # the story and leaves its id; and fetching again moves nothing
+    server.routes["/a.xml"] = Route(rss(ROVER_A, ROVER_C))
+    fetch(site_at(site, server, "2026-11-23T12:00:00Z"), capsys)
+    later = story_ids(site, tmp_path / "later")
+    assert len(later) == 3 and set(later.values()) == set(before.values()), later
+    unchanged = fetch(site, capsys)
+    assert ", 0 updated," in unchanged and story_ids(site, tmp_path / "again") == later
