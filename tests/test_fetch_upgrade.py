@@ -92,15 +92,23 @@ def test_the_first_fetch_after_an_upgrade_moves_no_story_id(tmp_path, server, ca
     server.routes["/b.xml"] = Route(rss(ROVER_B))
     fetch(site_at(site, server, "2026-11-21T12:00:00Z"), capsys)
     as_the_old_newsdesk_left_it(site)
+    [edited] = (site / "content").rglob("*under-crater-rim-*.md")  # B's, edited by hand before the upgrade
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA line of my own.\n", encoding="utf-8")
     before = story_ids(site, tmp_path / "before")
     assert len(set(before.values())) == 1 and len(before) == 2, before
 
-    out = fetch(site_at(site, server, "2026-11-22T12:00:00Z"), capsys)
-    assert ", 2 updated," in out, out
+    main(["fetch", "--config", str(site_at(site, server, "2026-11-22T12:00:00Z") / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert ", 1 updated, 1 unchanged," in out, out
+    # the feed did not change the entry: newsdesk reads it otherwise, and the note says what to do to take that
+    note = next(line for line in err.splitlines() if edited.name in line)
+    assert "edited by hand, left as it is" in note and "feed changed" not in note and "delete" in note, note
+    assert "A line of my own." in edited.read_text(encoding="utf-8")
     after = story_ids(site, tmp_path / "after")
     assert after == before
     text = {path.name: path.read_text(encoding="utf-8") for path in (site / "content").rglob("*.md")}
-    assert len(text) == 2 and all("firstSeenDateTime" in body for body in text.values()), text
+    assert len(text) == 2 and ["firstSeenDateTime" in body for name, body in sorted(text.items())
+                               if name != edited.name] == [True], text
 
     # from then on an item counts from when it was first seen: a report published earlier, fetched later, joins
     # the story and leaves its id; and fetching again moves nothing

@@ -26,6 +26,9 @@ from generator.isotime import parse_iso
 from generator.urlnorm import canonical_url
 
 FIRST_SEEN = b"\nfirstSeenDateTime: "  # (in the files of a newsdesk since READING 12)
+# (the entry changed, or how this newsdesk reads it: fetch cannot tell which)
+EDITED = ("edited by hand, left as it is, though fetch would now write it otherwise: to take that, delete the file "
+          "and its entry under `items` in the state file")
 CUT = f"its text is longer than {MAX_BODY_BYTES // (1024 * 1024)} MiB: written up to there (the rest is on its page)"
 
 
@@ -126,7 +129,7 @@ class Store:
                     continue
                 if hashlib.sha256(current).hexdigest() != record.sha256:
                     if digest != record.sha256:
-                        notes.append(f"{record.file}: edited by hand, left as it is (the feed changed the entry too)")
+                        notes.append(f"{record.file}: {EDITED}")
                     unchanged += 1
                     continue
                 if FIRST_SEEN not in current and entry.published and entry.published < facts.first_seen:
