@@ -1,7 +1,8 @@
 """Upgrading a site that a newsdesk before `firstSeenDateTime` (fetch's READING 12) fetched: the first fetch after
 it writes every listed item anew, and no story's id moves (docs/fetch.md, "A newer newsdesk reads entries better").
 
-The old state is made as the old newsdesk left it: fetched items without `firstSeenDateTime`, the state's
+The first test runs the last release before it (7eff725c, from this repository's git history); the second makes
+the old state as the old newsdesk left it: fetched items without `firstSeenDateTime`, the state's
 hash of each file's bytes, and each feed's settings hash of another newsdesk (so the next fetch reads it whole).
 """
 
@@ -9,13 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import io
+import os
 import re
+import subprocess
+import sys
+import tarfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import FETCH_TIMEOUT, clean_build, make_site
+from conftest import FETCH_TIMEOUT, ROOT, clean_build, make_site
 from feed_server import Route
 from generator.cli import main
 
@@ -118,3 +124,56 @@ def test_the_first_fetch_after_an_upgrade_moves_no_story_id(tmp_path, server, ca
     assert len(later) == 3 and set(later.values()) == set(before.values()), later
     unchanged = fetch(site, capsys)
     assert ", 0 updated," in unchanged and story_ids(site, tmp_path / "again") == later
+
+
+OLD = "7eff725c"  # session 41's release: items without firstSeenDateTime, ids from the member published first
+
+
+def old_newsdesk(folder: Path) -> Path:
+    """The old release's tree, from git: run with `python -m generator` and it as PYTHONPATH."""
+    if subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{OLD}^{{commit}}"]).returncode:
+        pytest.skip(f"this clone of newsdesk has no commit {OLD} (a shallow clone): git fetch --unshallow")
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", OLD, "generator", "themes"], check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
+
+
+def old(newsdesk: Path, site: Path, *args: str) -> str:
+    env = {**{k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}, "PYTHONPATH": str(newsdesk)}
+    done = subprocess.run([sys.executable, "-m", "generator", *args, "--config", str(site / "config.yaml")],
+                          cwd=site, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def old_story_ids(newsdesk: Path, site: Path, out: Path) -> dict[str, str]:
+    old(newsdesk, site, "build", "--output", str(out))
+    stories = json.loads((out / "api" / "stories" / "index.json").read_bytes())["stories"]
+    return {item["path"]: story["id"] for story in stories for item in story["items"]}
+
+
+@pytest.mark.slow
+def test_a_site_the_last_release_fetched_keeps_its_story_ids_through_the_upgrade(tmp_path, server, capsys):
+    released = old_newsdesk(tmp_path / "old")
+    server.routes["/a.xml"] = Route(rss(ROVER_A))
+    server.routes["/b.xml"] = Route(rss())
+    site = site_at(tmp_path / "site", server, "2026-11-20T12:00:00Z")
+    assert "0 failed" in old(released, site, "fetch")
+    server.routes["/b.xml"] = Route(rss(ROVER_B))
+    assert "0 failed" in old(released, site_at(site, server, "2026-11-21T12:00:00Z"), "fetch")
+    files = sorted((site / "content").rglob("*.md"))
+    assert len(files) == 2 and not any(b"firstSeenDateTime" in path.read_bytes() for path in files), files
+    before = old_story_ids(released, site, tmp_path / "before")  # what readers saw
+    assert len(set(before.values())) == 1 and len(before) == 2, before
+    written = {path: path.read_text(encoding="utf-8").splitlines() for path in files}
+
+    out = fetch(site_at(site, server, "2026-11-22T12:00:00Z"), capsys)
+    assert ", 2 updated," in out, out
+    assert story_ids(site, tmp_path / "after") == before
+    # what the user sees in git: one line added to each item, nothing else of it changed
+    for path, lines in written.items():
+        now = path.read_text(encoding="utf-8").splitlines()
+        added = [line for line in now if line.startswith("firstSeenDateTime: ")]
+        assert len(added) == 1 and [line for line in now if line not in added] == lines, (path, now, lines)
