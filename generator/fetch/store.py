@@ -25,6 +25,10 @@ from generator.fetch.state import ItemState, Journal, State
 from generator.isotime import parse_iso
 from generator.urlnorm import canonical_url
 
+FIRST_SEEN = b"\nfirstSeenDateTime: "  # (in the files of a newsdesk since READING 12)
+# (the entry changed, or how this newsdesk reads it: fetch cannot tell which)
+EDITED = ("edited by hand, left as it is, though fetch would now write it otherwise: to take that, delete the file "
+          "and its entry under `items` in the state file")
 CUT = f"its text is longer than {MAX_BODY_BYTES // (1024 * 1024)} MiB: written up to there (the rest is on its page)"
 
 
@@ -125,9 +129,16 @@ class Store:
                     continue
                 if hashlib.sha256(current).hexdigest() != record.sha256:
                     if digest != record.sha256:
-                        notes.append(f"{record.file}: edited by hand, left as it is (the feed changed the entry too)")
+                        notes.append(f"{record.file}: {EDITED}")
                     unchanged += 1
                     continue
+                if FIRST_SEEN not in current and entry.published and entry.published < facts.first_seen:
+                    # (written before items said when they were first seen, when a story's id came from its member
+                    # published first: counted as seen then, so that the upgrade moves no id)
+                    facts = replace(facts, first_seen=entry.published)
+                    text = item_text(entry, source, feed, facts, self.topics, self.language)[0].encode("utf-8")
+                    digest = hashlib.sha256(text).hexdigest()
+                    record = replace(record, first_seen=facts.first_seen.isoformat())
                 if current == text and record.source == source.url:
                     unchanged += 1
                     continue
