@@ -19,7 +19,7 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "it", "ja", "nl", "pt", "ur")
+SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "nl", "pt", "ur")
 
 
 def site_in(tmp_path: Path, language: str, files: dict[str, str] | None = None) -> Path:
@@ -102,6 +102,9 @@ IN_WORDS = {
            "Ler a notícia completa em Tinker Post", "1 de março de 2026, 10:30", "Página não encontrada"),
     "nl": ("Naar de inhoud", "Nieuwste", "Populair", "Onderwerpen", "+2 bronnen", "4 maart 2026",
            "Lees het volledige bericht op Tinker Post", "1 maart 2026 om 10:30", "Pagina niet gevonden"),
+    # (Hindi: Devanagari, the nukta's letters as Hindi news writes them)
+    "hi": ("सामग्री पर जाएँ", "ताज़ा", "चर्चित", "विषय", "+2 स्रोत", "4 मार्च 2026", "Tinker Post पर पूरी ख़बर पढ़ें",
+           "1 मार्च 2026, 10:30", "पेज नहीं मिला"),
     # (and languages written right to left, whose pages say so)
     "he": ("דלגו לתוכן", "חדש", "חם", "נושאים", "+2 מקורות", "4 במרץ 2026", "לכתבה המלאה באתר Tinker Post",
            "1 במרץ 2026, 10:30", "הדף לא נמצא"),
@@ -113,7 +116,7 @@ IN_WORDS = {
 
 
 @pytest.mark.parametrize("language", list(IN_WORDS))
-def test_a_site_in_italian_portuguese_dutch_hebrew_persian_or_urdu_shows_the_theme_in_it(tmp_path, language):
+def test_a_site_in_italian_portuguese_dutch_hindi_hebrew_persian_or_urdu_shows_the_theme_in_it(tmp_path, language):
     result, out = built(site_in(tmp_path, language))
     assert result.site.warnings == ()  # (every key, and each plural form CLDR gives the language)
     pages = [page(out, "index.html"), story_page(out), page(out, "latest/index.html"),
@@ -158,6 +161,7 @@ def test_plurals_follow_each_language(tmp_path):
     assert [words["he"].t("hours_ago", n) for n in (1, 2, 3)] == ["לפני שעה", "לפני שעתיים", "לפני 3 שעות"]
     assert [words["fa"].t("sources", n) for n in (0, 1, 2)] == ["+۰ منبع", "+۱ منبع", "+۲ منبع"]
     assert [words["ur"].t("stories_count", n) for n in (1, 2)] == ["1 خبر", "2 خبریں"]
+    assert [words["hi"].t("stories_count", n) for n in (0, 1, 2)] == ["0 ख़बर", "1 ख़बर", "2 ख़बरें"]  # (0 is `one`)
 
 
 def test_dates_name_months_and_weekdays_in_the_language(tmp_path):
@@ -189,7 +193,7 @@ def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
     assert ">Latest</a>" in page(out, "index.html") and "4 Mar 2026" in page(out, "index.html")
     [warning] = [str(w) for w in result.site.warnings]
     assert re.match(r"config\.yaml:\d+: the theme has no words in ko", warning), warning
-    assert "themes/default/i18n/ko.yaml" in warning and "ar, de, en, es, fa, fr, he, it, ja, nl, pt, ur" in warning
+    assert "themes/default/i18n/ko.yaml" in warning and ", ".join(SHIPPED) in warning
     # (the site has no themes/default/i18n/en.yaml to copy: the bundled theme has, which --version finds)
     assert "a copy of the bundled theme's i18n/en.yaml (`newsdesk --version` says where it is)" in warning
 
