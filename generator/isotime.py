@@ -192,6 +192,25 @@ _MONTH_NAMES = (
 )
 
 
+# The Gregorian months as India's languages name them: Hindi (both spellings: `दिसंबर`, `दिसम्बर`), Marathi,
+# Bengali, Gujarati, Punjabi, Odia, Tamil, Telugu, Kannada, Malayalam and Urdu. (A nukta and a virama are
+# combining marks that _folded drops: `फ़रवरी` is `फरवरी` here, as many sites write it.)
+_INDIAN_MONTH_NAMES = (
+    "जनवरी जानेवारी জানুয়ারি জানুয়ারী જાન્યુઆરી ਜਨਵਰੀ ଜାନୁଆରୀ ஜனவரி జనవరి ಜನವರಿ ജനുവരി جنوری",
+    "फ़रवरी फेब्रुवारी ফেব্রুয়ারি ফেব্রুয়ারী ફેબ્રુઆરી ਫ਼ਰਵਰੀ ଫେବୃଆରୀ பிப்ரவரி ఫిబ్రవరి ಫೆಬ್ರವರಿ ഫെബ്രുവരി فروری",
+    "मार्च মার্চ માર્ચ ਮਾਰਚ ମାର୍ଚ୍ଚ மார்ச் మార్చి ಮಾರ್ಚ್ മാർച്ച് مارچ",
+    "अप्रैल अप्रेल एप्रिल এপ্রিল એપ્રિલ ਅਪ੍ਰੈਲ ଅପ୍ରେଲ ஏப்ரல் ఏప్రిల్ ಏಪ್ರಿಲ್ ഏപ്രിൽ اپریل",
+    "मई मे মে મે ਮਈ ମଇ மே మే ಮೇ മേയ് مئی",
+    "जून জুন જૂન ਜੂਨ ଜୁନ ஜூன் జూన్ ಜೂನ್ ജൂൺ جون",
+    "जुलाई जुलै জুলাই જુલાઈ ਜੁਲਾਈ ଜୁଲାଇ ஜூலை జులై జూలై ಜುಲೈ ജൂലൈ جولائی",
+    "अगस्त ऑगस्ट আগস্ট ઑગસ્ટ ਅਗਸਤ ଅଗଷ୍ଟ ஆகஸ்ட் ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് اگست",
+    "सितंबर सितम्बर सप्टेंबर সেপ্টেম্বর સપ્ટેમ્બર ਸਤੰਬਰ ସେପ୍ଟେମ୍ବର செப்டம்பர் సెప్టెంబర్ ಸೆಪ್ಟೆಂಬರ್ സെപ്റ്റംബർ ستمبر",
+    "अक्टूबर अक्तूबर ऑक्टोबर অক্টোবর ઑક્ટોબર ਅਕਤੂਬਰ ଅକ୍ଟୋବର அக்டோபர் అక్టోబర్ ಅಕ್ಟೋಬರ್ ഒക്ടോബർ اکتوبر",
+    "नवंबर नवम्बर नोव्हेंबर নভেম্বর નવેમ્બર ਨਵੰਬਰ ନଭେମ୍ବର நவம்பர் నవంబర్ ನವೆಂಬರ್ നവംബർ نومبر",
+    "दिसंबर दिसम्बर डिसेंबर ডিসেম্বর ડિસેમ્બર ਦਸੰਬਰ ଡିସେମ୍ବର டிசம்பர் డిసెంబర్ ಡಿಸೆಂಬರ್ ഡിസംബർ دسمبر",
+)
+
+
 # A name of two months: `listopad(a)` is November in Polish and Czech, October in Croatian. It is October when
 # the site's `language` is Croatian (or Bosnian), or when the date writes its year with a dot after it, as only
 # Croatian does (`3. listopada 2026.`); else November, with a warning (ambiguous_month) but on a Polish, Czech
@@ -217,23 +236,28 @@ _OF_TWO_WORDS = {("كانون", "ثاني"): "يناير", ("تشرين", "أو�
 
 def _month_table() -> dict[str, int]:
     table: dict[str, int] = {}
-    for number, names in enumerate(_MONTH_NAMES, 1):
-        for name in names.split():
+    for number, names in enumerate(zip(_MONTH_NAMES, _INDIAN_MONTH_NAMES), 1):
+        for name in " ".join(names).split():
             folded = _folded(name)
             if table.setdefault(folded, number) != number:  # (a name of two months would be no date at all)
                 raise ValueError(f"month name {name!r} is two months")
     return table
 
 
+# A word's letters and the combining marks on them (`[^\W\d_]` alone takes no vowel sign or virama: `दिसंबर` is
+# three words to it), for the weekday and the month of _WORDED. (Every such mark of a script written with
+# spaces is in U+0300-U+1FFF.)
+_MARKS = "".join(chr(point) for point in range(0x0300, 0x2000) if unicodedata.category(chr(point))[0] == "M")
+_LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # `[weekday[.],] day[.] [de|d'] month[.] [de|del|,] year [r.|г.|года|р.|року|م] rest`, as RSS and the languages
 # above write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025
 # г.`, Arabic's `2 ديسمبر، 2026م`, its comma and the year's "of the Christian era")
-_WORDED = re.compile(r"""
-    \s* (?: [^\W\d_]{2,12} \.? (?:\s*[,،]\s*|\s+) )?           # a weekday, in any language: not needed
-    (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+|d['’])?
-    (?P<month>[^\W\d_]{2,12}) \.? [,،]? \s+ (?:del?\s+)?
-    (?P<year>[0-9]{4}) (?: \s* (?:r\.|roku|г\.|года|р\.|року|م) (?!\w) | \b (?P<yeardot>\.)? ) (?P<rest>.*)
+_WORDED = re.compile(rf"""
+    \s* (?: {_LETTER}{{2,12}} \.? (?:\s*[,،]\s*|\s+) )?           # a weekday, in any language: not needed
+    (?P<day>[0-9]{{1,2}}) \.? \s+ (?:de\s+|d['’])?
+    (?P<month>{_LETTER}{{2,12}}) \.? [,،]? \s+ (?:del?\s+)?
+    (?P<year>[0-9]{{4}}) (?: \s* (?:r\.|roku|г\.|года|р\.|року|م) (?!\w) | \b (?P<yeardot>\.)? ) (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # The year first, as Hungarian and Lithuanian write a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`,
 # `2025 m. gruodžio 12 d.`), and as Latvian does, the day before the month (`2025. gada 12. decembrī`)
@@ -544,9 +568,11 @@ def parse_rfc2822(text: str) -> datetime:
 # European feed that writes `CET`).
 _ZONES = {name: offset for offset, names in (
     ("+0000", "WET"), ("+0100", "CET MEZ WEST WAT"), ("+0200", "CEST MESZ EET CAT SAST"),
-    ("+0300", "EEST MSK EAT"), ("+0330", "IRST"), ("+0500", "PKT"), ("+0545", "NPT"), ("+0700", "ICT WIB"),
-    ("+0800", "HKT SGT AWST PHT WITA"), ("+0900", "JST KST WIT"), ("+0930", "ACST"), ("+1000", "AEST"),
-    ("+1030", "ACDT"), ("+1100", "AEDT"), ("+1200", "NZST"), ("+1300", "NZDT"), ("-1000", "HST"),
+    ("+0300", "EEST MSK EAT"), ("+0330", "IRST"), ("+0430", "AFT"), ("+0500", "PKT"), ("+0530", "SLST"),
+    ("+0545", "NPT"), ("+0630", "MMT"), ("+0700", "ICT WIB"), ("+0800", "HKT SGT AWST PHT WITA"),
+    ("+0845", "ACWST"), ("+0900", "JST KST WIT"), ("+0930", "ACST"), ("+1000", "AEST"), ("+1030", "ACDT LHST"),
+    ("+1100", "AEDT LHDT"), ("+1200", "NZST"), ("+1245", "CHAST"), ("+1300", "NZDT"), ("+1345", "CHADT"),
+    ("-0930", "MART"), ("-1000", "HST"),
     ("-0900", "AKST"), ("-0800", "AKDT PST"), ("-0700", "PDT MST"), ("-0600", "MDT"), ("-0500", "EST"),
     ("-0400", "EDT"), ("-0300", "ADT BRT ART"), ("-0330", "NST"), ("-0230", "NDT")) for name in names.split()}
 # Names that name more than one zone: each is read as the zone English-language news most often means by it

@@ -42,6 +42,17 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # Unicode's tag characters, which show nothing (after a black flag they name a region's flag) and which anyascii
 # spells as the ASCII letters they tag: `x<TAG A>y.md` was the slug `xay`. Dropped, as other invisible ones are.
 _TAGS = re.compile("[\U000e0000-\U000e007f]+")
+# The marks of India's scripts that anyascii writes as an apostrophe, a break between words in a slug: the nukta
+# (`ज़`: `ज` and a nukta, `j'`) and the like. A letter and such a mark that Unicode also has as one letter, which
+# NFC leaves as two (`ज़`, U+095B, `z`), is written as that letter; any other such mark goes (Gujarati `ફ઼` is `ph`).
+_APART = "".join(chr(point) for point in range(0x0900, 0x0E00)
+                 if unicodedata.category(chr(point))[0] == "M" and anyascii(chr(point)) == "'")
+_AS_ONE = {pair: letter for letter, pair in ((chr(point), unicodedata.normalize("NFD", chr(point)))
+                                              for point in range(0x0900, 0x0E00))
+           if len(pair) == 2 and pair[1] in _APART}
+_PAIR = re.compile("|".join(_AS_ONE))
+_MARK_APART = re.compile(f"[{_APART}]")
+
 # Symbols that carry meaning in names ("C++", "C#", "Q&A") are spelled out rather than dropped,
 # so that different names do not end up with the same slug.
 _SPELLED = str.maketrans({"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "})
@@ -86,6 +97,8 @@ def plain_slug(text: str, language: str = "") -> str:
         shown = unicodedata.normalize("NFC", shown).translate(_GERMAN)  # (`u` and a combining diaeresis too)
     if language in AND_WORDS and "&" in shown:
         shown = shown.replace("&", f" {AND_WORDS[language]} ")
+    if not shown.isascii():
+        shown = _MARK_APART.sub("", _PAIR.sub(lambda pair: _AS_ONE[pair[0]], shown))
     slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
     return distinct_slug(slug, slug) if len(slug) > MAX_SLUG else slug
 

@@ -292,6 +292,15 @@ LOCALISED_DATES = {  # as a site's locale writes RSS's date or a date in words -
     "Sa, 21 Nov 2025 10:00:00 MEZ": "2025-11-21T09:00:00Z",
     "Sat, 21 Jun 2025 10:00:00 CEST": "2025-06-21T08:00:00Z",
     "Sat, 21 Jun 2025 10:00:00 AEST": "2025-06-21T00:00:00Z",
+    # (and the zones of a half or a quarter hour: Sri Lanka, Afghanistan, Myanmar, Western Australia's Eucla,
+    # the Chatham Islands, Lord Howe Island, the Marquesas)
+    "Sat, 21 Jun 2025 10:00:00 SLST": "2025-06-21T04:30:00Z",
+    "Sat, 21 Jun 2025 10:00:00 AFT": "2025-06-21T05:30:00Z",
+    "Sat, 21 Jun 2025 10:00:00 MMT": "2025-06-21T03:30:00Z",
+    "Sat, 21 Jun 2025 10:00:00 ACWST": "2025-06-21T01:15:00Z",
+    "Sat, 21 Jun 2025 10:00:00 CHAST": "2025-06-20T21:15:00Z",
+    "Sat, 21 Jun 2025 10:00:00 LHST": "2025-06-20T23:30:00Z",
+    "Sat, 21 Jun 2025 10:00:00 MART": "2025-06-21T19:30:00Z",
 }
 
 

@@ -19,7 +19,7 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "it", "ja", "nl", "ps", "pt", "sd", "ur", "yi")
+SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "nl", "ps", "pt", "sd", "ur", "yi")
 
 
 def documented_languages() -> list[str]:
@@ -116,6 +116,9 @@ IN_WORDS = {
            "Ler a notícia completa em Tinker Post", "1 de março de 2026, 10:30", "Página não encontrada"),
     "nl": ("Naar de inhoud", "Nieuwste", "Populair", "Onderwerpen", "+2 bronnen", "4 maart 2026",
            "Lees het volledige bericht op Tinker Post", "1 maart 2026 om 10:30", "Pagina niet gevonden"),
+    # (Hindi: Devanagari, the nukta's letters as Hindi news writes them)
+    "hi": ("सामग्री पर जाएँ", "ताज़ा", "चर्चित", "विषय", "+2 स्रोत", "4 मार्च 2026", "Tinker Post पर पूरी ख़बर पढ़ें",
+           "1 मार्च 2026, 10:30", "पेज नहीं मिला"),
     # (and languages written right to left, whose pages say so)
     "he": ("דלגו לתוכן", "חדש", "חם", "נושאים", "+2 מקורות", "4 במרץ 2026", "לכתבה המלאה באתר Tinker Post",
            "1 במרץ 2026, 10:30", "הדף לא נמצא"),
@@ -178,6 +181,7 @@ def test_plurals_follow_each_language(tmp_path):
     assert [words["he"].t("hours_ago", n) for n in (1, 2, 3)] == ["לפני שעה", "לפני שעתיים", "לפני 3 שעות"]
     assert [words["fa"].t("sources", n) for n in (0, 1, 2)] == ["+۰ منبع", "+۱ منبع", "+۲ منبع"]
     assert [words["ur"].t("stories_count", n) for n in (1, 2)] == ["1 خبر", "2 خبریں"]
+    assert [words["hi"].t("stories_count", n) for n in (0, 1, 2)] == ["0 ख़बर", "1 ख़बर", "2 ख़बरें"]  # (0 is `one`)
 
 
 def test_dates_name_months_and_weekdays_in_the_language(tmp_path):
