@@ -1,6 +1,6 @@
 """Dates written relative to when the feed is read, as Russian and other sites write them (`вчера в 18:45`,
-`сегодня, 10:15`, `2 часа назад`, `yesterday at 6:45 PM`, `vor 2 Stunden`): read from the fetch that first saw
-the entry, in the site's zone, as a reader of the feed then took them; `вчера` or `3 дня назад` alone is that day,
+`сегодня, 10:15`, `2 часа назад`, `yesterday at 6:45 PM`, `vor 2 Stunden`): read from the fetch that first
+saw the entry, in the site's zone, as a reader of the feed then took them; `вчера` or `3 дня назад` alone is that day,
 with no time made up."""
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "it", "ja", "nl", "pt", "ur")
+SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "it", "ja", "nl", "pt", "ru", "ur")
 
 
 def site_in(tmp_path: Path, language: str, files: dict[str, str] | None = None) -> Path:
@@ -158,6 +158,32 @@ def test_plurals_follow_each_language(tmp_path):
     assert [words["he"].t("hours_ago", n) for n in (1, 2, 3)] == ["לפני שעה", "לפני שעתיים", "לפני 3 שעות"]
     assert [words["fa"].t("sources", n) for n in (0, 1, 2)] == ["+۰ منبع", "+۱ منبع", "+۲ منبع"]
     assert [words["ur"].t("stories_count", n) for n in (1, 2)] == ["1 خبر", "2 خبریں"]
+    assert [words["ru"].t("sources", n) for n in (1, 2, 5, 11, 21, 22, 25, 111, 1_000_000)] == [
+        "+1 источник", "+2 источника", "+5 источников", "+11 источников", "+21 источник", "+22 источника",
+        "+25 источников", "+111 источников", "+1\u00a0000\u00a0000 источников"]
+
+
+def test_every_count_of_a_language_whose_one_is_not_1_alone_shows_its_number():
+    """Russian's, Ukrainian's ... `one` is 1, 21, 101 too: a form of it without `{n}` ("An item file you saved")
+    would say "one" of 21."""
+    from generator.plurals import plural_form
+
+    for language in SHIPPED:
+        if plural_form(language, 21) != "one":
+            continue
+        words = yaml.safe_load((I18N / f"{language}.yaml").read_text("utf-8"))
+        counted = {key: forms for key, forms in words.items() if isinstance(forms, dict)}
+        assert counted, language
+        assert all("{n}" in form for forms in counted.values() for form in forms.values()), language
+
+
+def test_a_russian_site_shows_the_theme_in_russian(tmp_path):
+    result, out = built(site_in(tmp_path, "ru"))
+    front, story = visible(page(out, "index.html")), visible(story_page(out))
+    assert "Главная новость" in front and "+2 источника" in front, front
+    assert "Читать полностью" in story and "1 марта 2026, 10:30" in story, story
+    for english in ("Latest", "Top stories", "Read the full story", "sources", "Search"):
+        assert english not in front + story, english
 
 
 def test_dates_name_months_and_weekdays_in_the_language(tmp_path):
@@ -189,7 +215,7 @@ def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
     assert ">Latest</a>" in page(out, "index.html") and "4 Mar 2026" in page(out, "index.html")
     [warning] = [str(w) for w in result.site.warnings]
     assert re.match(r"config\.yaml:\d+: the theme has no words in ko", warning), warning
-    assert "themes/default/i18n/ko.yaml" in warning and "ar, de, en, es, fa, fr, he, it, ja, nl, pt, ur" in warning
+    assert "themes/default/i18n/ko.yaml" in warning and "ar, de, en, es, fa, fr, he, it, ja, nl, pt, ru, ur" in warning
     # (the site has no themes/default/i18n/en.yaml to copy: the bundled theme has, which --version finds)
     assert "a copy of the bundled theme's i18n/en.yaml (`newsdesk --version` says where it is)" in warning
 
