@@ -174,6 +174,8 @@ def test_html_escaped_twice_is_the_html_it_escapes_and_a_json_feed_may_give_rss_
         {"id": "2", "url": "https://j.example/2", "title": "Locale dated", "content_text": "x",
          "date_published": "Sa, 21 Nov 2026 08:00:00 +0100"},
         {"id": "3", "url": "https://j.example/3", "title": "No date", "content_text": "x",
+         "date_published": "soon"},
+        {"id": "4", "url": "https://j.example/4", "title": "Relative date", "content_text": "x",
          "date_published": "yesterday"}]}).encode()
     found = fetch_items(tmp_path, capsys, {"/twice.rss": Route(feed), "/feed.json": Route(
         json_feed, content_type="application/feed+json")})
@@ -187,6 +189,7 @@ def test_html_escaped_twice_is_the_html_it_escapes_and_a_json_feed_may_give_rss_
     assert "Write &lt;p&gt; for a paragraph." in about.read_text(encoding="utf-8")
     assert found["RSS dated"]["publishedDateTime"] == found["Locale dated"]["publishedDateTime"] == "2026-11-21T07:00:00Z"
     assert found["No date"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (when first seen: the fetch's time)
+    assert found["Relative date"]["publishedDateTime"] == "2026-11-21"  # (the day before that fetch, alone)
 
 
 HNRSS = rss(

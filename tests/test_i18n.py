@@ -19,7 +19,7 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "nl", "ps", "pt", "sd", "ur", "yi")
+SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "nl", "ps", "pt", "ru", "sd", "ur", "yi")
 
 
 def documented_languages() -> list[str]:
@@ -182,6 +182,32 @@ def test_plurals_follow_each_language(tmp_path):
     assert [words["fa"].t("sources", n) for n in (0, 1, 2)] == ["+۰ منبع", "+۱ منبع", "+۲ منبع"]
     assert [words["ur"].t("stories_count", n) for n in (1, 2)] == ["1 خبر", "2 خبریں"]
     assert [words["hi"].t("stories_count", n) for n in (0, 1, 2)] == ["0 ख़बर", "1 ख़बर", "2 ख़बरें"]  # (0 is `one`)
+    assert [words["ru"].t("sources", n) for n in (1, 2, 5, 11, 21, 22, 25, 111, 1_000_000)] == [
+        "+1 источник", "+2 источника", "+5 источников", "+11 источников", "+21 источник", "+22 источника",
+        "+25 источников", "+111 источников", "+1\u00a0000\u00a0000 источников"]
+
+
+def test_every_count_of_a_language_whose_one_is_not_1_alone_shows_its_number():
+    """Russian's, Ukrainian's ... `one` is 1, 21, 101 too: a form of it without `{n}` ("An item file you saved")
+    would say "one" of 21."""
+    from generator.plurals import plural_form
+
+    for language in SHIPPED:
+        if plural_form(language, 21) != "one":
+            continue
+        words = yaml.safe_load((I18N / f"{language}.yaml").read_text("utf-8"))
+        counted = {key: forms for key, forms in words.items() if isinstance(forms, dict)}
+        assert counted, language
+        assert all("{n}" in form for forms in counted.values() for form in forms.values()), language
+
+
+def test_a_russian_site_shows_the_theme_in_russian(tmp_path):
+    result, out = built(site_in(tmp_path, "ru"))
+    front, story = visible(page(out, "index.html")), visible(story_page(out))
+    assert "Главная новость" in front and "+2 источника" in front, front
+    assert "Читать полностью" in story and "1 марта 2026, 10:30" in story, story
+    for english in ("Latest", "Top stories", "Read the full story", "sources", "Search"):
+        assert english not in front + story, english
 
 
 def test_dates_name_months_and_weekdays_in_the_language(tmp_path):

@@ -249,18 +249,19 @@ AGES = {"2026-11-20T12:59:00Z": ("1 minute ago", "1 минуту назад"), "
         "2026-11-20T12:35:00Z": ("25 minutes ago", "25 минут назад"), "2026-11-20T12:39:00Z": ("21 minutes ago", "21 минуту назад"),
         "2026-11-20T12:00:00Z": ("1 hour ago", "1 час назад"), "2026-11-20T09:00:00Z": ("4 hours ago", "4 часа назад"),
         "2026-11-19T16:00:00Z": ("21 hours ago", "21 час назад"), "2026-11-20T02:00:00Z": ("11 hours ago", "11 часов назад"),
-        "2026-11-19T12:00:00Z": ("yesterday", "1 день назад"), "2026-11-17T12:00:00Z": ("3 days ago", "3 дня назад"),
+        "2026-11-19T12:00:00Z": ("yesterday", "вчера"), "2026-11-17T12:00:00Z": ("3 days ago", "3 дня назад"),
         "2026-11-15T12:00:00Z": ("5 days ago", "5 дней назад")}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language, files, shown", [("en", {}, 0), ("ru", {"themes/default/i18n/ru.yaml": RU_AGO}, 1)])
+@pytest.mark.parametrize("language, files, shown", [("en", {}, 0), ("ru", {"themes/default/i18n/ru.yaml": RU_AGO}, 1),
+                                                    ("ru", {}, 1)])  # (a site's own words, and the shipped ones)
 def test_each_count_of_minutes_hours_and_days_takes_its_plural_form(browser, tmp_path, language, files, shown):
     config = f"title: Ages\nbase_url: https://example.org/news/\nlanguage: {language}\nnow: \"{NOW}\"\n"
     titles = ("Harbour cranes", "Violin makers", "Glacier survey", "Bakery opens", "Chess final", "Tram delays",
               "Orchard frost", "Comet sighted", "Library vote", "Marathon route", "Robot sculptor")  # (no two alike)
     stories = {f"content/s{i}.md": item(title, when) for i, (title, when) in enumerate(zip(titles, AGES))}
-    config, _ = build_site(make_site(tmp_path / language, {**stories, **files}, config))
+    config, _ = build_site(make_site(tmp_path / f"{language}{len(files)}", {**stories, **files}, config))
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base + "latest/", NOW)
         try:

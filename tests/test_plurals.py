@@ -91,11 +91,13 @@ def covered_by(name: str, count: int, hour: int) -> dict[str, str]:
             for n in range(count)}
 
 
-def russian_site(tmp_path: Path, forms: str) -> tuple[str, list[str]]:
-    """The front page's source counts of stories of 3, 6 and 22 providers, and the build's warnings of `sources`."""
+def russian_site(tmp_path: Path, forms: str, language: str = "ru") -> tuple[str, list[str]]:
+    """The front page's source counts of stories of 3, 6 and 22 providers, and the build's warnings of `sources`,
+    with a site's words file in `language` (one of Russian's plural rule)."""
     files = {**covered_by("three", 3, 10), **covered_by("six", 6, 11), **covered_by("many", 22, 12),
-             "themes/default/i18n/ru.yaml": f"latest: Новое\nsources:\n{forms}"}
-    config, result = build_site(make_site(tmp_path / "site", files, RU_CONFIG))
+             f"themes/default/i18n/{language}.yaml": f"latest: Новое\nsources:\n{forms}"}
+    site = make_site(tmp_path / "site", files, RU_CONFIG.replace("language: ru", f"language: {language}"))
+    config, result = build_site(site)
     front = (config.output_path / "index.html").read_text(encoding="utf-8")
     return sorted(re.findall(r"\+\d+ \w+", front)), [str(w) for w in result.site.warnings if "`sources`" in str(w)]
 
@@ -106,12 +108,19 @@ def test_a_sites_russian_words_show_each_count_in_its_form(tmp_path):
     assert shown == ["+2 источника", "+21 источник", "+5 источников"] and warnings == []
 
 
-def test_a_russian_words_file_without_many_shows_other_and_says_where(tmp_path):
+def test_a_words_file_of_russians_plural_rule_without_many_shows_other_and_says_where(tmp_path):
     # Before, Russian counted as English: "+21 источника" (other), and a file without `many` was not warned of.
+    # (Ukrainian: Russian's own forms are shipped, which a site's file without `many` keeps.)
+    shown, warnings = russian_site(tmp_path, '  one: "+{n} джерело"\n  few: "+{n} джерела"\n'
+                                             '  other: "+{n} джерела"\n', language="uk")
+    assert shown == ["+2 джерела", "+21 джерело", "+5 джерела"]
+    assert len(warnings) == 1 and warnings[0].startswith(
+        "themes/default/i18n/uk.yaml:2: `sources` has no `many` form, which counts take in uk (`many` for 0, 5, 6, "
+        "7 ...): they show the `other` form"), warnings
+    assert "add `many:` under `sources:`; counts in uk take one, few, many" in warnings[0]
+
+
+def test_a_russian_sites_words_file_without_many_keeps_the_shipped_one(tmp_path):
     shown, warnings = russian_site(tmp_path, '  one: "+{n} источник"\n  few: "+{n} источника"\n'
                                              '  other: "+{n} источника"\n')
-    assert shown == ["+2 источника", "+21 источник", "+5 источника"]
-    assert len(warnings) == 1 and warnings[0].startswith(
-        "themes/default/i18n/ru.yaml:2: `sources` has no `many` form, which counts take in ru (`many` for 0, 5, 6, "
-        "7 ...): they show the `other` form"), warnings
-    assert "add `many:` under `sources:`; counts in ru take one, few, many" in warnings[0]
+    assert shown == ["+2 источника", "+21 источник", "+5 источников"] and warnings == []

@@ -597,6 +597,15 @@ def test_a_round_ups_editions_are_other_events():
     ("nl", "Aandeel Brightwell stijgt fors na kwartaalcijfers", "Aandeel Brightwell daalt fors na kwartaalcijfers"),
     ("nl", "Varnholt wint bekerfinale tegen Tessaly", "Varnholt verliest bekerfinale tegen Tessaly"),
     ("nl", "Minister bevestigt plan voor Brightwell-fabriek", "Minister ontkent plan voor Brightwell-fabriek"),
+    # (Russian's past tense by gender and number: выиграл, выиграла, выиграли)
+    ("ru", "«Варнхольт» выиграл у «Тессали» в финале кубка", "«Варнхольт» проиграл «Тессали» в финале кубка"),
+    ("ru", "Сборная Варнхольта выиграла финал кубка Тессали", "Сборная Варнхольта проиграла финал кубка Тессали"),
+    ("ru", "Акции Брайтвелла выросли после отчёта за квартал", "Акции Брайтвелла упали после отчёта за квартал"),
+    ("ru", "Госдума одобрила закон о добыче в Варнхольте", "Госдума отклонила закон о добыче в Варнхольте"),
+    ("uk", "Акції Брайтвелла зросли після звіту за квартал", "Акції Брайтвелла впали після звіту за квартал"),
+    ("uk", "«Варнхольт» виграв фінал кубка Тессалі", "«Варнхольт» програв фінал кубка Тессалі"),
+    ("pl", "Akcje Brightwella wzrosły po wynikach kwartalnych", "Akcje Brightwella spadły po wynikach kwartalnych"),
+    ("pl", "Varnholt wygrał finał pucharu Tessaly", "Varnholt przegrał finał pucharu Tessaly"),
 ])
 def test_words_of_opposite_meaning_in_the_sites_language(language, up, down):
     pair = [item("desk-up", up, 0, provider="desk"), item("wire-down", down, 2, provider="wire")]

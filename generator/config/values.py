@@ -196,8 +196,9 @@ class Config:
                                "which language its \"3 hours ago\" is in (the words' language, so "
                                "English on a site whose language has no words): newsdesk ships English, German (`de`), "
                                "French (`fr`), Spanish (`es`), Italian (`it`), Portuguese (`pt`, Brazil's), Dutch "
-                               "(`nl`), Japanese (`ja`), Hindi (`hi`), Arabic (`ar`), Hebrew (`he`), Persian (`fa`) and Urdu "
-                               "(`ur`); `de-AT` uses `de`'s; another language shows English words, with a warning, "
+                               "(`nl`), Russian (`ru`), Japanese (`ja`), Hindi (`hi`), Arabic (`ar`), Hebrew (`he`), "
+                               "Persian (`fa`), Urdu (`ur`), Pashto (`ps`), Sindhi (`sd`) and Yiddish (`yi`); `de-AT` "
+                               "uses `de`'s; another language shows English words, with a warning, "
                                "until you add its file ([A site in another "
                                "language](themes.md#a-site-in-another-language)).")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates: a place's "

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from generator.fetch.bounds import Cuts
+from generator.fetch.relative_dates import Relative
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,9 @@ class Entry:
     # The time of day its date gives alone, without a date (`21:30`, `9:30 PM`), in the site's zone (its tzinfo),
     # when it has no date: items.published_at dates it by the fetch that first saw it
     clock: time | None = None
+    # Its date as written relative to when the feed is read (`вчера в 18:45`, `2 часа назад`), when it has no
+    # other: items.published_at reads it from the fetch that first saw it
+    relative: Relative | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import datetime, time, timezone, tzinfo
 
 from generator.isotime import (Day, Refused, checked, clock_alone, day_alone, day_first, in_english, parse_iso,
                                parse_rfc2822, site_zoned, twenty_four_hour, with_offset, zone_named)
+from generator.fetch.relative_dates import Relative, relative_date
 from generator.languages import LANGUAGE, language_problem, primary
 from generator.site.dates import EARLIEST, either_order, year_first  # (an entry dated before EARLIEST: when first fetched)
 
@@ -141,6 +142,11 @@ class Dates:
         fetch that first saw it; else None."""
         found = next((clock for clock in map(clock_alone, written) if clock is not None), None)
         return found.replace(tzinfo=self.zone) if found else None
+
+    def relative(self, *written) -> Relative | None:
+        """The date an undated entry's date gives relative to when the feed is read (`written`: its published one,
+        then its updated one: `вчера в 18:45`, `2 часа назад`), in the site's zone; else None."""
+        return next((said for said in (relative_date(text, self.zone) for text in written) if said), None)
 
     @staticmethod
     def in_either_order(*written) -> str:

@@ -126,8 +126,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so. 12: the time it was
 # first seen, `firstSeenDateTime`, which gives a story its id. 13: an entry's own language, else its feed's, as the
 # item's `language` when it is not the site's; an OPML outline's `language`; a 12-hour clock's time (`10:00 PM`) as
-# that hour, a time of day alone (`21:30`) on the day it was first seen.)
-READING = 13
+# that hour, a time of day alone (`21:30`) on the day it was first seen. 14: a date relative to the fetch that first
+# saw it, `вчера в 18:45`, `2 часа назад`, from that fetch.)
+READING = 14
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -296,9 +297,12 @@ def published_at(entry: Entry, facts: Facts) -> datetime:
     """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it. A date after
     that time is a wrong clock or time zone (the entry is out already): the build would hide the item
     until then, so it is dated when first seen. A time of day alone (`21:30`) is the last such time, in the
-    site's zone, at or before then: a reader of a live blog takes it for today's, unless that is still to come."""
+    site's zone, at or before then: a reader of a live blog takes it for today's, unless that is still to come. A
+    date relative to then (`вчера в 18:45`, `2 часа назад`) is read from it, as a reader of the feed then did."""
     if entry.published and not from_the_future(entry, facts):
         return entry.published
+    if entry.relative:
+        return entry.relative.at(facts.first_seen)
     return last_at(entry.clock, facts.first_seen) if entry.clock else facts.first_seen
 
 

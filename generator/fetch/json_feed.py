@@ -117,6 +117,7 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             either_order="" if when else dates.in_either_order(item.get("date_published"), item.get("date_modified")),
             language=language_code(item.get("language")),  # (JSON Feed 1.1's)
             clock=None if when else dates.clock(item.get("date_published"), item.get("date_modified")),
+            relative=None if when else dates.relative(item.get("date_published"), item.get("date_modified")),
         ))
     return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused, language=dates.declared)

@@ -186,6 +186,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         either_order="" if when else dates.in_either_order(entry.get("published"), entry.get("updated")),
         language=_language_of(entry, content),
         clock=None if when else dates.clock(entry.get("published"), entry.get("updated")),
+        relative=None if when else dates.relative(entry.get("published"), entry.get("updated")),
     )
 
 

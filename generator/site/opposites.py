@@ -78,6 +78,50 @@ _PAIRS = {
     ),
     # (Italian's "sale", "rises", and Dutch's "slot", "close", are left out: English words, and a headline's words are
     # looked through in every language's lists for a trading day's side, `session`)
+    # Russian, Ukrainian and Polish: verbs in the past tense by gender and number (выиграл, выиграла, выиграли,
+    # выиграло), as headlines write them; `ё` and `е` both, as they are spelled both ways
+    "ru": (
+        ("вырос выросла выросли выросло растет растёт растут рост подорожал подорожала подорожали подорожало "
+         "повысил повысила повысили повысился повысилась повысились повышение увеличил увеличила увеличили "
+         "увеличился увеличилась увеличились подскочил подскочила подскочили подскочило укрепился укрепилась",
+         "снизил снизила снизили снизился снизилась снизились снизилось снижение упал упала упали упало падает "
+         "падают падение подешевел подешевела подешевели подешевело понизил понизила понизили сократил "
+         "сократила сократили сократился сократилась сократились обвалился обвалилась обвалились рухнул рухнула "
+         "рухнули ослаб ослабла ослабел ослабли"),
+        ("выиграл выиграла выиграли выиграло победил победила победили обыграл обыграла обыграли разгромил "
+         "разгромила разгромили победа", "проиграл проиграла проиграли проиграло уступил уступила уступили "
+         "поражение"),
+        ("купил купила купили купило покупает покупают", "продал продала продали продало продает продаёт продают"),
+        ("одобрил одобрила одобрили утвердил утвердила утвердили поддержал поддержала поддержали",
+         "отклонил отклонила отклонили отверг отвергла отвергли заблокировал заблокировала заблокировали"),
+        ("подтвердил подтвердила подтвердили", "опроверг опровергла опровергли"),
+        ("положительный положительная положительные", "отрицательный отрицательная отрицательные"),
+        ("лучший лучшая лучшие", "худший худшая худшие"),
+        ("максимум максимума", "минимум минимума"),
+    ),
+    "uk": (
+        ("зріс зросла зросли зросло зростає зростають зростання подорожчав подорожчала подорожчали підвищив "
+         "підвищила підвищили збільшив збільшила збільшили",
+         "знизив знизила знизили знизився знизилася знизилися зниження впав впала впали впало падіння подешевшав "
+         "подешевшала подешевшали скоротив скоротила скоротили"),
+        ("виграв виграла виграли переміг перемогла перемогли перемога", "програв програла програли поразка"),
+        ("купив купила купили", "продав продала продали"),
+        ("схвалив схвалила схвалили ухвалив ухвалила ухвалили", "відхилив відхилила відхилили заблокував "
+         "заблокувала заблокували"),
+        ("підтвердив підтвердила підтвердили", "спростував спростувала спростували"),
+    ),
+    "pl": (
+        ("wzrósł wzrosła wzrosły wzrosło rośnie rosną wzrost podrożał podrożała podrożały zdrożał zdrożała "
+         "zdrożały podniósł podniosła podniosły zwiększył zwiększyła zwiększyły",
+         "spadł spadła spadły spadło spada spadają spadek potaniał potaniała potaniały obniżył obniżyła obniżyły "
+         "zmniejszył zmniejszyła zmniejszyły"),
+        ("wygrał wygrała wygrały wygrali pokonał pokonała pokonały pokonali zwycięstwo",
+         "przegrał przegrała przegrały przegrali porażka"),
+        ("kupił kupiła kupiły kupili", "sprzedał sprzedała sprzedały sprzedali"),
+        ("przyjął przyjęła przyjęli zatwierdził zatwierdziła zatwierdzili", "odrzucił odrzuciła odrzucili "
+         "zablokował zablokowała zablokowali"),
+        ("potwierdził potwierdziła potwierdzili", "zaprzeczył zaprzeczyła zaprzeczyli zdementował"),
+    ),
     "it": (
         ("salgono salito rialzo rialza cresce crescono cresciuto aumenta aumentano aumentato guadagna guadagnano "
          "balza balzano vola volano rimbalza",
@@ -186,6 +230,13 @@ _CONVERSE = {
           "vendeu",
     "nl": "wint winnen gewonnen verslaat verslaan versloeg verliest verliezen verloor verloren koopt kopen kocht "
           "gekocht verkoopt verkopen verkocht",
+    "ru": "выиграл выиграла выиграли выиграло победил победила победили обыграл обыграла обыграли разгромил "
+          "разгромила разгромили проиграл проиграла проиграли проиграло уступил уступила уступили купил купила "
+          "купили купило покупает покупают продал продала продали продало продает продаёт продают",
+    "uk": "виграв виграла виграли переміг перемогла перемогли програв програла програли купив купила купили продав "
+          "продала продали",
+    "pl": "wygrał wygrała wygrały wygrali pokonał pokonała pokonały pokonali przegrał przegrała przegrały przegrali "
+          "kupił kupiła kupiły kupili sprzedał sprzedała sprzedały sprzedali",
 }
 
 

@@ -1,0 +1,69 @@
+"""Dates written relative to when the feed is read, as Russian and other sites write them (`вчера в 18:45`,
+`сегодня, 10:15`, `2 часа назад`, `yesterday at 6:45 PM`, `vor 2 Stunden`): read from the fetch that first
+saw the entry, in the site's zone, as a reader of the feed then took them; `вчера` or `3 дня назад` alone is that day,
+with no time made up."""
+
+from __future__ import annotations
+
+from conftest import feed_site, fetch_said, fetched
+from feed_server import FeedServer, Route
+from test_fetch_times import rss
+
+FIRST_FETCHED = "2026-11-22T12:00:00Z"  # (feed_site's now: 15:00 in Moscow)
+
+
+def test_dates_relative_to_the_fetch_are_read_from_it(tmp_path, capsys):
+    """Such dates were no dates: every entry so dated was dated when fetched, so yesterday's news ranked and showed
+    as "just now", and an item of two hours ago as newer than one of ten minutes ago."""
+    written = {
+        # Russian, as its news sites write them (ё or е, a comma or `в`, capitalised or not)
+        "Вчера в": "вчера в 18:45", "Вчера запятая": "Вчера, 18:45", "Сегодня": "сегодня, 10:15",
+        "Сегодня позже": "сегодня в 16:00", "Позавчера": "позавчера в 9:05", "Вчера день": "вчера",
+        "Часа": "2 часа назад", "Минут": "5 минут назад", "Час": "час назад", "Минуту": "21 минуту назад",
+        "Дня": "3 дня назад", "Только что": "только что",
+        # the other Slavic languages and the ones whose month names dates are read in
+        "Вчора": "вчора о 18:45", "Години": "2 години тому", "Преди": "преди 2 часа", "Wczoraj": "wczoraj, 18:45",
+        "Temu": "2 godziny temu", "Před": "před 2 hodinami", "Včera": "včera v 18:45", "Juče": "juče u 18:45",
+        "Ago": "2 hours ago", "Yesterday": "Yesterday at 6:45 PM", "Vor": "vor 2 Stunden", "Gestern": "gestern um 18:45",
+        "Il y a": "il y a 2 heures", "Hier": "hier à 18:45", "Hace": "hace 2 horas", "Ayer": "ayer a las 18:45",
+        "Fa": "2 ore fa", "Ieri": "ieri alle 18:45", "Há": "há 2 horas", "Geleden": "2 uur geleden",
+        # not relative dates: still dated when fetched
+        "Not a unit": "2 яблока назад", "Words": "на днях",
+    }
+    with FeedServer() as server:
+        server.routes["/ru.xml"] = Route(rss(written))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/ru.xml')}\n",
+                         settings="language: ru\ntimezone: Europe/Moscow\n")
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
+    yesterday_1845 = "2026-11-21T15:45:00Z"
+    two_hours = "2026-11-22T10:00:00Z"
+    assert dates == {
+        "Вчера в": yesterday_1845, "Вчера запятая": yesterday_1845, "Сегодня": "2026-11-22T07:15:00Z",
+        "Сегодня позже": FIRST_FETCHED,  # (a time still to come: a wrong clock, as any date after the fetch)
+        "Позавчера": "2026-11-20T06:05:00Z", "Вчера день": "2026-11-21",
+        "Часа": two_hours, "Минут": "2026-11-22T11:55:00Z", "Час": "2026-11-22T11:00:00Z",
+        "Минуту": "2026-11-22T11:39:00Z", "Дня": "2026-11-19", "Только что": FIRST_FETCHED,
+        "Вчора": yesterday_1845, "Години": two_hours, "Преди": two_hours, "Wczoraj": yesterday_1845,
+        "Temu": two_hours, "Před": two_hours, "Včera": yesterday_1845, "Juče": yesterday_1845,
+        "Ago": two_hours, "Yesterday": yesterday_1845, "Vor": two_hours, "Gestern": yesterday_1845,
+        "Il y a": two_hours, "Hier": yesterday_1845, "Hace": two_hours, "Ayer": yesterday_1845,
+        "Fa": two_hours, "Ieri": yesterday_1845, "Há": two_hours, "Geleden": two_hours,
+        "Not a unit": FIRST_FETCHED, "Words": FIRST_FETCHED}, said
+
+
+def test_a_relative_date_keeps_the_day_of_the_first_fetch(tmp_path, capsys):
+    """A later fetch of the same entry (`вчера в 18:45` still in the feed the next day) keeps the date the first
+    fetch read: the item does not move a day on with every fetch."""
+    with FeedServer() as server:
+        server.routes["/ru.xml"] = Route(rss({"Вчера": "вчера в 18:45", "Назад": "2 часа назад"}))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/ru.xml')}\n",
+                         settings="language: ru\ntimezone: Europe/Moscow\n")
+        assert fetch_said(site, capsys)[0] == 0
+        config = site / "config.yaml"
+        config.write_text(config.read_text().replace("2026-11-22T12:00:00Z", "2026-11-23T12:00:00Z"))
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
+        "Вчера": "2026-11-21T15:45:00Z", "Назад": "2026-11-22T10:00:00Z"}, said
