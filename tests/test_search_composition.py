@@ -1,8 +1,8 @@
-"""Japanese queries as readers type them. A query typed with an input method, as Japanese, Chinese and Korean readers type one: the letters being
-composed (`くまもと`, before the reader turns them into `熊本`) are no query yet. The search page searched each
-of them as it was typed, fetched their index files and said "no results" for them, then searched the word the
-reader chose. And a word typed in hiragana finds it written in katakana (`すまほ`, `スマホ`), as a reader who
-leaves it unconverted means it (themes/default/static/search/search.js)."""
+"""Japanese queries as readers type them. A query typed with an input method, as Japanese, Chinese and Korean
+readers type one: the letters being composed (`くまもと`, before the reader turns them into `熊本`) are no query
+yet. The search page searched each of them as it was typed, fetched their index files and said "no results" for
+them, then searched the word the reader chose. And a word typed in hiragana finds it written in katakana (`すまほ`,
+`スマホ`), as a reader who leaves it unconverted means it (themes/default/static/search/search.js)."""
 
 from __future__ import annotations
 
