@@ -126,8 +126,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # 11: a date of numbers month first in a feed that says it is in en-US, or whose source says so. 12: the time it was
 # first seen, `firstSeenDateTime`, which gives a story its id. 13: an entry's own language, else its feed's, as the
 # item's `language` when it is not the site's; an OPML outline's `language`; a 12-hour clock's time (`10:00 PM`) as
-# that hour, a time of day alone (`21:30`) on the day it was first seen.)
-READING = 13
+# that hour, a time of day alone (`21:30`) on the day it was first seen. 14: Arabic's, Persian's and Spanish's words
+# for before and after noon after any date, `2026-12-02 10:30 م`, not only after one in words.)
+READING = 14
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
