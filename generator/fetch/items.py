@@ -490,7 +490,9 @@ _AFTER = rf"(?![^\W_{UNSPACED}])"
 
 def _folded(text: str) -> str:
     """`text` as keywords are looked for in it: casefolded, full-width letters and digits and half-width katakana
-    (`ＡＩ`, `ｽﾏﾎ`) as their usual forms (NFKC), as Japanese, Chinese and Korean text writes them either way."""
+    (`ＡＩ`, `ｽﾏﾎ`) as their usual forms (NFKC), as Japanese, Chinese and Korean text writes them either way.
+    (Not the stories' words' rule, stories._tokens, nor search's, search_tokens: those lower(), as search.js
+    does; a keyword is found in any case, `STRASSE` as `Straße`, which only casefold() gives.)"""
     return (unicodedata.normalize("NFKC", text) if not text.isascii() else text).casefold()
 
 
