@@ -83,8 +83,13 @@ _YEAR_LAST = re.compile(r"[^:]*[^0-9][0-9]{4}[^0-9:]*")
 _YEAR_FIRST = re.compile(r"[0-9]{4}([/.])[0-9]{1,2}\1[0-9]{1,2}\.?")
 
 
-# A time of a 12-hour clock (`10:00 PM`, `9:30 p.m.`, `6:15am`)
-_TWELVE_HOUR = re.compile(r"(?<![0-9])([0-9]{1,2})[:.]([0-9]{2}(?::[0-9]{2})?)\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])")
+# A time of a 12-hour clock, before or after noon as English (`10:00 PM`, `9:30 p.m.`, `6:15am`), Spanish (`p. m.`,
+# as CLDR writes it), Arabic (`10:30 م`, `ص`, `مساءً`, `صباحاً`) and Persian (`ق.ظ`, `ب.ظ`) write it
+_TWELVE_HOUR = re.compile(r"""
+    (?<![0-9]) ([0-9]{1,2}) [:.] ([0-9]{2}(?::[0-9]{2})?) \s*
+    (?: (?P<am>[Aa]\.?\s?[Mm]\.?|ص|صباح[اًٍ]*|ق\.?\s?ظ\.?) | (?P<pm>[Pp]\.?\s?[Mm]\.?|م|مساء[اًٍ]*|ب\.?\s?ظ\.?) )
+    (?![^\W\d_])
+""", re.VERBOSE)
 _CLOCK_ALONE = re.compile(r"\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*")
 
 
@@ -95,7 +100,7 @@ def twenty_four_hour(text: str) -> str:
     found = _TWELVE_HOUR.search(text)
     if not found or not 1 <= int(found[1]) <= 12:
         return text
-    hour = int(found[1]) % 12 + (12 if found[3] in "Pp" else 0)
+    hour = int(found[1]) % 12 + (12 if found["pm"] else 0)
     return f"{text[:found.start()]}{hour:02}:{found[2]}{text[found.end():]}"
 
 
@@ -393,13 +398,6 @@ _TIME_FIRST = re.compile(r"""
     (?: \s*[,|\-–—]\s* | \s+(?:del|di|il)\s+ | \s+ ) (?P<date>.*\S) \s*
 """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
 
-# Before or after noon, after a time, as Arabic (`10:30 م`, `ص`, `مساءً`, `صباحاً`), Persian (`ق.ظ`, `ب.ظ`) and
-# Spanish (`p. m.`, as CLDR writes it) write them: English's AM and PM, which the readers of English dates take.
-_HALF_DAY = re.compile(r"""
-    (?P<clock>[0-9]{2}:[0-9]{2}(?::[0-9]{2})?) \s*
-    (?: (?P<am>ص|صباح[اًٍ]*|ق\.?\s?ظ\.?|a\.\s?m\.) | (?P<pm>م|مساء[اًٍ]*|ب\.?\s?ظ\.?|p\.\s?m\.) ) (?!\w) (?P<rest>.*)
-""", re.VERBOSE | re.IGNORECASE | re.DOTALL)
-
 
 def in_ascii_digits(text: str) -> str:
     """A date written in another script's digits (`٣ ديسمبر ٢٠٢٥`, `۲۰۲۶-۱۲-۰۵`, `२०२६-१२-०५`) in ASCII's."""
@@ -437,8 +435,7 @@ def in_english(text: str, language: str = "") -> str:
     year = _year_of(found)
     if year is None:
         return written
-    if half := _HALF_DAY.fullmatch(rest):
-        rest = f"{half['clock']} {'AM' if half['am'] else 'PM'}{half['rest']}"
+    rest = twenty_four_hour(rest)
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {year}" + (f" {rest}" if rest else "")
 
 

@@ -5,8 +5,9 @@ text of its bodies (`typeset_html`).
 Crawlers write these spaces as plain ones, and a phone's narrow column then broke the line there: a lone `?`
 or `»` started the next line. French puts a narrow no-break space (U+202F) before `;`, `!` and `?` and inside
 « », and a no-break space (U+00A0) before `:`. Only a space already written is changed (none is added: `Quoi?`
-stays as written; a run of spaces, tabs or line breaks, which a browser shows as one, becomes one), and only one before a mark that ends what precedes it: a letter or digit right after the mark
-(` :30`, ` ?q=1`) is no French punctuation. Addresses and times hold no space (`12:30`, `https://a.fr/?q`), so
+stays as written; a run of spaces, tabs or line breaks, which a browser shows as one, becomes one), and only one
+before a mark that ends what precedes it: a letter or digit right after the mark (` :30`, ` ?q=1`) is no French
+punctuation. Addresses and times hold no space (`12:30`, `https://a.fr/?q`), so
 they stay as written, and so does `::` (code's, `std :: vector`); text between backquotes is code, kept as
 written too. In a body, only the text a reader reads is changed: not that of code (`<code>`, `<pre>`, `<kbd>`),
 nor attributes (addresses, a picture's text); a mark and its space split by inline tags (`Bonjour

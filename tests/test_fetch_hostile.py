@@ -477,6 +477,16 @@ BOM_RSS = ('<?xml version="1.0" encoding="{declared}"?>\n<rss version="2.0"><cha
            '<link>https://sixteen.example/{name}</link></item></channel></rss>')
 
 
+def _served_and_fetched(tmp_path, server, capsys, feeds: dict) -> list[str]:
+    """The titles fetch read from `feeds` (path: (body, Content-Type)), each served and read without a failure."""
+    for path, (body, content_type) in feeds.items():
+        server.routes[path] = Route(body, content_type=content_type)
+    site = fetch_site(tmp_path / "site", server, list(feeds))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and f"{len(feeds)} new" in out and "0 failed" in out, out + err
+    return sorted(fetched_titles(site))
+
+
 def test_a_utf16_feed_is_read_whatever_its_header_says_and_without_a_byte_order_mark(tmp_path, server, capsys):
     """A byte order mark says a feed's charset, as browsers and XML read it; a UTF-16 feed with one, served with
     the server's default `charset=iso-8859-1`, failed as "neither XML nor JSON". One without (XML allows it
@@ -490,13 +500,8 @@ def test_a_utf16_feed_is_read_whatever_its_header_says_and_without_a_byte_order_
         "/le.xml": (BOM_RSS.format(declared="UTF-16LE", name="le").encode("utf-16-le"), "application/rss+xml"),
         "/be.xml": (BOM_RSS.format(declared="UTF-16BE", name="be").encode("utf-16-be"), "text/xml"),
     }
-    for path, (body, content_type) in feeds.items():
-        server.routes[path] = Route(body, content_type=content_type)
-    site = fetch_site(tmp_path / "site", server, list(feeds))
-    code, out, err = run_fetch(site, capsys)
-    assert code == 0 and "4 new" in out and "0 failed" in out, out + err
-    assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be", "Caf\u00e9 \u2014 be-bom", "Caf\u00e9 \u2014 le",
-                                            "Caf\u00e9 \u2014 le-bom"]
+    assert _served_and_fetched(tmp_path, server, capsys, feeds) == [
+        "Caf\u00e9 \u2014 be", "Caf\u00e9 \u2014 be-bom", "Caf\u00e9 \u2014 le", "Caf\u00e9 \u2014 le-bom"]
 
 
 def test_a_utf32_feed_without_a_byte_order_mark_is_found_by_its_first_character(tmp_path, server, capsys):
@@ -508,13 +513,8 @@ def test_a_utf32_feed_without_a_byte_order_mark_is_found_by_its_first_character(
         "/bom32.xml": (BOM_RSS.format(declared="UTF-32", name="bom32").encode("utf-32"),
                        "text/xml; charset=iso-8859-1"),
     }
-    for path, (body, content_type) in feeds.items():
-        server.routes[path] = Route(body, content_type=content_type)
-    site = fetch_site(tmp_path / "site", server, list(feeds))
-    code, out, err = run_fetch(site, capsys)
-    assert code == 0 and "3 new" in out and "0 failed" in out, out + err
-    assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be32", "Caf\u00e9 \u2014 bom32",
-                                            "Caf\u00e9 \u2014 le32"]
+    assert _served_and_fetched(tmp_path, server, capsys, feeds) == [
+        "Caf\u00e9 \u2014 be32", "Caf\u00e9 \u2014 bom32", "Caf\u00e9 \u2014 le32"]
 
 
 def test_a_json_feed_in_utf16_or_utf32_is_read_whatever_its_header_says(tmp_path, server, capsys):
@@ -524,7 +524,8 @@ def test_a_json_feed_in_utf16_or_utf32_is_read_whatever_its_header_says(tmp_path
     JSON", where the same feed in XML is read. Each is read."""
     def feed(name: str) -> str:
         return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Feed",
-                           "items": [{"id": name, "url": f"https://json.example/{name}", "title": f"Caf\u00e9 \u2014 {name}"}]},
+                           "items": [{"id": name, "url": f"https://json.example/{name}",
+                                      "title": f"Caf\u00e9 \u2014 {name}"}]},
                           ensure_ascii=False)
 
     feeds = {
@@ -533,13 +534,8 @@ def test_a_json_feed_in_utf16_or_utf32_is_read_whatever_its_header_says(tmp_path
         "/le.json": (feed("le").encode("utf-16-le"), "application/feed+json"),
         "/be32.json": (feed("be32").encode("utf-32-be"), "text/plain; charset=utf-8"),
     }
-    for path, (body, content_type) in feeds.items():
-        server.routes[path] = Route(body, content_type=content_type)
-    site = fetch_site(tmp_path / "site", server, list(feeds))
-    code, out, err = run_fetch(site, capsys)
-    assert code == 0 and "4 new" in out and "0 failed" in out, out + err
-    assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be-bom", "Caf\u00e9 \u2014 be32", "Caf\u00e9 \u2014 le",
-                                            "Caf\u00e9 \u2014 le-bom"]
+    assert _served_and_fetched(tmp_path, server, capsys, feeds) == [
+        "Caf\u00e9 \u2014 be-bom", "Caf\u00e9 \u2014 be32", "Caf\u00e9 \u2014 le", "Caf\u00e9 \u2014 le-bom"]
 
 
 def test_a_json_feed_nested_thousands_deep_keeps_its_entries(tmp_path, server, capsys):

@@ -756,11 +756,18 @@ def test_arabic_dates_with_their_words_for_noon_and_at_are_read(tmp_path, capsys
 def test_a_12_hour_clock_s_time_is_the_hour_it_names_in_every_form_of_date(tmp_path, capsys):
     """`10:00 PM` after a date of numbers or an ISO date was no date (only English words' dates took AM/PM): the
     build reads a 12-hour time by the one rewrite fetch's entries take (isotime.twenty_four_hour)."""
-    written = {"numbers": "21/11/2026 10:00 PM", "iso": "2026-11-21 10:00 PM", "dotted": "21.11.2026 10:00 p.m.",
-               "words": "Nov 21, 2026 10:00 PM", "midnight": "2026-11-21 12:30 AM"}
-    files = {f"{name}.md": front(f"title: {name}", f"publishedDateTime: {json.dumps(text)}")
-             for name, text in written.items()}
-    _, news, said = build_items(tmp_path, files, capsys, config="language: fr\n" + ITEMS_CONFIG)
-    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
-        "numbers": "2026-11-21T22:00:00Z", "iso": "2026-11-21T22:00:00Z", "dotted": "2026-11-21T22:00:00Z",
-        "words": "2026-11-21T22:00:00Z", "midnight": "2026-11-21T00:30:00Z"}, said
+    dates = {"21/11/2026 10:00 PM": "2026-11-21T22:00:00Z", "2026-11-21 10:00 PM": "2026-11-21T22:00:00Z",
+             "21.11.2026 10:00 p.m.": "2026-11-21T22:00:00Z", "Nov 21, 2026 10:00 PM": "2026-11-21T22:00:00Z",
+             "2026-11-21 12:30 AM": "2026-11-21T00:30:00Z"}
+    read, said = built_dates(tmp_path, dates, capsys, "language: fr\n" + ITEMS_CONFIG)
+    assert read == dates, said
+
+
+def test_a_half_day_word_is_read_after_every_form_of_date(tmp_path, capsys):
+    """Arabic's `م`, Persian's `ب.ظ` and Spanish's `p. m.` were read after a date in words only: after an ISO date
+    or one of numbers the item was no date. One rewrite (isotime.twenty_four_hour) reads every half-day word."""
+    dates = {"2026-12-02 10:30 م": "2026-12-02T22:30:00Z", "02/12/2026 10:30 p. m.": "2026-12-02T22:30:00Z",
+             "2026-12-02 10:30 ب.ظ": "2026-12-02T22:30:00Z", "2026-12-02 09:15 ص": "2026-12-02T09:15:00Z",
+             "2 ديسمبر 2026 10:30 م": "2026-12-02T22:30:00Z"}
+    read, said = built_dates(tmp_path, dates, capsys, "language: es\n" + ITEMS_CONFIG)
+    assert read == dates, said

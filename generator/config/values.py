@@ -79,8 +79,8 @@ class TopicConfig:
                            "that names no declared topic, or the topic itself, is warned of.")
     description: str = _opt("", "One sentence shown on the topic page.")
     keywords: tuple[str, ...] = _opt([], "Words, phrases and #hashtags that give an entry `newsdesk fetch` reads this "
-                                         "topic, when its title, summary or text has one (whole words, any case, with or "
-                                         "without Arabic's and Hebrew's vowel marks and tatweel).")
+                                         "topic, when its title, summary or text has one (whole words, any case, "
+                                         "with or without Arabic's and Hebrew's vowel marks and tatweel).")
     shortname: str = _opt("", "A short name readers know the topic by (`CDS` for Common Data Service): the site search "
                               "finds the topic's stories by it too, as by its name.")
 

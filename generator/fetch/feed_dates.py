@@ -10,7 +10,8 @@ from generator.isotime import (Day, Refused, checked, clock_alone, day_alone, da
                                parse_rfc2822, site_zoned, twenty_four_hour, with_offset, zone_named)
 from generator.fetch.relative_dates import Relative, relative_date
 from generator.languages import LANGUAGE, language_problem, primary
-from generator.site.dates import EARLIEST, either_order, year_first  # (an entry dated before EARLIEST: when first fetched)
+# (an entry dated before EARLIEST: when first fetched)
+from generator.site.dates import EARLIEST, either_order, year_first
 
 
 def _usable(moment: datetime | None) -> datetime | None:

@@ -127,8 +127,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # first seen, `firstSeenDateTime`, which gives a story its id. 13: an entry's own language, else its feed's, as the
 # item's `language` when it is not the site's; an OPML outline's `language`; a 12-hour clock's time (`10:00 PM`) as
 # that hour, a time of day alone (`21:30`) on the day it was first seen. 14: a date relative to the fetch that first
-# saw it, `вчера в 18:45`, `2 часа назад`, from that fetch.)
-READING = 14
+# saw it, `вчера в 18:45`, `2 часа назад`, from that fetch. 15: Arabic's, Persian's and Spanish's words for before
+# and after noon after any date, `2026-12-02 10:30 م`, not only after one in words.)
+READING = 15
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -493,7 +494,9 @@ _AFTER = rf"(?![^\W_{UNSPACED}])"
 
 def _folded(text: str) -> str:
     """`text` as keywords are looked for in it: casefolded, full-width letters and digits and half-width katakana
-    (`ＡＩ`, `ｽﾏﾎ`) as their usual forms (NFKC), as Japanese, Chinese and Korean text writes them either way."""
+    (`ＡＩ`, `ｽﾏﾎ`) as their usual forms (NFKC), as Japanese, Chinese and Korean text writes them either way.
+    (Not the stories' words' rule, stories._tokens, nor search's, search_tokens: those lower(), as search.js
+    does; a keyword is found in any case, `STRASSE` as `Straße`, which only casefold() gives.)"""
     return (unicodedata.normalize("NFKC", text) if not text.isascii() else text).casefold()
 
 

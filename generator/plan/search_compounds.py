@@ -194,9 +194,9 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
     return found
 
 
-# Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"). A full stop, comma, colon ... before
-# a space or the text's end (a dot inside "ASP.NET" or "9.3" is none), or one of the scripts written without spaces, or
-# a bracket (search.js: PHRASE_END)
+# Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"). A full stop, comma, colon ...
+# before a space or the text's end (a dot inside "ASP.NET" or "9.3" is none), or one of the scripts written without
+# spaces, or a bracket (search.js: PHRASE_END)
 _PHRASE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]")
 
 

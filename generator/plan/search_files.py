@@ -110,12 +110,14 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
         text = ",".join(f"{_json(term)}:[{counts[term]},{postings[term]}]" for term in names)
         files[f"{SEARCH_FOLDER}/{shard_file(key)}"] = _encode('{"forms":' + _json(words) + ',"terms":{' + text + "}}")
     stories = Counter(counts)
-    facets = {"topics": [[slug, name, stories[TOPIC + slug]] for slug, name in index.facets[0] if stories[TOPIC + slug]],
+    facets = {"topics": [[slug, name, stories[TOPIC + slug]] for slug, name in index.facets[0]
+                         if stories[TOPIC + slug]],
               "providers": [[slug, name, stories[PROVIDER + slug]] for slug, name in index.facets[1]
                             if stories[PROVIDER + slug]]}
     files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
-            "stemmer": index.stemmer, "casing": index.casing, "optional": list(index.optional), "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
+            "stemmer": index.stemmer, "casing": index.casing, "optional": list(index.optional),
+            "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 

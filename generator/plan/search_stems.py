@@ -90,7 +90,8 @@ def needed_static(name: str, config: Config) -> bool:
     if not name.startswith(STEMMER_FOLDER):
         return True
     algorithm = stemmer_name(config.language)
-    return bool(config.search) and algorithm is not None and name[len(STEMMER_FOLDER):] in ("base.js", f"{algorithm}.js")
+    return (bool(config.search) and algorithm is not None
+            and name[len(STEMMER_FOLDER):] in ("base.js", f"{algorithm}.js"))
 
 
 def terms(text: str, stemmer_name: str | None, casing: str = "") -> list[str]:

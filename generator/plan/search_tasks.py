@@ -37,7 +37,8 @@ MAX_WEIGHT = 255
 TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS, KIND_POINTS = (round(bonus * IMPACT_SCALE)
                                                            for bonus in (TITLE, LABEL, EXCERPT, KIND))
 BODY_SCALE = (K1 + 1) * IMPACT_SCALE
-assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS + KIND_POINTS <= MAX_WEIGHT  # an impact fits the files' range
+# an impact fits the files' range
+assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS + KIND_POINTS <= MAX_WEIGHT
 PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
 # A body's text is indexed until it has used this many different words (its words and hyphenated compounds):
 # a crawler's junk of random words would add a posting per word, and grow the index past the rest of the site;

@@ -343,8 +343,9 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
                        # `<html dir>` of a language written right to left (nothing for left to right, the default)
                        html_dir=Markup(' dir="rtl"') if rtl else "",
-                       words_language=words.speaks, words_lang=words_lang, content_lang=content_lang, item_lang=item_lang,
-                       head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in, date_lang=date_lang,
+                       words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
+                       item_lang=item_lang, head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in,
+                       date_lang=date_lang,
                        type_badge=type_badge, type_word=title_word,
                        type_lists=tuple(titled(listed, words) for listed, _ in site.type_lists)
                        if config.type_lists else ())

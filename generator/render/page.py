@@ -53,7 +53,8 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
                 tested.update((page.template, *test) for test in found)
         return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
-        raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
+        raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno,
+                                 f"template syntax error: {exc.message}",
                                  _newsdesks_own(env, _template_frames(exc), exc.filename, report=_REPORT_ERROR)
                                  or _what_to_do(env, page, str(exc.message))))
     except jinja2.TemplateNotFound as exc:

@@ -63,7 +63,8 @@ def unshown_blocks(config: Config) -> list[Problem]:
                 problems.append(Problem(f"themes/{config.theme}/templates/{name}", line,
                                         f"block `{block}` is in no template it extends ({parent} and those it "
                                         f"extends have {', '.join(f'`{b}`' for b in sorted(known)) or 'none'}): "
-                                        f"nothing in it is shown", f"{_nearest(block, known)}rename it to one of theirs"))
+                                        f"nothing in it is shown",
+                                        f"{_nearest(block, known)}rename it to one of theirs"))
     return problems
 
 
