@@ -29,6 +29,8 @@ def test_dates_relative_to_the_fetch_are_read_from_it(tmp_path, capsys):
         "Fa": "2 ore fa", "Ieri": "ieri alle 18:45", "Há": "há 2 horas", "Geleden": "2 uur geleden",
         # not relative dates: still dated when fetched
         "Not a unit": "2 яблока назад", "Words": "на днях",
+        # years, in the languages whose year is Ukrainian's hour (`2 години тому`): no unit read here
+        "Преди години": "преди 2 години", "Пре године": "пре 2 године", "Prije godine": "prije 2 godine",
     }
     with FeedServer() as server:
         server.routes["/ru.xml"] = Route(rss(written))
@@ -50,7 +52,8 @@ def test_dates_relative_to_the_fetch_are_read_from_it(tmp_path, capsys):
         "Ago": two_hours, "Yesterday": yesterday_1845, "Vor": two_hours, "Gestern": yesterday_1845,
         "Il y a": two_hours, "Hier": yesterday_1845, "Hace": two_hours, "Ayer": yesterday_1845,
         "Fa": two_hours, "Ieri": yesterday_1845, "Há": two_hours, "Geleden": two_hours,
-        "Not a unit": FIRST_FETCHED, "Words": FIRST_FETCHED}, said
+        "Not a unit": FIRST_FETCHED, "Words": FIRST_FETCHED,
+        "Преди години": FIRST_FETCHED, "Пре године": FIRST_FETCHED, "Prije godine": FIRST_FETCHED}, said
 
 
 def test_a_relative_date_keeps_the_day_of_the_first_fetch(tmp_path, capsys):

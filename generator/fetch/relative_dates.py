@@ -38,11 +38,14 @@ _AGO = re.compile(r"(?:(?P<before>vor|il y a|hace|há|ha|před|pred|преди|�
 _UNITS = (
     (timedelta(seconds=1), "сек sec sek segund"),
     (timedelta(minutes=1), "мин хвил хв min"),
-    (timedelta(hours=1), "час ч годин сат sat godz godin hodin hour hr h stund heure hora ora ore uur"),
+    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur"),
     (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman"),
     (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d"),
 )
 _SHORT = {"ч", "h", "d"}  # (a unit of one letter is that letter alone, not the start of another word)
+# Ukrainian's hour, `2 години тому`, which is Bulgarian's and Serbian's year, written after their word for before
+# (`преди 2 години`, `пре 2 године`): an hour only with a word for ago after it. (Latin `godin` is only a year.)
+_HOUR_AFTER = {"годин"}
 _JUST_NOW = {"только что", "щойно", "току-що", "upravo", "właśnie", "právě teď", "just now", "gerade eben",
              "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist"}
 
@@ -87,7 +90,8 @@ def relative_date(text, zone: tzinfo) -> Relative | None:
     if not found or bool(found["before"]) == bool(found["after"]):
         return None
     unit = next((size for size, starts in _UNITS for start in starts.split()
-                 if found["unit"] == start or (start not in _SHORT and found["unit"].startswith(start))), None)
+                 if (found["unit"] == start or (start not in _SHORT and found["unit"].startswith(start)))
+                 and not (start in _HOUR_AFTER and found["before"])), None)
     if unit is None:
         return None
     count = int(found["count"]) if (found["count"] or "").isdigit() else 1
