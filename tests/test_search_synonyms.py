@@ -172,7 +172,7 @@ def test_bad_synonym_groups_are_errors_with_their_line(tmp_path):
         with pytest.raises(ConfigError) as raised:
             load_config(root / "config.yaml")
         text = str(raised.value)
-        assert f"config.yaml:4: `search_synonyms[1]`" in text and said in text, text
+        assert "config.yaml:4: `search_synonyms[1]`" in text and said in text, text
 
 
 @pytest.mark.slow
