@@ -136,7 +136,8 @@ def old_newsdesk(folder: Path) -> Path:
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", OLD, "generator", "themes"], check=True,
                              capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
+        # (our own commit's files; Python before 3.11.4, as Debian 12's 3.11.2, has no `filter`)
+        tar.extractall(folder, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     return folder
 
 

@@ -141,7 +141,10 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     # moved is planned again, though its own items are as they were.
     shifted = {i for i in range(low, min(high, len(site.items) - 1) + 1) if i in site.story_of}
 
-    # The lists of topics and providers none of whose stories moved, as they were (they cannot show the item).
+    # The lists of topics and providers none of whose stories moved and none of whose cards may differ (an item
+    # alone counts its declared coverage the site does not have: a URL that came or went changes its card), as
+    # they were (they cannot show the item).
+    changed = _changed(site, new_site, position) | restoried_at
     kept = set()
     for kind, heads, orders, new_heads, new_orders in (
             ("topic", site.topics, site.topic_items, new_site.topics, new_site.topic_items),
@@ -149,7 +152,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         for slug, order in new_orders.items():
             if order is orders.get(slug) and new_heads[slug] is heads.get(slug) and not _holds(order, to) and not (
                     shifted and any(i in shifted for n in dependents.lists.get((kind, slug), ())
-                                    for i in plan.pages[n].items)) and restoried_at.isdisjoint(order):
+                                    for i in plan.pages[n].items)) and changed.isdisjoint(order):
                 kept.add((kind, slug))
     # The stories' pages, in the new order; None for those to plan again: the edited story's, the pages that
     # show it or link to it, and the pages holding a restated Provider (and, below, whatever else can differ).
@@ -204,7 +207,6 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     renumber = any(position[i] != i for i in range(low, min(high, len(position) - 1) + 1))
     lists = {region: [_renumbered(plan.pages[number], position) if renumber else plan.pages[number]
                       for number in numbers] for region, numbers in dependents.lists.items()}
-    changed = _changed(site, new_site, position) | restoried_at
     pages = plan_pages(new_site, rankings, plan.config, Earlier(lists, frozenset(kept), articles, changed))
 
     render, names = [], set()
