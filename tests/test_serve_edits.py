@@ -264,3 +264,65 @@ def test_serve_drops_the_notice_of_an_item_deleted_while_it_runs(tmp_path):
         assert b"newsdesk-notice" not in body
     finally:
         dev.stop()
+
+
+class _Reloads:
+    """A page's live-reload client, as livereload.js polls: each answer's epoch is the next poll's `since`. It
+    stops when the server does."""
+
+    def __init__(self, dev: DevServer, path: str):
+        import re
+
+        self.dev, self.answers = dev, []
+        self.epoch = int(re.search(r'data-epoch="(\d+)"', _page(dev.port, path)).group(1))
+        threading.Thread(target=self._poll, daemon=True).start()
+
+    def _poll(self) -> None:
+        import json
+
+        epoch = self.epoch
+        while True:
+            address = f"http://127.0.0.1:{self.dev.port}/__newsdesk/livereload?since={epoch}&server={self.dev.server_id}"
+            try:
+                with urllib.request.urlopen(address, timeout=60) as answer:
+                    message = json.load(answer)
+            except OSError:
+                return  # (the server stopped)
+            if message["action"]:
+                self.answers.append(message)
+                epoch = message["epoch"]
+
+
+@pytest.mark.parametrize("saved", ["known item redated", "new item with a warning"])
+def test_a_save_that_moves_serve_s_clock_reloads_the_page_once(tmp_path, monkeypatch, saved):
+    # An item saved with a time after serve's clock but before now moves the clock on and the site is built
+    # again at the new time. The fast path at the old clock had already handed over (it deleted the known item's
+    # page, or said the new item's warning), so the browser reloaded twice: at the old clock, then the new.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = make_site(tmp_path / "site", {"content/news/one.md": item("One", "2026-01-01T10:00:00Z"),
+                                         "content/news/two.md": item("Two", "2026-01-02T10:00:00Z")},
+                     "title: T\nbase_url: https://example.org/\n")  # (no `now:`: serve's own clock)
+    said: list[str] = []
+    dev = DevServer(lambda: load_config(root / "config.yaml"), BuildOptions(workers=1), root / "config.yaml",
+                    port=0, quiet=0.05, echo=lambda text, error=False: said.append(text))
+    dev.start()
+    try:
+        wait_for(lambda: dev.idle, "the server to go idle")
+        page = "/news/2026/01/01/one/" if saved == "known item redated" else "/"
+        client = _Reloads(dev, page)
+        time.sleep(1.1)  # (serve's clock is in whole seconds)
+        when = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        count = len(dev.rebuilds)
+        if saved == "known item redated":
+            (root / "content/news/one.md").write_text(item("One", when))
+        else:  # (a title with an opening quote alone: read, with a warning the notice says)
+            (root / "content/news/three.md").write_text(f'---\ntitle: "Three\npublishedDateTime: {when}\n---\nHi.\n')
+        wait_for(lambda: len(dev.rebuilds) > count and dev.idle, "a rebuild")
+        time.sleep(0.5)  # (a second reload would come now)
+        answers = list(client.answers)
+        assert [line for line in said if line.startswith("serve's clock moved on to ")]
+        assert [answer["action"] for answer in answers] == ["reload"], answers
+        assert answers[0]["epoch"] == client.epoch + 1
+        assert ("One" if saved == "known item redated" else "Three") in _page(dev.port, "/latest/")
+    finally:
+        dev.stop()

@@ -48,11 +48,13 @@ from generator.site.model import Item
 class Held:
     """The output files a rebuild may still change after its first pages: every file but those `final` names
     (the static copies, the pages it wrote or keeps, the saved story's page it deleted; the feeds, API files
-    and sitemaps are planned later); and the plan's content errors and warnings (what every page says)."""
+    and sitemaps are planned later); the plan's content errors and warnings (what every page says), and the
+    items it holds back (ModelResult.withheld: serve moves its clock for one, and builds again)."""
 
     final: frozenset[str]
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
+    withheld: tuple[tuple[str, str], ...] = ()
 
     def holds(self, name: str) -> bool:
         return name not in self.final
@@ -261,7 +263,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
             if patch.check is None:
                 final = {page.output for page in site.pages}.difference(
                     [page.output for page in rest], [site.pages[number].output for number, _ in patch.later])
-            shown(Held(frozenset(final.union(site.copies, own)), *said))
+            shown(Held(frozenset(final.union(site.copies, own)), *said, site.model.withheld))
     if patch.check is not None and not patch.check():
         return None
     shown_already = {page.output for page in patch.pages}.difference(page.output for page in pages)

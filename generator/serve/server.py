@@ -377,7 +377,10 @@ class DevServer:
     def _hand_over(self, held: Held) -> None:
         """The fast path wrote the pages a browser most likely shows and may still change the `held` files
         (serve/rebuild.py's HandOver): say the site's problems as the rebuild leaves them, and reload now; a
-        request for a held file waits until the rebuild is done."""
+        request for a held file waits until the rebuild is done. Not when the save moves serve's clock: the
+        site is built again at the new time before this rebuild ends, and the browser reloads once, then."""
+        if self._passed(held.withheld, self._unbuilt):
+            return
         self._say(held.problems, held.warnings, self._unbuilt)
         self._handover = _HandedOver(held, (self._error, self._notice, self._left_out))
         with self._news:
@@ -455,13 +458,8 @@ class DevServer:
         after it but is not after now: what `newsdesk fetch` writes beside a running serve, of entries published
         since serve started, each of which stayed out until a restart. Not a clock the user set (`now:`,
         SOURCE_DATE_EPOCH). True when moved: the site is to be built again at the new time (ranked anew)."""
-        if not self._own_clock or self.config.now:
-            return False
         now = datetime.fromtimestamp(int(time.time()), timezone.utc)
-        names = {relative_name(self.config.root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
-        items = self._session.cache.items  # (the Item each file was read into, by its name: the build's cache)
-        passed = [source for source, _ in withheld if source in names and isinstance(items.get(source), Item)
-                  and items[source].is_published and items[source].published <= now]  # (held back: by its date)
+        passed = self._passed(withheld, saved, now)
         if not passed:
             return False
         self._environ["SOURCE_DATE_EPOCH"] = str(int(now.timestamp()))
@@ -470,6 +468,17 @@ class DevServer:
                              f"{'is' if not more else 'are'} dated after it (published since serve started: fetched "
                              "meanwhile, most likely); the site is ranked at the new time"))
         return True
+
+    def _passed(self, withheld, saved: dict[Path, ChangeKind], now: datetime | None = None) -> list[str]:
+        """The item files `saved` since the last good build that a plan holds back (`withheld`) as dated after
+        serve's own clock but not after `now` (the clock's time): those that move the clock on (_clock_moved)."""
+        if not self._own_clock or self.config.now:
+            return []
+        now = now or datetime.fromtimestamp(int(time.time()), timezone.utc)
+        names = {relative_name(self.config.root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
+        items = self._session.cache.items  # (the Item each file was read into, by its name: the build's cache)
+        return [source for source, _ in withheld if source in names and isinstance(items.get(source), Item)
+                and items[source].is_published and items[source].published <= now]  # (held back: by its date)
 
     def _note_withheld(self, withheld, saved: dict[Path, ChangeKind]) -> None:
         """Say which item files saved since the last good build are drafts or dated after serve's clock: they stay
