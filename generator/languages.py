@@ -92,6 +92,23 @@ def subtags(tag: str) -> tuple[str, str, str]:
     return language, script, region
 
 
+def own_language(tag: str | None, site: str | None) -> str:
+    """`tag`, the language an item's text is in, when it is not the site's language `site`; else "". The one rule
+    of it, which fetch writes an item's `language:` by and the build marks the item's text by (`lang`, JSON-LD's
+    `inLanguage`): another language, another script (`zh-Hant` on a `zh-Hans` or `zh` site, `sr-Latn` on an `sr`
+    one), or another region where both name one (`pt-BR` on a `pt-PT` site). A subtag one of them leaves out is
+    no difference (`en` or `en-US` on an `en` site, `en` on an `en-GB` one): that is the site's language, which
+    the page says already."""
+    if not tag:
+        return ""
+    language, script, region = subtags(tag)
+    ours, our_script, our_region = subtags(site or "")
+    if (language != ours or (script and script != our_script)
+            or (region and our_region and region != our_region)):
+        return tag
+    return ""
+
+
 def fallbacks(tag: str | None) -> list[str]:
     """The names a tag is looked up by, most specific first, in lower case: its language, script and region as
     `subtags` reads them, cut from the end (RFC 4647's lookup): `zh_Hant_TW` is zh-hant-tw, zh-hant, zh;

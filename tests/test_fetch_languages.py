@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from conftest import feed_site, fetch_said, fetched
+from conftest import feed_site, fetch_said, fetched, item
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -232,3 +232,42 @@ def test_an_opml_outline_s_language_is_its_feed_s(tmp_path, capsys):
     assert {title: (meta["publishedDateTime"], meta.get("language")) for title, meta in found.items()} == {
         "Paris": ("2026-11-03T10:00:00Z", "fr"), "London": ("2026-11-03T10:00:00Z", None),
         "Nowhere": (FIRST_FETCHED, None)}, said
+
+
+@pytest.mark.parametrize("site_language, entry_language, marked", [
+    ("pt-PT", "pt-BR", "pt-BR"),  # another region of the site's language
+    pytest.param("zh-Hans", "zh-Hant", "zh-Hant", marks=pytest.mark.slow),  # another script
+    pytest.param("sr", "sr-Latn", "sr-Latn", marks=pytest.mark.slow),  # a script the site's does not name
+    pytest.param("en-GB", "en", None, marks=pytest.mark.slow),  # the site's language, less precisely
+    pytest.param("en", "en-US", None, marks=pytest.mark.slow),  # a region the site's does not name
+    pytest.param("en", "fr", "fr", marks=pytest.mark.slow),
+])
+def test_fetch_and_the_build_read_an_item_s_language_by_one_rule(tmp_path, capsys, site_language, entry_language,
+                                                                   marked):
+    """An entry's language, as fetch writes it into its item, and the same language in an item written by hand:
+    the pages mark both alike, with the tag fetch wrote (or with none: the site's language). Before, fetch wrote
+    a language only when its first subtag was not the site's (a Brazilian entry on a Portuguese site became the
+    site's, so did a Traditional Chinese one on a Simplified Chinese site), and the build marked any tag not
+    written as the site's (`en` on an `en-GB` site)."""
+    feed = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            '<channel><title>Desk</title><link>https://desk.example/</link>'
+            '<item><title>Fetched cranes</title><link>https://desk.example/1</link>'
+            f'<dc:language>{entry_language}</dc:language><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item>'
+            '</channel></rss>').encode()
+    with FeedServer() as server:
+        server.routes["/rss.xml"] = Route(feed, content_type="application/rss+xml")
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/rss.xml')}\n",
+                         settings=f"language: {site_language}\n",
+                         files={"content/news/hand.md": item("Written cranes", "2026-11-20T10:00:00Z",
+                                                             language=entry_language)})
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    assert fetched(site)["Fetched cranes"].get("language") == marked, said
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    pages = {}
+    for page in (site / "output" / "news").rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        if heading := re.search(r"<h1([^>]*)>(\w+ cranes)</h1>", text):
+            article = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)[1])
+            pages[heading[2]] = (re.search(r' lang="([^"]*)"', heading[1]) or [None, None])[1], article["inLanguage"]
+    assert pages == {title: (marked, marked or site_language) for title in ("Fetched cranes", "Written cranes")}

@@ -24,7 +24,7 @@ from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
 from generator.isotime import Day
-from generator.languages import UNSPACED, primary
+from generator.languages import UNSPACED, own_language
 from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.fields import MAX_TEXT
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, MAX_IMAGES
@@ -128,8 +128,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # item's `language` when it is not the site's; an OPML outline's `language`; a 12-hour clock's time (`10:00 PM`) as
 # that hour, a time of day alone (`21:30`) on the day it was first seen. 14: a date relative to the fetch that first
 # saw it, `вчера в 18:45`, `2 часа назад`, from that fetch. 15: Arabic's, Persian's and Spanish's words for before
-# and after noon after any date, `2026-12-02 10:30 م`, not only after one in words.)
-READING = 15
+# and after noon after any date, `2026-12-02 10:30 م`, not only after one in words. 16: the item's `language` by
+# the build's rule, languages.own_language: another script or region of the site's language is written too.)
+READING = 16
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -170,8 +171,8 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     author = _cut(entry.author, MAX_TEXT)
     if author and author.casefold() != meta["provider"]["name"].casefold():  # (a channel's videos name it)
         meta["author"] = author
-    own = entry.language or source.language or feed.language  # (the entry's, else its feed's: as the site's?)
-    if own and primary(own) != primary(language):
+    own = entry.language or source.language or feed.language  # (the entry's, else its feed's)
+    if own_language(own, language):  # (as the build marks it)
         meta["language"] = own
     chosen = topics_of(entry, source, topics, language)
     if chosen:

@@ -19,7 +19,7 @@ from generator import __version__
 from generator.config.values import Config
 from generator.i18n import Words, facts, fill, load_words
 from generator.isotime import Day
-from generator.languages import direction, og_locale
+from generator.languages import direction, og_locale, own_language
 from generator.plan.feeds import html_datetime, provider_home, whole_minute_offset
 from generator.plan.pictures import picture, pictures
 from generator.render.filters import (_closing, first_image, host, json_script, opens_with, outline, page_feed,
@@ -226,7 +226,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         article = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": item.title,
             "description": item.excerpt, "datePublished": _published(local(item.published)),
-            "url": page_url, "mainEntityOfPage": page_url, "inLanguage": item.language or config.language,
+            "url": page_url, "mainEntityOfPage": page_url, "inLanguage": own_language(item.language, config.language) or config.language,
             "publisher": organization,
             "author": {"@type": "Person", "name": item.author} if item.author else organization,
         }
@@ -306,8 +306,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         """content_lang for an item's own text (its title, excerpt, body) on its card and page: its `language`, when
         it has one other than the site's, with its direction when that is not the page's (an Arabic story on an
         English site); else content_lang."""
-        tag = item.language
-        if not tag or tag.lower() == (config.language or "").lower():
+        tag = own_language(item.language, config.language)
+        if not tag:
             return content_lang
         written = direction(tag)
         return Markup(f' lang="{escape(tag)}"' + (f' dir="{written}"' if (written == "rtl") != rtl else ""))
