@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import ast
 import html
+import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -271,15 +273,11 @@ class _Reloads:
     stops when the server does."""
 
     def __init__(self, dev: DevServer, path: str):
-        import re
-
         self.dev, self.answers = dev, []
         self.epoch = int(re.search(r'data-epoch="(\d+)"', _page(dev.port, path)).group(1))
         threading.Thread(target=self._poll, daemon=True).start()
 
     def _poll(self) -> None:
-        import json
-
         epoch = self.epoch
         while True:
             address = f"http://127.0.0.1:{self.dev.port}/__newsdesk/livereload?since={epoch}&server={self.dev.server_id}"
