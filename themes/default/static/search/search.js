@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 30; // generator/plan/search.py FORMAT
+  var FORMAT = 31; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -138,8 +138,21 @@
     return known;
   }
 
+  // A number written with digit groups ("1,999", "1.999", "1'999", "1 999" with a no-break space, "١٬٩٩٩", India's
+  // "1,00,000"), written without them: one word, the number (generator/plan/search_tokens.py GROUP_MARKS, _GROUPED,
+  // ungroup)
+  var GROUP_MARKS = ",.'\u2019\u00a0\u202f\u2009\u066c";
+  var GROUP_MARK = new RegExp("[" + GROUP_MARKS + "]", "gu");
+  var GROUPED = new RegExp("\\p{Nd}(?<![\\p{L}\\p{N}_" + GROUP_MARKS + "]\\p{Nd})(?:\\p{Nd}?(?:,\\p{Nd}{2})+,\\p{Nd}{3}" +
+    "(?!\\p{Nd}|,\\p{Nd})|\\p{Nd}{0,2}(?<mark>[" + GROUP_MARKS + "])\\p{Nd}{3}(?:\\k<mark>\\p{Nd}{3})*" +
+    "(?!\\p{Nd}|\\k<mark>\\p{Nd}))", "gu");
+
+  function ungroup(text) {
+    return text.replace(GROUPED, function (number) { return number.replace(GROUP_MARK, ""); });
+  }
+
   function spelled(text) {
-    var written = lower(text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
+    var written = lower(ungroup(text).replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
     var found = [];
     (written.match(SPELLED) || []).forEach(function (word) { found.push.apply(found, whole(word)); });
     return found;
@@ -171,7 +184,7 @@
   var LITERAL = /(?<![\p{L}\p{N}_.])(?:[a-z0-9]*[0-9](?:\.[0-9]+)+(?![\p{L}\p{N}_])|[a-z](?:#|\+\+)(?![\p{L}\p{N}_#+]))/gu;
 
   function literals(text) {
-    var written = lower(text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
+    var written = lower(ungroup(text).replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
     return (written.match(LITERAL) || []).map(cut);
   }
 
