@@ -32,6 +32,8 @@ search_synonyms:
   - [Dataverse, Common Data Service]
   - [tables, entities]
   - [resume, CV]
+  - [Power Pages, Power Apps Portals]
+  - [Web API, Data Endpoint Service]
 """
 
 TOPIC_RECORD = "name: Common Data Service\n_id: common-data-service\nshortname: CDS\n"
@@ -55,6 +57,7 @@ STORIES = {
     "Write a résumé that gets read": dict(excerpt='"Two pages at most."', body="Text."),
     "A portal of its own": dict(excerpt='"Each team gets one."', body="Text."),
     "Itsown ships a planner": dict(excerpt='"A start-up\'s first app."', body="Text."),
+    "Power Pages Web API goes live": dict(excerpt='"Read rows from a page."', body="Text."),
 }
 
 # query -> the titles it finds (in rank order when more than one), as a reader checks them
@@ -74,6 +77,9 @@ QUERIES = {
                               "Time zone entities in Common Data Service retire"],
     '"cds entities"': ["Dataverse tables get relations"],
     '"cds gets"': ["Dataverse gets a search page"],
+    # two members in a row, each of several words, each read as another member of its group
+    '"power apps portals data endpoint service goes"': ["Power Pages Web API goes live"],
+    '"power apps portals web api"': ["Power Pages Web API goes live"],
     # a member written without accents matches a word written with them, as a query of it does
     "cv": ["Write a résumé that gets read"],
     # a compound typed as one word, with a hyphen or apart finds each way of writing it
@@ -156,6 +162,17 @@ def test_a_quoted_member_or_one_beside_its_neighbours_finds_the_story_that_write
     # (pairs where phrase pairs are made: not at the 61st word of the text)
     assert not phrase_pairs("word dataverse") <= found
     assert not phrase_pairs("tables relations") <= found
+
+
+def test_a_phrase_may_need_two_members_of_several_words_in_a_row():
+    """Each of two members side by side read as another of its group, both of several words: the pairs inside each and
+    the pair where they meet, with the words around them."""
+    groups = (("Dataverse", "Common Data Service"), ("Power Pages", "Power Apps Portals"), ("tables", "entities"))
+    for title, query in [("Power Pages Dataverse connector", "power apps portals common data service connector"),
+                         ("New Power Apps Portals Common Data Service connector", "new power pages dataverse connector"),
+                         ("New Power Pages Dataverse tables", "new power apps portals common data service entities")]:
+        assert phrase_pairs(query) <= indexed(groups, title), query
+    assert not phrase_pairs("new power apps portals entities") <= indexed(groups, "New Power Pages Dataverse tables")
 
 
 def test_a_member_matches_the_words_a_query_of_it_finds_with_or_without_accents():

@@ -27,6 +27,7 @@ The stages, each a module of its own:
     search_compounds.py  the words a text makes beside them (compounds, camel_parts, literals, joins)
     search_stems.py      words -> terms: the Snowball stemmer of the site's language (stemmer, terms)
     search_optional.py   the language's function words, which a query need not match
+    search_latin.py      the Latin spellings of a Cyrillic or Greek script's letters, which a query may type
     search_tasks.py      the stories' terms and impacts, in tasks a helper process runs (index_tasks, index_task)
     search_files.py      the tasks' results joined and written as the index's files (index_files, shard_file)
 
@@ -47,6 +48,7 @@ from generator.config.values import Config
 from generator.i18n import facts, load_words
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
+from generator.plan.search_latin import latin_letters
 from generator.plan.search_optional import optional_words
 from generator.plan.search_stems import stemmer_name
 from generator.plan.search_tokens import casing, fold, spelled
@@ -57,7 +59,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge, list_key, title_word
 from generator.urls import resized_url
 
-FORMAT = 30  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 31  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
@@ -86,6 +88,7 @@ class SearchIndex:
     # that writes one member is indexed by the others' words too (_synonyms)
     synonyms: tuple[tuple[str, ...], ...] = ()
     prices: tuple = ()  # (price, amount, currency) -> the price as the site's cards show it, for the items with one
+    latin: tuple = ()  # (letter, its Latin spellings) of the site's script, which a query typed in Latin spells
 
 
 # What index_source hashes of an item, besides its provider, time and pictures: what a record or a task reads
@@ -108,7 +111,8 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
     described: list = [("newsdesk search", FORMAT, __version__, unicodedata.unidata_version, config.markdown_engine,
                         stemmer_name(config.language), casing(config.language), config.timezone,
                         config.picture_resizer, words.digest, copies.digest if copies else "",
-                        tuple(optional_words(config.language)), config.search_synonyms)]
+                        tuple(optional_words(config.language)), config.search_synonyms,
+                        sorted(latin_letters(config.language).items()))]
     add, story_of = described.append, site.story_of.get
     for index, item in enumerate(site.items):
         if item.is_published:
@@ -186,7 +190,8 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
     return SearchIndex(members, tuple(docs), source or index_source(site, config, copies),
                        stemmer_name(config.language), casing(config.language), facets, optional, shortnames,
                        tuple((kind, text) for kind, text in kinds if text), words.t("price_free"), synonyms,
-                       tuple(prices.items()))
+                       tuple(prices.items()),
+                       tuple((letter, tuple(spellings)) for letter, spellings in latin_letters(config.language).items()))
 
 
 def price_words(item: Item, words) -> str:

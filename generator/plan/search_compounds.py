@@ -12,7 +12,8 @@ import itertools
 import re
 import unicodedata
 
-from generator.plan.search_tokens import MAX_TERM, _IGNORED, _lower, _mark_ranges, _Runs, _spelled, fold, spelled
+from generator.plan.search_tokens import (MAX_TERM, _IGNORED, _lower, _mark_ranges, _Runs, _spelled, fold, spelled,
+                                          ungroup)
 
 
 # Hyphens that join a compound's parts: the ASCII one, Unicode's hyphen and its non-breaking form
@@ -155,6 +156,7 @@ def _literals(text: str, casing: str, marked: bool) -> list[str]:
     # a check of every text again)
     if not (_DOT_BEFORE_DIGIT.search(text) or "#" in text or "+" in text or marked):
         return []
+    text = ungroup(text)  # ("1.999" is the number 1999, no literal: as spelled() reads it)
     if text.isascii():
         return [word[:MAX_TERM] for word in _LITERAL.findall(_lower(text, casing))]
     found: list[str] = []

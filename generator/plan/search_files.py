@@ -1,7 +1,8 @@
 """The search index's files, from its tasks' results (search_tasks.Postings): each term's postings joined, cut
 and written, the terms sharded, the records chunked. The files, under SEARCH_FOLDER in the site:
 
-    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "files", "source"}
+    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "files", "source",
+                       "latin"}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
@@ -117,7 +118,8 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
     files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
             "stemmer": index.stemmer, "casing": index.casing, "optional": list(index.optional),
-            "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
+            "keys": _listed(shards), "files": len(files) + 1, "source": index.source,
+            "latin": {letter: list(spellings) for letter, spellings in index.latin}}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 

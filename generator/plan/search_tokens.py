@@ -100,6 +100,27 @@ def _plane0(ranges: str) -> str:
     return "".join(part for part in parts if part[-1] <= "\uffff")
 
 
+# A number written with digit groups: "1,999", "1.999", "1'999", "1’999", "1 999" with a no-break, narrow no-break or
+# thin space, Arabic's "١٬٩٩٩" (groups of three, the same mark between each), and India's "1,00,000" (of two, the last of
+# three); not after a letter, digit or mark of its own, nor before a digit or its mark and a digit ("1,2345", "v1,000",
+# "1.100.3" are none). Its groups are one word, the number (ungroup; search.js: GROUPED), whatever the site's language:
+# a reader types 1999 or the groups of his own language, and a site's feeds write them in theirs (docs/search.md)
+GROUP_MARKS = ",.'\u2019\u00a0\u202f\u2009\u066c"
+_GROUPED = re.compile(rf"\d(?<![\w{GROUP_MARKS}]\d)(?:\d?(?:,\d{{2}})+,\d{{3}}(?!\d|,\d)"
+                      rf"|\d{{0,2}}(?P<mark>[{GROUP_MARKS}])\d{{3}}(?:(?P=mark)\d{{3}})*(?!\d|(?P=mark)\d))")
+# (what every such number has, a mark and three digits: a text without it has none, found in C by its first character's
+# class, where the whole pattern is tried at every digit)
+_GROUP_MARK = re.compile(rf"[{GROUP_MARKS}]\d\d\d(?!\d)")
+_UNMARKED = str.maketrans(dict.fromkeys(GROUP_MARKS))
+
+
+def ungroup(text: str) -> str:
+    """The text with each number written with digit groups (_GROUPED) written without them: "1,999" -> "1999"."""
+    if not _GROUP_MARK.search(text):
+        return text
+    return _GROUPED.sub(lambda number: number.group().translate(_UNMARKED), text)
+
+
 def spelled(text: str, casing: str = "") -> list[str]:
     """The words of a text as the stemmer reads them, in order, repeats included: lowercased NFKC, with
     their accents ("informações", "новый"; NFKC makes "ﬁ" and "Ａ" the letters "fi" and "A" the algorithms
@@ -183,6 +204,9 @@ def _spelled(text: str, casing: str, runs: _Runs, utf8: bytes | None = None) -> 
     """spelled()'s words, each run of `runs` (a task's, for every text it reads) looked at once; and whether NFKC
     may make a ".", "#" or "+" in the text (literals() looks for literals made so then). `utf8`: the text's UTF-8,
     if made already."""
+    grouped = ungroup(text)
+    if grouped is not text:
+        text, utf8 = grouped, None
     if utf8 is None:
         utf8 = text.encode("utf-8", "surrogatepass")
     # Lowercased run by run (_Runs), not as a whole, which costs more than the rest of the words' finding: lower()

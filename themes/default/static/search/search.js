@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 30; // generator/plan/search.py FORMAT
+  var FORMAT = 31; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -138,8 +138,21 @@
     return known;
   }
 
+  // A number written with digit groups ("1,999", "1.999", "1'999", "1 999" with a no-break space, "١٬٩٩٩", India's
+  // "1,00,000"), written without them: one word, the number (generator/plan/search_tokens.py GROUP_MARKS, _GROUPED,
+  // ungroup)
+  var GROUP_MARKS = ",.'\u2019\u00a0\u202f\u2009\u066c";
+  var GROUP_MARK = new RegExp("[" + GROUP_MARKS + "]", "gu");
+  var GROUPED = new RegExp("\\p{Nd}(?<![\\p{L}\\p{N}_" + GROUP_MARKS + "]\\p{Nd})(?:\\p{Nd}?(?:,\\p{Nd}{2})+,\\p{Nd}{3}" +
+    "(?!\\p{Nd}|,\\p{Nd})|\\p{Nd}{0,2}(?<mark>[" + GROUP_MARKS + "])\\p{Nd}{3}(?:\\k<mark>\\p{Nd}{3})*" +
+    "(?!\\p{Nd}|\\k<mark>\\p{Nd}))", "gu");
+
+  function ungroup(text) {
+    return text.replace(GROUPED, function (number) { return number.replace(GROUP_MARK, ""); });
+  }
+
   function spelled(text) {
-    var written = lower(text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
+    var written = lower(ungroup(text).replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
     var found = [];
     (written.match(SPELLED) || []).forEach(function (word) { found.push.apply(found, whole(word)); });
     return found;
@@ -171,7 +184,7 @@
   var LITERAL = /(?<![\p{L}\p{N}_.])(?:[a-z0-9]*[0-9](?:\.[0-9]+)+(?![\p{L}\p{N}_])|[a-z](?:#|\+\+)(?![\p{L}\p{N}_#+]))/gu;
 
   function literals(text) {
-    var written = lower(text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
+    var written = lower(ungroup(text).replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
     return (written.match(LITERAL) || []).map(cut);
   }
 
@@ -432,6 +445,11 @@
       casing = meta.casing === "tr" ? "tr" : "";
       // The language's function words (what, is, how, to ...), folded: a story need not hold them
       // (generator/plan/search_optional.py)
+      // (letters -> their Latin spellings, for a site in Cyrillic or Greek: generator/plan/search_latin.py)
+      var latin = meta.latin && typeof meta.latin === "object" ? meta.latin : {};
+      meta.latin = Object.keys(latin).length && Object.keys(latin).every(function (letter) {
+        return Array.isArray(latin[letter]) && latin[letter].every(function (way) { return typeof way === "string"; });
+      }) ? latin : null;
       meta.optionalWords = new Set((Array.isArray(meta.optional) ? meta.optional : []).filter(function (word) {
         return typeof word === "string";
       }));
@@ -550,8 +568,76 @@
       if (exact || found.length || Array.from(word.token).length < TYPO_MIN) {
         return { scores: scores, correction: null, forms: found };
       }
-      return apart(meta, word).then(function (split) { return split || corrected(meta, word, shard, scores, add); });
+      return spelledIn(meta, word, scores).then(function (read) {
+        return read || apart(meta, word).then(function (split) { return split || corrected(meta, word, shard, scores, add); });
+      });
     });
+  }
+
+  // A word typed in Latin letters on a site written in Cyrillic or Greek ("moskva", "athina"): the site's commonest word
+  // whose letters it spells as readers write them in Latin (meta.json's "latin", generator/plan/search_latin.py), with an
+  // ending of at most LATIN_ENDING letters more (the stem's, as "moskvy" for москв), the longest such first; null when
+  // none is. Only for a word that matches nothing as typed: a site's own Latin words (iPhone, Apple) stay what they are.
+  var LATIN_ENDING = 3, LATIN_KEYS = 6;
+
+  function spelledIn(meta, word, scores) {
+    var latin = meta.latin, token = word.token;
+    if (!latin || !/^[a-z']+$/.test(token)) return Promise.resolve(null);
+    var keys = latinKeys(meta, token);
+    return Promise.all(keys.map(function (key) { return shardOf(meta, key); })).then(function (shards) {
+      var best = null, from = null, length = 0;
+      shards.forEach(function (shard) {
+        Object.keys(shard.terms).forEach(function (term) {
+          if (!isWordTerm(term)) return;
+          var spelled = spells(latin, Array.from(term), 0, token, 0);
+          if (spelled < 0 || spelled < length) return;
+          if (!best || spelled > length || shard.terms[term][0] > from.terms[best][0] ||
+              (shard.terms[term][0] === from.terms[best][0] && term < best)) {
+            best = term; from = shard; length = spelled;
+          }
+        });
+      });
+      if (!best) return null;
+      var weight = idf(meta, from.terms[best][0]) / IMPACT_SCALE;
+      decode(from.terms[best]).forEach(function (impact, id) { scores.set(id, impact * weight); });
+      return { scores: scores, correction: from.forms[best] || best, forms: [best] };
+    });
+  }
+
+  // How many of `token`'s letters from `at` the letters of `term` from `i` spell (each one of its Latin spellings), so
+  // that at most LATIN_ENDING are left; -1 when they do not. A term with no letter of the table is none.
+  function spells(latin, term, i, token, at) {
+    if (i === term.length) return token.length - at <= LATIN_ENDING && at > 0 ? at : -1;
+    var ways = own(latin, term[i]) ? latin[term[i]] : null;
+    if (!ways) return -1;
+    var most = -1;
+    for (var n = 0; n < ways.length; n++) {
+      if (token.lastIndexOf(ways[n], at) === at && (ways[n] || i > 0)) {
+        most = Math.max(most, spells(latin, term, i + 1, token, at + ways[n].length));
+      }
+    }
+    return most;
+  }
+
+  // The keys of the terms files whose terms a Latin word may spell the start of: each way its first letters read as the
+  // script's, as long as the files are split (shardKey), at most LATIN_KEYS of those listed.
+  function latinKeys(meta, token) {
+    var found = [], tried = 0;
+    var grow = function (key, at) {
+      var chars = Array.from(key).length;
+      if (found.length >= LATIN_KEYS || tried++ > 500) return;
+      if (chars >= 2 && !meta.splitKeys.has(key)) {
+        if (meta.fileKeys.has(key) && found.indexOf(key) < 0) found.push(key);
+        return;
+      }
+      Object.keys(meta.latin).forEach(function (letter) {
+        meta.latin[letter].forEach(function (way) {
+          if ((way || chars > 0) && token.lastIndexOf(way, at) === at && at + way.length <= token.length) grow(key + letter, at + way.length);
+        });
+      });
+    };
+    grow("", 0);
+    return found;
   }
 
   // A word the stories write as two ("timezone": "time zone"): its letters cut into two words of two letters or more

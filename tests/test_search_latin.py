@@ -1,0 +1,89 @@
+"""Site search on a site written in Cyrillic or Greek, typed in Latin letters as on a keyboard without the site's script:
+"moskva" finds Москва, "athina" Αθήνα, "kyiv" Київ, and the page asks "Did you mean москва?"; a Latin word the site
+writes (Apple) is found as typed, and one that spells none of its words finds nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import item, make_site, static_server
+from generator.build.pipeline import BuildOptions, build
+from generator.config.load import load_config
+from generator.plan.search_files import SEARCH_FOLDER
+from generator.plan.search_latin import latin_letters
+from generator.plan.search_tokens import fold
+
+SCRIPTS = {"ru": "Cyrillic", "uk": "Cyrillic", "be": "Cyrillic", "bg": "Cyrillic", "mk": "Cyrillic", "el": "Greek"}
+
+
+@pytest.mark.parametrize("language", sorted(SCRIPTS))
+def test_each_letter_of_the_script_has_its_latin_spellings(language):
+    import unicodedata
+
+    letters = latin_letters(f"{language}-XX")
+    assert len(letters) >= 24
+    for letter, spellings in letters.items():
+        # (as search folds a word: a letter folding makes another, й or ё, never stands in a term)
+        assert fold(letter) == letter and SCRIPTS[language].upper() in unicodedata.name(letter), letter
+        assert spellings and all(spelling.isascii() and spelling == spelling.lower() for spelling in spellings)
+    assert latin_letters("en") == latin_letters("sr") == latin_letters(None) == {}
+
+
+SITES = {
+    "ru": {"Москва готовится к зиме": "", "В Москве открыли новое метро": "", "Санкт-Петербург строит мост": "",
+           "Apple выпустила новый iPhone": "", "Щука в реке": ""},
+    "el": {"Αθήνα: νέο μετρό": "", "Θεσσαλονίκη: το λιμάνι μεγαλώνει": "", "Κύπρος και Ελλάδα": ""},
+    "uk": {"Київ готується до зими": "", "Львів відкрив музей": ""},
+}
+# language -> (query, the titles it finds, the word the page suggests (as a story writes it; its start for a word the
+# stories write in two forms), or "" when it finds them as typed)
+QUERIES = {
+    "ru": [("moskva", ["В Москве открыли новое метро", "Москва готовится к зиме"], "москв"),
+           ("moskvy", ["В Москве открыли новое метро", "Москва готовится к зиме"], "москв"),
+           ("sankt peterburg", ["Санкт-Петербург строит мост"], "санкт"), ("shchuka", ["Щука в реке"], "щук"),
+           ("apple", ["Apple выпустила новый iPhone"], "")],
+    "el": [("athina", ["Αθήνα: νέο μετρό"], "αθήνα"), ("thessaloniki", ["Θεσσαλονίκη: το λιμάνι μεγαλώνει"], "θεσσαλονίκη"),
+           ("kypros", ["Κύπρος και Ελλάδα"], "κύπρος")],
+    "uk": [("kyiv", ["Київ готується до зими"], "київ"), ("lviv", ["Львів відкрив музей"], "львів")],
+}
+
+
+@pytest.mark.parametrize("language", sorted(SITES))
+def test_the_index_carries_the_languages_latin_spellings(tmp_path, language):
+    output = load_config(_site(tmp_path, language) / "config.yaml").output_path
+    meta = json.loads((output / SEARCH_FOLDER / "meta.json").read_bytes())
+    assert meta["latin"] == latin_letters(language) and meta["latin"]
+
+
+def _site(tmp_path, language: str):
+    files = {f"content/story-{n}.md": item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z")
+             for n, title in enumerate(SITES[language])}
+    root = make_site(tmp_path / "site", files, f'title: News\nbase_url: https://example.org/news/\nlanguage: {language}\n'
+                                               'now: "2026-11-22T12:00:00Z"\n')
+    build(load_config(root / "config.yaml"), BuildOptions(workers=1))
+    return root
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", sorted(SITES))
+def test_a_reader_typing_latin_letters_finds_the_sites_words(tmp_path, page, language):
+    root = _site(tmp_path, language)
+    config = load_config(root / "config.yaml")
+    with static_server(config.output_path, "/news/") as base:
+        page.goto(base + "search/")
+        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+        for query, titles, suggested in QUERIES[language]:
+            page.fill("#search-q", query)
+            page.locator("#search-status").filter(has_text=query).wait_for(timeout=10_000)
+            page.wait_for_function("document.querySelectorAll('#search-results .card-title a').length > 0")
+            assert sorted(page.locator("#search-results .card-title a").all_inner_texts()) == sorted(titles), query
+            suggestion = page.locator("#search-suggestion")
+            if suggested:
+                assert suggestion.is_visible() and suggested in suggestion.inner_text().lower(), query
+            else:
+                assert not suggestion.is_visible(), query
+        page.fill("#search-q", "qwxzvb")
+        page.locator("#search-status").filter(has_text="qwxzvb").wait_for(timeout=10_000)
+        assert page.locator("#search-results .card-title a").count() == 0
