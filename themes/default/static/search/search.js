@@ -1008,7 +1008,7 @@
     return parts.join(", ");
   }
 
-  // The content's language, when the theme's words are in another (a `ko` site without Korean words: the body
+  // The content's language, when the theme's words are in another (a `zh` site without Chinese words: the body
   // says English, templates/base.html): the results' titles, excerpts and names say they are in the site's.
   var contentLang = document.body.lang && document.body.lang !== document.documentElement.lang
     ? document.documentElement.lang : null;
