@@ -80,7 +80,7 @@ class Day(datetime):
 # A date in words or numbers that ends with its year (`07 Dec 2026`, as in_english writes other languages'; `Mon,
 # 07 Dec 2026`, `December 7, 2026`), or gives the year first (`2026/12/07`): a day, with no time
 _YEAR_LAST = re.compile(r"[^:]*[^0-9][0-9]{4}[^0-9:]*")
-_YEAR_FIRST = re.compile(r"[0-9]{4}([/.])[0-9]{1,2}\1[0-9]{1,2}\.?")
+_YEAR_FIRST = re.compile(r"[0-9]{4}([/.])\s*[0-9]{1,2}\1\s*[0-9]{1,2}\.?")  # (Korean's `2026. 12. 7.` too)
 
 
 # A time of a 12-hour clock, before or after noon as English (`10:00 PM`, `9:30 p.m.`, `6:15am`), Spanish (`p. m.`,
@@ -94,14 +94,17 @@ _CLOCK_ALONE = re.compile(r"\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*")
 
 
 def twenty_four_hour(text: str) -> str:
-    """`text` with its 12-hour clock's time (`10:00 PM`) as a 24-hour clock writes it (`22:00`), which every reader
+    """`text` with its 12-hour clock's time (`10:00 PM`, `오후 10:00`, `午後10時`) as a 24-hour clock writes it (`22:00`), which every reader
     of dates takes (feedparser took `10:00 PM` for 10:00); else as it is (an hour of 0 or past 12 with AM or PM is
     no time: left so, which no reader takes)."""
     found = _TWELVE_HOUR.search(text)
-    if not found or not 1 <= int(found[1]) <= 12:
-        return text
-    hour = int(found[1]) % 12 + (12 if found["pm"] else 0)
-    return f"{text[:found.start()]}{hour:02}:{found[2]}{text[found.end():]}"
+    if found and 1 <= int(found[1]) <= 12:
+        hour = int(found[1]) % 12 + (12 if found["pm"] else 0)
+        text = f"{text[:found.start()]}{hour:02}:{found[2]}{text[found.end():]}"
+    # (and a Chinese, Japanese or Korean time, after a date of numbers or alone: `2026-12-07 오후 3시 5분`)
+    if (found := _CJK_TIME_IN.search(text)) and (clock := _cjk_clock(text[found.start():])) is not None:
+        text = f"{text[:found.start()].rstrip()} {clock}".lstrip()
+    return text
 
 
 def clock_alone(text) -> time | None:
@@ -291,6 +294,7 @@ _CJK_TIME = re.compile(r"""
                                  (?: \s* (?P<second>[0-9]{1,2}) \s* [秒초] )? ) )?
       | (?(half) : (?P<clock_minute>[0-9]{2}) (?: : (?P<clock_second>[0-9]{2}) )? | (?!)) )
 """, re.VERBOSE)
+_CJK_TIME_IN = re.compile(r"(?<![0-9])" + _CJK_TIME.pattern, re.VERBOSE)
 
 
 # The day, the month's number after `tháng` ("month") and the year, as Vietnamese writes a date (`3 tháng 12 năm

@@ -45,3 +45,31 @@ def test_dates_with_chinese_japanese_and_korean_times_eras_and_full_width_digits
             for number, written in enumerate(CJK_DATES)} == CJK_DATES, said
     assert "content/late.md:3: `publishedDateTime` is not a date" in said, said
     assert "content/era.md:3: `publishedDateTime` is not a date" in said, said
+
+
+# A Chinese, Japanese or Korean time after a date of numbers, as these sites write one (`2026-11-07 오후 3시 5분`, Korean
+# locales' `2026. 11. 7. 오후 3:05`); each was no date, or the day alone without its time
+CJK_TIMES_AFTER_NUMBERS = {
+    "2026-11-07 오후 3시 5분": "2026-11-07T15:05:00Z",
+    "2026-11-07 오전 9:30": "2026-11-07T09:30:00Z",
+    "2026.11.07 오후 3:05": "2026-11-07T15:05:00Z",
+    "2026.11.07 09:30": "2026-11-07T09:30:00Z",
+    "2026. 11. 7. 오후 3:05": "2026-11-07T15:05:00Z",
+    "2026. 11. 7. 오후 3:05:20": "2026-11-07T15:05:20Z",
+    "2026. 11. 7.": "2026-11-07T00:00:00Z",  # (the day alone: the API gives its start)
+    "2026-11-07 15시 05분": "2026-11-07T15:05:00Z",
+    "2026/11/07 午後3時5分": "2026-11-07T15:05:00Z",
+    "2026/11/07 午前9時": "2026-11-07T09:00:00Z",
+    "2026-11-07 下午3点05分": "2026-11-07T15:05:00Z",
+    "2026-11-07 上午9:30": "2026-11-07T09:30:00Z",
+}
+
+
+def test_chinese_japanese_and_korean_times_after_a_date_of_numbers_are_read(tmp_path, capsys):
+    files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
+             for number, written in enumerate(CJK_TIMES_AFTER_NUMBERS)}
+    files["late.md"] = front("title: Late", 'publishedDateTime: "2026-11-07 오후 13시"')  # no such hour
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert {written: news.get(f"d{number}", {}).get("publishedDateTime")
+            for number, written in enumerate(CJK_TIMES_AFTER_NUMBERS)} == CJK_TIMES_AFTER_NUMBERS, said
+    assert "content/late.md:3: `publishedDateTime` '2026-11-07 오후 13시' is not a valid date" in said, said

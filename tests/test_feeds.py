@@ -279,12 +279,12 @@ def test_feeds_false_leaves_out_every_feed_and_every_link_to_one(tmp_path):
 
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-HANGUL = re.compile("[\uac00-\ud7a3]")
+HAN = re.compile("[\u4e00-\u9fff]")
 LATIN = re.compile("[A-Za-z]{2}")
-KOREAN_SITE = {
-    "content/a.md": item("서울 로봇", "2026-11-20T10:00:00Z", topics="[로봇]", excerpt="'로봇 이야기'",
-                         provider="{name: 데일리, domain: daily.example}"),
-    "content/b.md": item("부산 다운로드", "2026-11-18T12:00:00Z", type="download", topics="[로봇]"),
+CHINESE_SITE = {
+    "content/a.md": item("上海机器人", "2026-11-20T10:00:00Z", topics="[机器人]", excerpt="'机器人故事'",
+                         provider="{name: 每日, domain: daily.example}"),
+    "content/b.md": item("广州下载", "2026-11-18T12:00:00Z", type="download", topics="[机器人]"),
 }
 
 
@@ -300,27 +300,27 @@ def _said(element: ET.Element, language: str):
 
 
 TOP = "What matters most: heat and quality, freshness counting over days."
-KO_FILE = "themes/default/i18n/ko.yaml"
+ZH_FILE = "themes/default/i18n/zh.yaml"
 
 
-@pytest.mark.parametrize("words, top", [({}, (TOP, "en")), ({KO_FILE: "latest: 최신\n"}, (TOP, "en")),
-                                        ({KO_FILE: "top_description: 가장 중요한 기사\n"}, ("가장 중요한 기사", None))])
+@pytest.mark.parametrize("words, top", [({}, (TOP, "en")), ({ZH_FILE: "latest: 最新\n"}, (TOP, "en")),
+                                        ({ZH_FILE: "top_description: 最重要的文章\n"}, ("最重要的文章", None))])
 def test_a_feeds_theme_words_shown_in_english_say_they_are_english(tmp_path, words, top):
-    """A `ko` site without Korean words, or with a words file that lacks some: the feeds are Korean (the content's
+    """A `zh` site without Chinese words, or with a words file that lacks some: the feeds are Chinese (the content's
     language, as <html lang>), a description of the theme's words alone shown in English says xml:lang="en" (what
-    a feed reader hyphenates, speaks and picks a font by), and no text with Korean in it is marked English."""
-    root = make_site(tmp_path / "site", {**KOREAN_SITE, **words},
-                     "title: 서울 뉴스\nbase_url: https://example.org/\nlanguage: ko\nnow: 2026-11-22T12:00:00Z\n")
+    a feed reader hyphenates, speaks and picks a font by), and no text with Chinese in it is marked English."""
+    root = make_site(tmp_path / "site", {**CHINESE_SITE, **words},
+                     "title: 上海新闻\nbase_url: https://example.org/\nlanguage: zh\nnow: 2026-11-22T12:00:00Z\n")
     out = build_site(root)[0].output_path
     atoms = [path for path in out.rglob("*.xml") if path.read_bytes().startswith(b"<?xml") and b"<feed" in path.read_bytes()]
     assert len(atoms) >= 5  # latest, top, downloads, a topic, a provider
     english = 0
     for path in atoms:
         feed = ET.parse(path).getroot()
-        assert feed.get(XML_LANG) == "ko", path
-        for tag, text, lang in _said(feed, "ko"):
-            if HANGUL.search(text):  # content, or the theme's words with the site's or a topic's name
-                assert lang == "ko", (path, tag, text)
+        assert feed.get(XML_LANG) == "zh", path
+        for tag, text, lang in _said(feed, "zh"):
+            if HAN.search(text):  # content, or the theme's words with the site's or a topic's name
+                assert lang == "zh", (path, tag, text)
             else:  # the theme's words alone
                 assert LATIN.search(text) and lang == "en", (path, tag, text)
                 english += 1
@@ -328,14 +328,14 @@ def test_a_feeds_theme_words_shown_in_english_say_they_are_english(tmp_path, wor
     subtitle = ET.parse(out / "feeds/top.xml").getroot().find(A + "subtitle")
     assert (subtitle.text, subtitle.get(XML_LANG)) == top
     latest = ET.parse(out / "feeds/latest.xml").getroot().find(A + "title")
-    assert latest.text == "서울 뉴스: Latest" and latest.get(XML_LANG) is None  # (the feed's language: see feeds.py)
+    assert latest.text == "上海新闻: Latest" and latest.get(XML_LANG) is None  # (the feed's language: see feeds.py)
     for path in out.rglob("*.rss"):  # RSS has one language, the channel's: the content's
-        assert ET.parse(path).getroot().find("channel/language").text == "ko", path
+        assert ET.parse(path).getroot().find("channel/language").text == "zh", path
 
 
 def test_no_feed_text_is_marked_when_the_words_are_the_sites(tmp_path):
     for language in ("en", "de", "ja"):
-        root = make_site(tmp_path / language, KOREAN_SITE,
+        root = make_site(tmp_path / language, CHINESE_SITE,
                          f"title: T\nbase_url: https://example.org/\nlanguage: {language}\nnow: 2026-11-22T12:00:00Z\n")
         out = build_site(root)[0].output_path
         atoms = sorted(out.rglob("feed.xml")) + sorted((out / "feeds").glob("*.xml"))
@@ -348,8 +348,8 @@ def test_no_feed_text_is_marked_when_the_words_are_the_sites(tmp_path):
 def test_every_feeds_entries_are_in_the_sites_language_in_every_format(tmp_path):
     """Items have no language of their own: each feed says the site's once, for the whole feed, and no entry says
     another (an Atom entry's xml:lang, a JSON Feed 1.1 item's `language`); RSS 2.0 has only the channel's."""
-    root = make_site(tmp_path / "site", KOREAN_SITE,
-                     "title: 서울 뉴스\nbase_url: https://example.org/\nlanguage: ko\nnow: 2026-11-22T12:00:00Z\n")
+    root = make_site(tmp_path / "site", CHINESE_SITE,
+                     "title: 上海新闻\nbase_url: https://example.org/\nlanguage: zh\nnow: 2026-11-22T12:00:00Z\n")
     out = build_site(root)[0].output_path
     rsss = list(out.rglob("*.rss"))
     jsons = [path.with_suffix(".json") for path in rsss]
@@ -358,12 +358,12 @@ def test_every_feeds_entries_are_in_the_sites_language_in_every_format(tmp_path)
     for path in jsons:
         feed = json.loads(path.read_text(encoding="utf-8"))
         assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["items"], path
-        assert feed["language"] == "ko", path
+        assert feed["language"] == "zh", path
         assert all("language" not in entry for entry in feed["items"]), path
     for path in rsss:
         channel = ET.parse(path).getroot().find("channel")
-        assert channel.find("language").text == "ko" and channel.findall("item"), path
+        assert channel.find("language").text == "zh" and channel.findall("item"), path
     for path in atoms:
         feed = ET.parse(path).getroot()
-        assert feed.get(XML_LANG) == "ko" and feed.findall(A + "entry"), path
+        assert feed.get(XML_LANG) == "zh" and feed.findall(A + "entry"), path
         assert all(entry.get(XML_LANG) is None for entry in feed.iter(A + "entry")), path

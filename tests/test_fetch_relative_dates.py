@@ -70,3 +70,40 @@ def test_a_relative_date_keeps_the_day_of_the_first_fetch(tmp_path, capsys):
     assert code == 0, said
     assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
         "Вчера": "2026-11-21T15:45:00Z", "Назад": "2026-11-22T10:00:00Z"}, said
+
+
+def test_chinese_japanese_and_korean_relative_dates_are_read_from_the_fetch(tmp_path, capsys):
+    """Korean portals and news sites write `3시간 전`, `어제 오후 6:45`, `방금`; Japanese ones `3時間前`, `昨日 18:45`;
+    Chinese ones `3小时前`, `昨天 18:45`, `刚刚`, with or without a space. Each was dated when fetched."""
+    written = {
+        "시간": "3시간 전", "시간붙여": "3시간전", "분": "5분 전", "일": "3일 전", "주": "1주 전", "초": "30초 전",
+        "방금": "방금", "방금 전": "방금 전", "어제": "어제", "어제 시각": "어제 18:45", "어제 오후": "어제 오후 6:45",
+        "오늘": "오늘 오전 10:15", "그저께": "그저께", "그제": "그제 오후 6시 45분",
+        "時間前": "3時間前", "分前": "5分前", "日前": "3日前", "週間前": "1週間前", "たった今": "たった今",
+        "昨日": "昨日 18:45", "一昨日": "一昨日", "今日": "今日 午前10時15分",
+        "小时前": "3小时前", "小時前": "3 小時前", "分钟前": "5分钟前", "分鐘前": "5分鐘前", "天前": "3天前",
+        "刚刚": "刚刚", "剛剛": "剛剛", "昨天": "昨天 18:45", "前天": "前天", "今天": "今天 上午10:15",
+        # not relative dates: still dated when fetched
+        "사과": "사과 3개 전", "前後": "3時間前後",
+    }
+    with FeedServer() as server:
+        server.routes["/ko.xml"] = Route(rss(written))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/ko.xml')}\n",
+                         settings="language: ko\ntimezone: Asia/Seoul\n")
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
+    # first fetched at 21:00 in Seoul (UTC+9) on 22 November
+    three_hours, five_minutes, yesterday_1845 = "2026-11-22T09:00:00Z", "2026-11-22T11:55:00Z", "2026-11-21T09:45:00Z"
+    today_1015, three_days = "2026-11-22T01:15:00Z", "2026-11-19"
+    assert dates == {
+        "시간": three_hours, "시간붙여": three_hours, "분": five_minutes, "일": three_days, "주": "2026-11-15",
+        "초": "2026-11-22T11:59:30Z", "방금": FIRST_FETCHED, "방금 전": FIRST_FETCHED, "어제": "2026-11-21",
+        "어제 시각": yesterday_1845, "어제 오후": yesterday_1845, "오늘": today_1015, "그저께": "2026-11-20",
+        "그제": "2026-11-20T09:45:00Z",
+        "時間前": three_hours, "分前": five_minutes, "日前": three_days, "週間前": "2026-11-15",
+        "たった今": FIRST_FETCHED, "昨日": yesterday_1845, "一昨日": "2026-11-20", "今日": today_1015,
+        "小时前": three_hours, "小時前": three_hours, "分钟前": five_minutes, "分鐘前": five_minutes,
+        "天前": three_days, "刚刚": FIRST_FETCHED, "剛剛": FIRST_FETCHED, "昨天": yesterday_1845,
+        "前天": "2026-11-20", "今天": today_1015,
+        "사과": FIRST_FETCHED, "前後": FIRST_FETCHED}, said

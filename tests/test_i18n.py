@@ -19,7 +19,7 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "nl", "ps", "pt", "ru", "sd", "ur", "yi")
+SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "ps", "pt", "ru", "sd", "ur", "yi")
 
 
 def documented_languages() -> list[str]:
@@ -235,11 +235,11 @@ def test_a_tag_reads_the_words_file_of_its_language_script_and_region(tmp_path, 
 
 
 def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
-    result, out = built(site_in(tmp_path, "ko"))
+    result, out = built(site_in(tmp_path, "zh"))
     assert ">Latest</a>" in page(out, "index.html") and "4 Mar 2026" in page(out, "index.html")
     [warning] = [str(w) for w in result.site.warnings]
-    assert re.match(r"config\.yaml:\d+: the theme has no words in ko", warning), warning
-    assert "themes/default/i18n/ko.yaml" in warning and ", ".join(SHIPPED) in warning
+    assert re.match(r"config\.yaml:\d+: the theme has no words in zh", warning), warning
+    assert "themes/default/i18n/zh.yaml" in warning and ", ".join(SHIPPED) in warning
     # (the site has no themes/default/i18n/en.yaml to copy: the bundled theme has, which --version finds)
     assert "a copy of the bundled theme's i18n/en.yaml (`newsdesk --version` says where it is)" in warning
 
@@ -288,10 +288,10 @@ def test_a_site_that_changes_one_form_of_a_count_keeps_the_themes_others(tmp_pat
     root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": 'sources:\n  one: "+{n} Q"\n'})
     _, out = built(root)
     assert "+2 Quellen" in visible(page(out, "index.html"))
-    root = site_in(tmp_path, "ko", {"themes/default/i18n/ko.yaml": 'latest: 최신\nsources:\n  one: "+{n} Q"\n'})
+    root = site_in(tmp_path, "zh", {"themes/default/i18n/zh.yaml": 'latest: 最新\nsources:\n  one: "+{n} Q"\n'})
     result = build(load_config(root / "config.yaml"), BuildOptions(workers=1), environ={})
     warnings = [str(w) for w in result.site.warnings]
-    assert any(w.startswith("themes/default/i18n/ko.yaml: `sources` has no `other` form") and "add `other:` under "
+    assert any(w.startswith("themes/default/i18n/zh.yaml: `sources` has no `other` form") and "add `other:` under "
                "`sources:`" in w for w in warnings), warnings
 
 
@@ -383,12 +383,12 @@ def test_serve_rebuilds_after_a_words_file_is_saved(tmp_path):
 
 
 def test_a_new_language_of_the_site_falls_back_word_by_word(tmp_path):
-    root = site_in(tmp_path, "ko", {"themes/default/i18n/ko.yaml": "latest: 최신\n"})
+    root = site_in(tmp_path, "zh", {"themes/default/i18n/zh.yaml": "latest: 最新\n"})
     result, out = built(root)
     front = page(out, "index.html")
-    assert ">최신</a>" in front and ">Hot</a>" in front and "4 Mar 2026" in front
+    assert ">最新</a>" in front and ">Hot</a>" in front and "4 Mar 2026" in front
     warnings = [str(w) for w in result.site.warnings]
-    assert any(w.startswith("themes/default/i18n/ko.yaml: no `months`: the theme shows it in English (January, ")
+    assert any(w.startswith("themes/default/i18n/zh.yaml: no `months`: the theme shows it in English (January, ")
                for w in warnings), warnings
     assert not any("no `latest`" in w for w in warnings)
 

@@ -290,19 +290,19 @@ def test_a_themes_own_script_element_without_the_words_gets_the_browsers(browser
             context.close()
 
 
-KO_WORDS = "latest: 최신\nsources: {other: \"+{n}개 출처\"}\n"  # a site's own words in Korean (a few of them)
-KO_AGO = "hours_ago: {other: \"{n}시간 전\"}\n"
+ZH_WORDS = "latest: 最新\nsources: {other: \"+{n}个来源\"}\n"  # a site's own words in Chinese (a few of them)
+ZH_AGO = "hours_ago: {other: \"{n}小时前\"}\n"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language, files, fresh, header, lang", [
-    # no Korean words: the page's words are English, and so are its "... ago", marked as English for screen readers
-    ("ko", {}, "3 hours ago", "Latest", "en"),
+    # no Chinese words: the page's words are English, and so are its "... ago", marked as English for screen readers
+    ("zh", {}, "3 hours ago", "Latest", "en"),
     ("de", {}, "vor 3 Stunden", "Neueste", ""),
-    # the site's own Korean words (a theme override) without "... ago": those words in English, marked so
-    ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS}, "3 hours ago", "최신", "en"),
-    # and with them: Korean
-    ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS + KO_AGO}, "3시간 전", "최신", ""),
+    # the site's own Chinese words (a theme override) without "... ago": those words in English, marked so
+    ("zh", {"themes/default/i18n/zh.yaml": ZH_WORDS}, "3 hours ago", "最新", "en"),
+    # and with them: Chinese
+    ("zh", {"themes/default/i18n/zh.yaml": ZH_WORDS + ZH_AGO}, "3小时前", "最新", ""),
 ])
 def test_recent_dates_are_in_the_language_of_the_pages_words(browser, tmp_path, language, files, fresh, header, lang):
     config = site(tmp_path, language, **files)
@@ -314,7 +314,7 @@ def test_recent_dates_are_in_the_language_of_the_pages_words(browser, tmp_path, 
             fresh_time = tab.locator('time[datetime^="2026-11-20T10:00"]').first
             assert fresh_time.text_content() == fresh
             assert fresh_time.get_attribute("lang") == (lang or None)
-            if language == "ko" and not files:  # the search's count in English's forms: "1 result", not "1 results"
+            if language == "zh" and not files:  # the search's count in English's forms: "1 result", not "1 results"
                 tab.goto(base + "search/?q=download")
                 tab.locator("#search-results li").first.wait_for(timeout=10_000)
                 assert tab.locator("#search-status").text_content().startswith("1 result for")
@@ -339,8 +339,8 @@ def test_ranks_are_shown_as_the_page_writes_numbers(browser, tmp_path):
 
 
 def test_a_count_takes_the_plural_form_of_the_words_language(tmp_path):
-    # a Korean site with the English words writes "+1 source" (English's forms), not "+1 sources" (Korean's rule)
-    config = site(tmp_path, "ko")
+    # a Chinese site with the English words writes "+1 source" (English's forms), not "+1 sources" (Chinese's rule)
+    config = site(tmp_path, "zh")
     words = load_words(config)
     assert (words.speaks, words.t("sources", 1), words.t("sources", 2)) == ("en", "+1 source", "+2 sources")
     search = (config.output_path / "search" / "index.html").read_text(encoding="utf-8")

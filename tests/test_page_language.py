@@ -50,12 +50,12 @@ TIMES = """(selector) => [...document.querySelectorAll(selector)].map(t => ({whe
 @pytest.mark.slow
 @pytest.mark.parametrize("language, words, fresh, lang", [
     ("en", "", "3 hours ago", "en"), ("de", "", "vor 3 Stunden", "de"),
-    ("ko", "", "3 hours ago", "en"),  # (no Korean words: English)
+    ("zh", "", "3 hours ago", "en"),  # (no Chinese words: English)
     # (a few: the page's language; "3 hours ago" and a written date's month English, marked so)
-    ("ko", "latest: 최신\n", "3 hours ago", "en"),
-    ("ko", "latest: 최신\nhours_ago: {other: \"{n}시간 전\"}\n", "3시간 전", "ko")])
+    ("zh", "latest: 最新\n", "3 hours ago", "en"),
+    ("zh", "latest: 最新\nhours_ago: {other: \"{n}小时前\"}\n", "3小时前", "zh")])
 def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language, words, fresh, lang):
-    config = site(tmp_path, language, **({"themes/default/i18n/ko.yaml": words} if words else {}))
+    config = site(tmp_path, language, **({"themes/default/i18n/zh.yaml": words} if words else {}))
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base + "latest/")
         try:
@@ -95,14 +95,14 @@ SPOKEN = r"""() => {
       if (el.getAttribute(name) && !hidden(el) && !(name === 'title' && same(el, el.getAttribute(name)))) out.push([lang(el), el.getAttribute(name), name + ' of ' + el.tagName]);
   return out;
 }"""
-HANGUL = re.compile("[\uac00-\ud7a3]")
+HAN = re.compile("[\u4e00-\u9fff]")
 LATIN = re.compile("[A-Za-z]{2}")
-KO_TITLES = ("서울 로봇 뉴스", "오래된 기사")
-KO_MORE = {  # Korean names and text wherever the content gives any
-    "content/download.md": item("부산 다운로드", "2026-11-18T12:00:00Z", type="download", size=58123456,
-                                topics="[로봇]", excerpt="'다운로드 설명'", author="'김기자'",
-                                provider="{name: 데일리, domain: daily.example}", body="'본문 입니다.'",
-                                related="[{title: '다른 기사', webUrl: 'https://other.example/a', "
+ZH_TITLES = ("上海机器人新闻", "旧的文章")
+ZH_MORE = {  # Chinese names and text wherever the content gives any
+    "content/download.md": item("广州下载", "2026-11-18T12:00:00Z", type="download", size=58123456,
+                                topics="[机器人]", excerpt="'下载说明'", author="'金记者'",
+                                provider="{name: 每日, domain: daily.example}", body="'正文内容.'",
+                                related="[{title: '另一篇文章', webUrl: 'https://other.example/a', "
                                         "publishedDateTime: 2026-11-18T12:20:00Z}]"),
 }
 
@@ -114,7 +114,7 @@ def _pages(tab, base: str) -> dict[str, str]:
     return {"front": base, "latest": base + "latest/", "story": base + "news/2026/11/18/download/",
             "topic": next(link for link in links if "/topics/" in link),
             "provider": next(link for link in links if "/providers/" in link),
-            "topics": base + "topics/", "providers": base + "providers/", "search": base + "search/?q=%EB%A1%9C%EB%B4%87"}
+            "topics": base + "topics/", "providers": base + "providers/", "search": base + "search/?q=%E6%9C%BA%E5%99%A8%E4%BA%BA"}
 
 
 def _spoken_on_each_page(tab, base: str):
@@ -133,37 +133,37 @@ def _spoken_on_each_page(tab, base: str):
 
 @pytest.mark.slow
 def test_the_themes_english_words_are_marked_english_on_a_site_without_its_languages_words(browser, tmp_path):
-    """A `ko` site without Korean words shows the theme's words in English: a screen reader must read them in an
-    English voice, and the stories' Korean titles, excerpts and names in a Korean one."""
-    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE)
+    """A `zh` site without Chinese words shows the theme's words in English: a screen reader must read them in an
+    English voice, and the stories' Chinese titles, excerpts and names in a Chinese one."""
+    config = site(tmp_path, "zh", ZH_TITLES, "每日", "机器人", **ZH_MORE)
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base)
         try:
             for name, spoken in _spoken_on_each_page(tab, base):
-                korean = [s for s in spoken if HANGUL.search(s[1]) and not LATIN.search(s[1])]
-                english = [s for s in spoken if LATIN.search(s[1]) and not HANGUL.search(s[1])]
-                assert korean and english, name
-                assert [s for s in korean if s[0] != "ko"] == [], name
+                chinese = [s for s in spoken if HAN.search(s[1]) and not LATIN.search(s[1])]
+                english = [s for s in spoken if LATIN.search(s[1]) and not HAN.search(s[1])]
+                assert chinese and english, name
+                assert [s for s in chinese if s[0] != "zh"] == [], name
                 assert [s for s in english if s[0] != "en"] == [], name
-                assert tab.evaluate("document.documentElement.lang") == "ko"  # the content's, as the site says
+                assert tab.evaluate("document.documentElement.lang") == "zh"  # the content's, as the site says
         finally:
             context.close()
 
 
-KO_WORDS = "latest: 최신\ntop: 인기\n"  # a site's own Korean words (a few of them)
+ZH_WORDS = "latest: 最新\ntop: 热门\n"  # a site's own Chinese words (a few of them)
 
 
-# a site's own words file with every key (Japanese's words, as a Korean file: what is checked is the marks)
-KO_ALL_WORDS = (ROOT / "themes" / "default" / "i18n" / "ja.yaml").read_text("utf-8")
+# a site's own words file with every key (Japanese's words, as a Chinese file: what is checked is the marks)
+ZH_ALL_WORDS = (ROOT / "themes" / "default" / "i18n" / "ja.yaml").read_text("utf-8")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language, files", [("de", {}), ("en", {}),
-                                             ("ko", {"themes/default/i18n/ko.yaml": KO_ALL_WORDS})])
+                                             ("zh", {"themes/default/i18n/zh.yaml": ZH_ALL_WORDS})])
 def test_nothing_is_marked_as_another_language_when_the_words_are_the_sites(browser, tmp_path, language, files):
     """The other way round: where the theme's words are in the site's language (its own file, or a site's words
     file with every key), the page is one language and nothing says otherwise."""
-    config = site(tmp_path, language, **files, **{"content/download.md": KO_MORE["content/download.md"]})
+    config = site(tmp_path, language, **files, **{"content/download.md": ZH_MORE["content/download.md"]})
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base)
         try:
@@ -182,7 +182,7 @@ def test_the_nu_checker_finds_the_marked_pages_valid(tmp_path):
     vnu, java = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar", shutil.which("java")
     if not vnu.is_file() or not java:
         pytest.skip("the Nu HTML checker (npm ci) or java is missing")
-    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE)
+    config = site(tmp_path, "zh", ZH_TITLES, "每日", "机器人", **ZH_MORE)
     run = subprocess.run([java, "-jar", str(vnu), "--format", "json", "--skip-non-html", str(config.output_path)],
                          capture_output=True, text=True, timeout=300)
     messages = json.loads(run.stderr or run.stdout)["messages"]
@@ -206,33 +206,33 @@ def _head(path) -> tuple[str, list[tuple[str, str, str]]]:
 
 
 def test_the_heads_theme_words_are_marked_english_and_the_rest_is_the_sites_language(tmp_path):
-    """A `ko` site without Korean words: the head is in the document's language, the site's (what search engines,
+    """A `zh` site without Chinese words: the head is in the document's language, the site's (what search engines,
     `og:locale` and the story's JSON-LD say), but for what is the theme's words alone: the description, link
     preview and feed names of a page the theme names (Latest, Topics, Search ...), which say they are English
     (RDFa reads an Open Graph tag's language from its `lang`). A title that is both ("Latest · <site title>")
     stays in the document's: a browser gives it to screen readers in that language whatever its own `lang`."""
-    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE)
+    config = site(tmp_path, "zh", ZH_TITLES, "每日", "机器人", **ZH_MORE)
     pages = sorted(config.output_path.rglob("*.html"))
     assert len(pages) > 8
     english_titles = 0
     for path in pages:
         page, said = _head(path)
-        assert page == "ko", path
+        assert page == "zh", path
         for name, text, lang in said:
             if name == "title":
-                assert lang == "ko", (path, text)  # (no lang of its own)
+                assert lang == "zh", (path, text)  # (no lang of its own)
                 english_titles += bool(LATIN.search(text))
-            elif HANGUL.search(text):
-                assert lang == "ko", (path, name, text)
+            elif HAN.search(text):
+                assert lang == "zh", (path, name, text)
             else:
                 assert LATIN.search(text) and lang == "en", (path, name, text)
         assert {name for name, _, _ in said} >= {"title", "description", "og:title", "og:site_name"}, path
-    assert english_titles  # (the pages the theme names: "Latest · 서울 로봇 뉴스 news")
+    assert english_titles  # (the pages the theme names: "Latest · 上海机器人新闻 news")
 
 
-@pytest.mark.parametrize("language, files", [("de", {}), ("en", {}), ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS})])
+@pytest.mark.parametrize("language, files", [("de", {}), ("en", {}), ("zh", {"themes/default/i18n/zh.yaml": ZH_WORDS})])
 def test_no_head_element_is_marked_when_the_words_are_the_sites(tmp_path, language, files):
-    config = site(tmp_path, language, **files, **{"content/download.md": KO_MORE["content/download.md"]})
+    config = site(tmp_path, language, **files, **{"content/download.md": ZH_MORE["content/download.md"]})
     pages = sorted(config.output_path.rglob("*.html"))
     assert len(pages) > 8
     for path in pages:
@@ -242,18 +242,18 @@ def test_no_head_element_is_marked_when_the_words_are_the_sites(tmp_path, langua
 
 @pytest.mark.slow
 def test_the_words_a_partial_words_file_lacks_are_marked_english_and_only_they(browser, tmp_path):
-    """A site's own ko.yaml with a few keys: the page is Korean, the words it lacks are shown in English, and a
+    """A site's own zh.yaml with a few keys: the page is Chinese, the words it lacks are shown in English, and a
     screen reader must read those (and only those) in an English voice."""
-    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE, **{"themes/default/i18n/ko.yaml": KO_WORDS})
+    config = site(tmp_path, "zh", ZH_TITLES, "每日", "机器人", **ZH_MORE, **{"themes/default/i18n/zh.yaml": ZH_WORDS})
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base)
         try:
             for name, spoken in _spoken_on_each_page(tab, base):
                 said = {(lang, text) for lang, text, _ in spoken}
-                assert ("ko", "최신") in said and ("ko", "인기") in said, name  # translated: the page's language
+                assert ("zh", "最新") in said and ("zh", "热门") in said, name  # translated: the page's language
                 assert ("en", "Hot") in said and ("en", "Skip to content") in said, name  # shown in English
-                assert [s for s in spoken if s[0] == "en" and HANGUL.search(s[1])] == [], name
-                assert {s[0] for s in spoken} == {"ko", "en"}, name
+                assert [s for s in spoken if s[0] == "en" and HAN.search(s[1])] == [], name
+                assert {s[0] for s in spoken} == {"zh", "en"}, name
         finally:
             context.close()
     # the Nu checker: the marked pages are valid
@@ -276,39 +276,39 @@ TEXTS = r"""(selector) => {
 @pytest.mark.slow
 def test_the_words_search_shows_say_english_where_a_partial_words_file_lacks_them(browser, tmp_path):
     """search.js's own words (the result count, "did you mean", no results, the cards' signals) and the search
-    page's (its filters) come from the site's words: those a partial ko.yaml lacks are shown in English and say
+    page's (its filters) come from the site's words: those a partial zh.yaml lacks are shown in English and say
     so, in English's plural forms, and what the reader typed stays in the page's language."""
-    words = "latest: 최신\ntop: 인기\nhot_signal: 화제\nall_providers: 모든 제공자\nsearch_none: \"{query}: 결과 없음\"\n"
-    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE, **{
-        "themes/default/i18n/ko.yaml": words,
-        "content/plant.md": item("식물 기사", "2026-11-19T09:00:00Z", excerpt="'quillwort 이야기'")})
+    words = "latest: 最新\ntop: 热门\nhot_signal: 话题\nall_providers: 所有提供者\nsearch_none: \"{query}: 没有结果\"\n"
+    config = site(tmp_path, "zh", ZH_TITLES, "每日", "机器人", **ZH_MORE, **{
+        "themes/default/i18n/zh.yaml": words,
+        "content/plant.md": item("植物文章", "2026-11-19T09:00:00Z", excerpt="'quillwort 故事'")})
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base)
         try:
             status = tab.locator("#search-status")
-            tab.goto(base + "search/?q=%EB%A1%9C%EB%B4%87")  # 로봇: three stories
+            tab.goto(base + "search/?q=%E6%9C%BA%E5%99%A8%E4%BA%BA")  # 机器人: three stories
             tab.locator("#search-results li").nth(2).wait_for(timeout=10_000)
-            assert tab.evaluate(TEXTS, "#search-status") == [["en", "3 results for \u201c"], ["ko", "로봇"],
+            assert tab.evaluate(TEXTS, "#search-status") == [["en", "3 results for \u201c"], ["zh", "机器人"],
                                                                ["en", "\u201d"]]
             names = tab.evaluate(TEXTS, "#search-results")
-            assert ["ko", "화제"] in names and ["en", "Heat"] in names  # the hot story's translated, the others' not
-            assert [text for lang, text in names if lang == "en" and HANGUL.search(text)] == []
+            assert ["zh", "话题"] in names and ["en", "Heat"] in names  # the hot story's translated, the others' not
+            assert [text for lang, text in names if lang == "en" and HAN.search(text)] == []
             labels = tab.evaluate(TEXTS, "#search-form")
-            assert ["en", "Topic"] in labels and ["en", "All topics"] in labels and ["ko", "모든 제공자"] in labels
+            assert ["en", "Topic"] in labels and ["en", "All topics"] in labels and ["zh", "所有提供者"] in labels
             assert ["en", "Search stories"] in labels and ["en", "Sort by"] in labels
-            assert ["ko", "로봇 (3)"] in labels  # a choice under the form's English label: the content's language
+            assert ["zh", "机器人 (3)"] in labels  # a choice under the form's English label: the content's language
             assert ["en", "Download"] in names  # a type's badge the file lacks
-            tab.goto(base + "search/?q=%EB%B6%80%EC%82%B0")  # 부산: one story, in English's singular
+            tab.goto(base + "search/?q=%E5%B9%BF%E5%B7%9E")  # 广州: one story, in English's singular
             tab.locator("#search-results li").first.wait_for(timeout=10_000)
-            assert tab.evaluate(TEXTS, "#search-status") == [["en", "1 result for \u201c"], ["ko", "부산"],
+            assert tab.evaluate(TEXTS, "#search-status") == [["en", "1 result for \u201c"], ["zh", "广州"],
                                                                ["en", "\u201d"]]
             tab.goto(base + "search/?q=quilwort")  # one letter missing: did you mean
             tab.locator("#search-suggestion a").wait_for(timeout=10_000)
-            assert tab.evaluate(TEXTS, "#search-suggestion") == [["en", "Did you mean "], ["ko", "quillwort"],
+            assert tab.evaluate(TEXTS, "#search-suggestion") == [["en", "Did you mean "], ["zh", "quillwort"],
                                                                    ["en", "? Showing results for it."]]
-            tab.fill("#search-q", "없는말")  # no results: the site's own words, nothing marked
-            status.get_by_text("결과 없음").wait_for(timeout=10_000)
-            assert tab.evaluate(TEXTS, "#search-status") == [["ko", "없는말"], ["ko", ": 결과 없음"]]
+            tab.fill("#search-q", "鹦鹉螺")  # no results: the site's own words, nothing marked
+            status.get_by_text("没有结果").wait_for(timeout=10_000)
+            assert tab.evaluate(TEXTS, "#search-status") == [["zh", "鹦鹉螺"], ["zh", ": 没有结果"]]
         finally:
             context.close()
 
@@ -348,50 +348,50 @@ def test_an_english_label_says_so_and_the_names_under_it_keep_the_sites_language
     marked with the site's language again (a card's "Topics" and its names, "More on <topic>", "Read the full
     story on <provider>"). A label of both, words and a name, is text whose parts say their language (the feed
     icon's "Subscribe to <topic>", whose title repeats it as the icon's tooltip)."""
-    linked = item("링크 기사", "2026-11-19T10:00:00Z", topics="[로봇]", webUrl="https://daily.example/a",
-                  provider="{name: 데일리, domain: daily.example}")
-    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **{"content/linked.md": linked,
-                                                                 "themes/default/i18n/ko.yaml": KO_WORDS})
+    linked = item("链接文章", "2026-11-19T10:00:00Z", topics="[机器人]", webUrl="https://daily.example/a",
+                  provider="{name: 每日, domain: daily.example}")
+    config = site(tmp_path, "zh", ZH_TITLES, "每日", "机器人", **{"content/linked.md": linked,
+                                                                 "themes/default/i18n/zh.yaml": ZH_WORDS})
     front = _said_in_body(config.output_path / "index.html")
-    assert ("en", "Topics", "aria-label of ul") in front and ("ko", "로봇", "a") in front
+    assert ("en", "Topics", "aria-label of ul") in front and ("zh", "机器人", "a") in front
     assert ("en", "Subscribe to Latest stories (Atom feed; RSS and JSON Feed also available)", "span") in front
     topic = _said_in_body(next(config.output_path.glob("topics/*/index.html")))
-    assert {("en", "Subscribe to", "span"), ("ko", "로봇", "span"),
+    assert {("en", "Subscribe to", "span"), ("zh", "机器人", "span"),
             ("en", "(Atom feed; RSS and JSON Feed also available)", "span")} <= set(topic)
     story = _said_in_body(next(config.output_path.rglob("linked/index.html")))
-    assert {("en", "Read the full story on", "span"), ("ko", "데일리", "span"), ("en", "More on", "h2"),
-            ("ko", "로봇", "span")} <= set(story)
+    assert {("en", "Read the full story on", "span"), ("zh", "每日", "span"), ("en", "More on", "h2"),
+            ("zh", "机器人", "span")} <= set(story)
     for path in (config.output_path / "index.html", next(config.output_path.rglob("linked/index.html")),
                  next(config.output_path.glob("topics/*/index.html"))):
         for lang, text, where in _said_in_body(path):
             if lang == "en":
-                assert not HANGUL.search(text), (path, text, where)
+                assert not HAN.search(text), (path, text, where)
     # a full words file: nothing is marked English
-    config = site(tmp_path / "all", "ko", KO_TITLES, "데일리", "로봇", **{"content/linked.md": linked,
-                                                                         "themes/default/i18n/ko.yaml": KO_ALL_WORDS})
+    config = site(tmp_path / "all", "zh", ZH_TITLES, "每日", "机器人", **{"content/linked.md": linked,
+                                                                         "themes/default/i18n/zh.yaml": ZH_ALL_WORDS})
     for path in (config.output_path / "index.html", next(config.output_path.rglob("linked/index.html"))):
-        assert {lang for lang, _, _ in _said_in_body(path)} == {"ko"}, path
+        assert {lang for lang, _, _ in _said_in_body(path)} == {"zh"}, path
 
 
 @pytest.mark.parametrize("words, said", [
     # the feed's word translated, the sentence not: the word says the page's language inside the English sentence
-    ("latest_stories: 최신 기사\n", [("en", "Subscribe to"), ("ko", "최신 기사"),
+    ("latest_stories: 最新文章\n", [("en", "Subscribe to"), ("zh", "最新文章"),
                                    ("en", "(Atom feed; RSS and JSON Feed also available)")]),
     # the other way round: the English word in the page's sentence
-    ("subscribe: \"{feed} 구독\"\n", [("en", "Latest stories"), ("ko", "구독")])])
+    ("subscribe: \"{feed} 订阅\"\n", [("en", "Latest stories"), ("zh", "订阅")])])
 def test_the_feed_icons_name_marks_each_of_its_words_in_its_language(tmp_path, words, said):
-    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **{"themes/default/i18n/ko.yaml": words})
+    config = site(tmp_path, "zh", ZH_TITLES, "每日", "机器人", **{"themes/default/i18n/zh.yaml": words})
     doc = html5lib.parse((config.output_path / "index.html").read_bytes(), transport_encoding="utf-8",
                          namespaceHTMLElements=False)
     icon = next(a for a in doc.iter("a") if a.get("class") == "feed-icon")
-    assert [(lang, text) for _, lang, text, _ in _texts(icon, "ko")] == said
+    assert [(lang, text) for _, lang, text, _ in _texts(icon, "zh")] == said
     assert _is_its_text(icon, icon.get("title"))  # (the tooltip: the same text)
 
 
 EN_WORDS = yaml.safe_load((ROOT / "themes" / "default" / "i18n" / "en.yaml").read_text("utf-8"))
-KO_MONTHS = "[" + ", ".join(f"{n}월" for n in range(1, 13)) + "]"
-KO_DATES = (f"months: {KO_MONTHS}\nmonths_short: {KO_MONTHS}\ndate_long: \"%Y년 %B %-d일\"\n"
-            "date_short: \"%Y년 %b %-d일\"\ndate_time: \"%Y년 %B %-d일 %H:%M\"\n")
+ZH_MONTHS = "[" + ", ".join(f"{n}月" for n in range(1, 13)) + "]"
+ZH_DATES = (f"months: {ZH_MONTHS}\nmonths_short: {ZH_MONTHS}\ndate_long: \"%Y年%B%-d日\"\n"
+            "date_short: \"%Y年%b%-d日\"\ndate_time: \"%Y年%B%-d日 %H:%M\"\n")
 
 
 def _english_words(keys) -> set[str]:
@@ -408,43 +408,43 @@ def _english_words(keys) -> set[str]:
 
 
 LATIN_WORD = re.compile("[A-Za-z]{2,}")
-KO_BODY = "'서울 본문 입니다.'"
+ZH_BODY = "'上海正文内容.'"
 
 
-@pytest.mark.parametrize("words", [KO_WORDS, KO_WORDS + KO_DATES], ids=["dates-english", "dates-korean"])
+@pytest.mark.parametrize("words", [ZH_WORDS, ZH_WORDS + ZH_DATES], ids=["dates-english", "dates-chinese"])
 def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_every_page(tmp_path, words):
-    """A site's own ko.yaml with a few keys: every text on every page that holds words the file lacks (shown from
+    """A site's own zh.yaml with a few keys: every text on every page that holds words the file lacks (shown from
     en.yaml) is read in an English voice, the labels and titles a screen reader says and the types' badges
-    included, dates with English month names too, and nothing Korean is (the content and translated words inside
+    included, dates with English month names too, and nothing Chinese is (the content and translated words inside
     an English text or under an English label say their language again): no text holds both (the feed icon's
     "Subscribe to <topic>", "Topics inside <topic>", "Inside <topic>", a player's "Video: <title>" are text in parts, not one attribute). A type the theme does not know is shown
-    as the crawler wrote it, the content's text. With Korean month names, the dates are the page's language."""
-    provider = "{name: 데일리, domain: daily.example}"
+    as the crawler wrote it, the content's text. With Chinese month names, the dates are the page's language."""
+    provider = "{name: 每日, domain: daily.example}"
     content = {
-        "themes/default/i18n/ko.yaml": words,
-        "content/fresh.md": item("서울 로봇 행사", "2026-11-20T10:00:00Z", heat=98.3, quality=70, topics="[로봇]",
-                                 provider=provider, author="'김기자'", webUrl="https://daily.example/a", body=KO_BODY),
-        "content/fresh2.md": item("서울 로봇 행사", "2026-11-20T11:00:00Z", heat=60, topics="[로봇]", body=KO_BODY,
-                                  provider="{name: 타임스, domain: times.example}", webUrl="https://times.example/a"),
-        "content/old.md": item("오래된 기사", "2026-11-01T08:00:00Z", heat=40, topics="[드론]", provider=provider,
-                               body=KO_BODY),
-        "content/video.md": item("드론 영상", "2026-11-19T08:00:00Z", type="video", topics="[드론]", provider=provider,
+        "themes/default/i18n/zh.yaml": words,
+        "content/fresh.md": item("上海机器人活动", "2026-11-20T10:00:00Z", heat=98.3, quality=70, topics="[机器人]",
+                                 provider=provider, author="'金记者'", webUrl="https://daily.example/a", body=ZH_BODY),
+        "content/fresh2.md": item("上海机器人活动", "2026-11-20T11:00:00Z", heat=60, topics="[机器人]", body=ZH_BODY,
+                                  provider="{name: 时报, domain: times.example}", webUrl="https://times.example/a"),
+        "content/old.md": item("旧的文章", "2026-11-01T08:00:00Z", heat=40, topics="[航拍]", provider=provider,
+                               body=ZH_BODY),
+        "content/video.md": item("航拍视频", "2026-11-19T08:00:00Z", type="video", topics="[航拍]", provider=provider,
                                  featuredContent="'<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>'",
-                                 length="'4:13'", body=KO_BODY),
-        "content/download.md": item("부산 다운로드", "2026-11-18T12:00:00Z", type="download", size=58123456,
-                                    topics="[로봇]", provider=provider, body=KO_BODY,
-                                    related="[{title: '다른 기사', webUrl: 'https://dareun.example/a', "
+                                 length="'4:13'", body=ZH_BODY),
+        "content/download.md": item("广州下载", "2026-11-18T12:00:00Z", type="download", size=58123456,
+                                    topics="[机器人]", provider=provider, body=ZH_BODY,
+                                    related="[{title: '另一篇文章', webUrl: 'https://dareun.example/a', "
                                             "publishedDateTime: 2026-11-18T12:20:00Z}]"),
         # types the theme does not know: one shown as written, one it cannot show ("Other", a word), and a fifth
         # list, which the footer names
-        "content/webinar.md": item("서울 웨비나", "2026-11-17T12:00:00Z", type="webinar-recording", topics="[로봇]",
-                                   provider=provider, body=KO_BODY),
-        "content/odd.md": item("이상한 항목", "2026-11-16T12:00:00Z", type="'<b>!!</b>'", provider=provider,
-                               body=KO_BODY),
-        "content/workshop.md": item("부산 워크숍", "2026-11-15T12:00:00Z", type="workshop", provider=provider,
-                                    body=KO_BODY)}
-    settings = "items_per_page: 2\ntopics:\n  - {name: 로봇, slug: robots}\n  - {name: 드론, slug: drones, parent: 로봇}\n"
-    config = site(tmp_path, "ko", name="서울 로봇 뉴스", settings=settings, **content)
+        "content/webinar.md": item("上海网络研讨会", "2026-11-17T12:00:00Z", type="webinar-recording", topics="[机器人]",
+                                   provider=provider, body=ZH_BODY),
+        "content/odd.md": item("奇怪条目", "2026-11-16T12:00:00Z", type="'<b>!!</b>'", provider=provider,
+                               body=ZH_BODY),
+        "content/workshop.md": item("广州研讨会", "2026-11-15T12:00:00Z", type="workshop", provider=provider,
+                                    body=ZH_BODY)}
+    settings = "items_per_page: 2\ntopics:\n  - {name: 机器人, slug: robots}\n  - {name: 航拍, slug: drones, parent: 机器人}\n"
+    config = site(tmp_path, "zh", name="上海机器人新闻", settings=settings, **content)
     english = load_words(config).english
     assert {"stories_count", "mostly", "by_author", "type_video", "badge_video", "story_of", "sections", "pages",
             "search_the_stories", "search_results", "more_lists"} <= english  # (what is looked at)
@@ -459,7 +459,7 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
                 parts.add((lang, text))
             if lang == "en":
                 marked += 1
-                assert not HANGUL.search(text), (path, element.tag, attribute, text)
+                assert not HAN.search(text), (path, element.tag, attribute, text)
             else:
                 assert not shown & set(LATIN_WORD.findall(text)), (path, element.tag, attribute, text)
             if element.tag == "time":
@@ -469,18 +469,18 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
     assert marked and dates
     # the labels of both, in parts: the feed icon's name (its title, the same text, is not said again), the
     # sub-topics' lists' names
-    assert {("en", "Subscribe to"), ("en", "Topics inside"), ("en", "Inside"), ("ko", "로봇")} <= parts
-    # the player's name: "Video:" in English, the story's title in Korean, and its tooltip the same words
-    assert {("en", "Video:"), ("ko", "드론 영상")} <= parts
+    assert {("en", "Subscribe to"), ("en", "Topics inside"), ("en", "Inside"), ("zh", "机器人")} <= parts
+    # the player's name: "Video:" in English, the story's title in Chinese, and its tooltip the same words
+    assert {("en", "Video:"), ("zh", "航拍视频")} <= parts
     player = html5lib.parse(next(config.output_path.rglob("video/index.html")).read_bytes(),
                             transport_encoding="utf-8", namespaceHTMLElements=False)
     frame = next(player.iter("iframe"))
     label = next(e for e in player.iter() if e.get("id") == frame.get("aria-labelledby"))
-    assert _is_its_text(label, frame.get("title")) and frame.get("title") == "Video: 드론 영상"
-    assert badges == {("en", "Video"), ("en", "Download"), ("en", "Other"), ("ko", "Webinar-recording"),
-                      ("ko", "Workshop")}
-    if "months" in words:  # the dates in Korean: the page's language
-        assert {lang for lang, _ in dates} == {"ko"} and all("월" in text for _, text in dates)
+    assert _is_its_text(label, frame.get("title")) and frame.get("title") == "Video: 航拍视频"
+    assert badges == {("en", "Video"), ("en", "Download"), ("en", "Other"), ("zh", "Webinar-recording"),
+                      ("zh", "Workshop")}
+    if "months" in words:  # the dates in Chinese: the page's language
+        assert {lang for lang, _ in dates} == {"zh"} and all("月" in text for _, text in dates)
     else:
         assert {lang for lang, _ in dates} == {"en"}
 

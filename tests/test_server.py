@@ -544,13 +544,13 @@ def test_the_overlay_and_notice_say_the_theme_s_words_in_the_site_s_language(tmp
 def test_serve_s_words_a_site_s_language_lacks_are_said_in_english_marked_so(tmp_path):
     """A language the theme has no words in gets the overlay in English; a site's own words file with only some
     of serve's words shows the others in English, each said to be English."""
-    bare = snippet("s", 1, "x.md:1: broken", "", words=load_words(default_config(tmp_path / "bare", language="ko")))
+    bare = snippet("s", 1, "x.md:1: broken", "", words=load_words(default_config(tmp_path / "bare", language="zh")))
     assert b'role="alert" lang="en" dir="ltr"><button' in bare and b"<h2>The build failed</h2>" in bare
-    own = make_site(tmp_path / "own", {"themes/default/i18n/ko.yaml": "serve_build_failed: 빌드 실패\n"}, CONFIG)
-    some = snippet("s", 1, "x.md:1: broken", "", words=load_words(default_config(own, language="ko"))).decode()
-    assert 'role="alert" lang="ko" dir="ltr">' in some
+    own = make_site(tmp_path / "own", {"themes/default/i18n/zh.yaml": "serve_build_failed: 构建失败\n"}, CONFIG)
+    some = snippet("s", 1, "x.md:1: broken", "", words=load_words(default_config(own, language="zh"))).decode()
+    assert 'role="alert" lang="zh" dir="ltr">' in some
     assert '<button type="button" data-newsdesk-close lang="en" dir="ltr">Hide</button>' in some
-    assert "<h2>빌드 실패</h2>" in some and '<p lang="en" dir="ltr">This is the last good version' in some
+    assert "<h2>构建失败</h2>" in some and '<p lang="en" dir="ltr">This is the last good version' in some
     assert '<pre lang="en" dir="ltr">x.md:1: broken</pre>' in some
 
 

@@ -23,7 +23,7 @@ ITEMS = {
 
 
 def _site(tmp_path, language: str, words: str = ""):
-    files = dict(ITEMS, **({"themes/default/i18n/ko.yaml": words} if words else {}))
+    files = dict(ITEMS, **({"themes/default/i18n/zh.yaml": words} if words else {}))
     root = make_site(tmp_path / f"site-{language}-{bool(words)}", files,
                      f"title: Typed\nbase_url: https://example.org/\nlanguage: {language}\n")
     config, _ = build_site(root)
@@ -55,20 +55,20 @@ def _header_links(path):
         ("/videos/", "/downloads/", "/types/")))}
 
 
-# (language, a site's own ko.yaml or none) -> the badges of video, download, webinar-recording, "<b>!!</b>" as
+# (language, a site's own zh.yaml or none) -> the badges of video, download, webinar-recording, "<b>!!</b>" as
 # (language read in, text), and their lists' titles in the header as {title: language}
 CASES = {
     "fr": ("", [("fr", "Vidéo"), ("fr", "Téléchargement"), ("fr", "Webinar-recording"), ("fr", "Autre")],
            {"Vidéos": "fr", "Téléchargements": "fr", "Webinar-recording": "fr", "Autres": "fr"}),
     "en": ("", [("en", "Video"), ("en", "Download"), ("en", "Webinar-recording"), ("en", "Other")],
            {"Videos": "en", "Downloads": "en", "Webinar-recording": "en", "Other": "en"}),
-    # a few Korean words: the rest English, and said to be; the crawler's type the content's (the page's)
-    "ko-partial": ("badge_video: 동영상\ntype_video: 동영상들\n",  # ("Sections" English over its links)
-                   [("ko", "동영상"), ("en", "Download"), ("ko", "Webinar-recording"), ("en", "Other")],
-                   {"동영상들": "ko", "Downloads": "en", "Webinar-recording": "ko", "Other": "en"}),
-    # no Korean words: the words English (the body says so), the content Korean
-    "ko": ("", [("en", "Video"), ("en", "Download"), ("ko", "Webinar-recording"), ("en", "Other")],
-           {"Videos": "en", "Downloads": "en", "Webinar-recording": "ko", "Other": "en"}),
+    # a few Chinese words: the rest English, and said to be; the crawler's type the content's (the page's)
+    "zh-partial": ("badge_video: 视频\ntype_video: 视频列表\n",  # ("Sections" English over its links)
+                   [("zh", "视频"), ("en", "Download"), ("zh", "Webinar-recording"), ("en", "Other")],
+                   {"视频列表": "zh", "Downloads": "en", "Webinar-recording": "zh", "Other": "en"}),
+    # no Chinese words: the words English (the body says so), the content Chinese
+    "zh": ("", [("en", "Video"), ("en", "Download"), ("zh", "Webinar-recording"), ("en", "Other")],
+           {"Videos": "en", "Downloads": "en", "Webinar-recording": "zh", "Other": "en"}),
 }
 
 
@@ -113,7 +113,7 @@ RESULT_BADGES = """() => [...document.querySelectorAll('#search-results .badge')
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", ["fr", "ko-partial", "ko"])
+@pytest.mark.parametrize("case", ["fr", "zh-partial", "zh"])
 def test_the_search_results_badges_say_what_the_cards_do(browser, tmp_path, case):
     words, badges, _ = CASES[case]
     output = _site(tmp_path, case.split("-")[0], words)

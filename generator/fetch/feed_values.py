@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from feedparser.urls import resolve_relative_uris
 
+from generator.fetch.east_asian import LABELS, WIDER
 from generator.fetch.feed import Download, Media
 from generator.site.markup import sanitize
 from generator.site.text import plain_text
@@ -176,12 +177,14 @@ def charset_of(content_type: str) -> str:
 
 def charset_named(label: str) -> str:
     """Python's name of the charset a header or an XML declaration names, if Python knows it as one of text
-    (_NO_CHARSET); else ""."""
+    (_NO_CHARSET), a legacy East Asian one's as the wider charset browsers read for it (east_asian.py); else ""."""
+    if label.lower() in LABELS:
+        return LABELS[label.lower()]
     try:
         known = codecs.lookup(label).name
     except LookupError:
         return ""
-    return "" if known in _NO_CHARSET else known
+    return "" if known in _NO_CHARSET else WIDER.get(known, known)
 
 
 def no_charset(label: str) -> bool:

@@ -21,9 +21,11 @@ import feedparser
 
 from generator.fetch.addresses import Addresses
 from generator.fetch.bounds import bounded
+from generator.fetch.east_asian import as_utf8
 from generator.fetch.feed import CHECK, Feed, NotAFeed
 from generator.fetch.feed_dates import Dates
-from generator.fetch.feed_values import charset_of, charset_read, no_charset, text_of, without_charset
+from generator.fetch.feed_values import (charset_named, charset_of, charset_read, no_charset, text_of,
+                                         without_charset)
 from generator.fetch.json_feed import json_feed
 from generator.fetch.picture_words import picture_words
 from generator.fetch.rss_atom import link_of, linked_by_guid, read_entry, title_of, written_guids
@@ -60,6 +62,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     declared = _XML_ENCODING.match(body[:500])
     if declared and no_charset(declared[1].decode("ascii")):  # (`encoding="undefined"` failed the whole feed)
         body = body[:declared.start(1)] + b"utf-8" + body[declared.end(1):]  # (as XML reads none: UTF-8)
+    elif not body.startswith(_BOMS):
+        charset = charset_of(content_type) or (charset_named(declared[1].decode("ascii")) if declared else "")
+        if (legacy := as_utf8(body, charset, (given, language))) is not None:
+            body, content_type = legacy, without_charset(content_type)
     if _says_utf8(body, content_type) and (meant := unmangled(text := utf8_mostly(body))) != text:
         body = meant.encode("utf-8")  # ("PerchÃ©": UTF-8 that a CMS read as Windows-1252, then wrote again)
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")

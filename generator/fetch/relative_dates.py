@@ -1,5 +1,5 @@
 """Dates written relative to when a feed is read (`вчера в 18:45`, `сегодня, 10:15`, `2 часа назад`, `yesterday at
-6:45 PM`, `vor 2 Stunden`), as Russian and many other news sites write them: a reader of the feed takes them from
+6:45 PM`, `vor 2 Stunden`, `3시간 전`, `昨日 18:45`), as Russian and many other news sites write them: a reader of the feed takes them from
 the moment they read it, so fetch reads them from the fetch that first saw the entry (items.published_at), in the
 site's zone. A day without a time (`вчера`, `3 дня назад`) is that day alone, with no time made up."""
 
@@ -13,12 +13,13 @@ from generator.isotime import Day, clock_alone
 
 # Today, yesterday and the day before, in the languages whose month names dates are read in and their neighbours
 # (Russian, Ukrainian, Bulgarian, Serbian in both scripts, Croatian, Polish, Czech, Slovak, English, German,
-# French, Spanish, Italian, Portuguese, Dutch), as _normal writes them
+# French, Spanish, Italian, Portuguese, Dutch), and in Korean, Japanese and Chinese, as _normal writes them
 _DAYS = {
-    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag",
-    1: "вчера вчора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren",
+    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag "
+       "오늘 今日 今天",
+    1: "вчера вчора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren 어제 昨日 昨天",
     2: "позавчера позавчора прекјуче prekjuče prekjučer przedwczoraj předevčírem predvčerom vorgestern avant-hier "
-       "anteayer anteontem eergisteren",
+       "anteayer anteontem eergisteren 그저께 그제 一昨日 おととい 前天",
 }
 _DAY_OF = {word: back for back, words in _DAYS.items() for word in words.split()}
 _DAY_OF["l'altro ieri"] = 2
@@ -47,7 +48,17 @@ _SHORT = {"ч", "h", "d"}  # (a unit of one letter is that letter alone, not the
 # (`преди 2 години`, `пре 2 године`): an hour only with a word for ago after it. (Latin `godin` is only a year.)
 _HOUR_AFTER = {"годин"}
 _JUST_NOW = {"только что", "щойно", "току-що", "upravo", "właśnie", "právě teď", "just now", "gerade eben",
-             "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist"}
+             "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist", "방금", "방금 전", "たった今", "刚刚",
+             "剛剛", "刚才", "剛才"}
+# A count and its unit before Korean's `전`, Japanese's and Chinese's `前` ("before"), with or without spaces: `3시간
+# 전`, `3時間前`, `3小时前`, `5分鐘前`
+_CJK_AGO = re.compile(r"([0-9]{1,4})\s*(초|秒|秒钟|秒鐘|분|分|分钟|分鐘|시간|時間|小时|小時|个小时|個小時|일|日|天|주|주일|"
+                      r"週|週間|周|星期)\s*(?:전|前|以前)")
+_CJK_UNITS = {**dict.fromkeys("초 秒 秒钟 秒鐘".split(), timedelta(seconds=1)),
+              **dict.fromkeys("분 分 分钟 分鐘".split(), timedelta(minutes=1)),
+              **dict.fromkeys("시간 時間 小时 小時 个小时 個小時".split(), timedelta(hours=1)),
+              **dict.fromkeys("일 日 天".split(), timedelta(days=1)),
+              **dict.fromkeys("주 주일 週 週間 周 星期".split(), timedelta(days=7))}
 
 
 @dataclass(frozen=True)
@@ -86,15 +97,18 @@ def relative_date(text, zone: tzinfo) -> Relative | None:
     if found := _DAY_AND_TIME.fullmatch(text):
         clock = clock_alone(found[2]) if found[2] else None
         return Relative(zone, days=_DAY_OF[found[1]], clock=clock) if clock or not found[2] else None
-    found = _AGO.fullmatch(text)
-    if not found or bool(found["before"]) == bool(found["after"]):
-        return None
-    unit = next((size for size, starts in _UNITS for start in starts.split()
-                 if (found["unit"] == start or (start not in _SHORT and found["unit"].startswith(start)))
-                 and not (start in _HOUR_AFTER and found["before"])), None)
-    if unit is None:
-        return None
-    count = int(found["count"]) if (found["count"] or "").isdigit() else 1
+    if cjk := _CJK_AGO.fullmatch(text):
+        unit, count = _CJK_UNITS[cjk[2]], int(cjk[1])
+    else:
+        found = _AGO.fullmatch(text)
+        if not found or bool(found["before"]) == bool(found["after"]):
+            return None
+        unit = next((size for size, starts in _UNITS for start in starts.split()
+                     if (found["unit"] == start or (start not in _SHORT and found["unit"].startswith(start)))
+                     and not (start in _HOUR_AFTER and found["before"])), None)
+        if unit is None:
+            return None
+        count = int(found["count"]) if (found["count"] or "").isdigit() else 1
     if unit.days:  # (`3 дня назад`: that day, whose time it does not give)
         return Relative(zone, days=unit.days * count)
     return Relative(zone, ago=unit * count)

@@ -211,7 +211,8 @@ _DOTNET_DATE = re.compile(r"/?Date\((-?[0-9]{1,16})(?:[+-][0-9]{4})?\)/?")
 _ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9][Zz]?)\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]"
                          r"|\s(?P<word>UTC|GMT|UT|Z)|\s?(?:UTC|GMT|UT)\s*(?P<sign>[+-])(?P<hours>[0-9]{1,2})"
                          r"(?::?(?P<minutes>[0-9]{2}))?)", re.IGNORECASE)
-_YEAR_FIRST = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})(?=$|[T\s])(.*)", re.DOTALL)
+# (the year first with slashes or dots; Korean writes a space after each dot and one after the day: `2026. 12. 7.`)
+_YEAR_FIRST = re.compile(r"([0-9]{4})([/.])\s*([0-9]{1,2})\2\s*([0-9]{1,2})\.?(?=$|[T\s])(.*)", re.DOTALL)
 _MONTHS = {name: number for number, names in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
      "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}

@@ -12,6 +12,7 @@ midday") and one of its close ("Stocks end lower") are two events however they a
 """
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
 from generator.languages import primary
@@ -160,7 +161,29 @@ _PAIRS = {
         ("beste", "slechtste"),
         ("hoogste", "laagste"),
     ),
+    # Korean, Japanese and Chinese (simplified and traditional): nouns of two characters or more, found inside the
+    # words headlines write (`상승세`, `하락했다`; `株が上昇`, Japanese and Chinese write no spaces: `within`). None
+    # that is part of another word of other meaning: not 인하 (인하대, a university), nor 최고 (최고경영자, CEO).
+    "ko": (
+        ("상승 증가 급등 반등 호조 흑자 확대", "하락 감소 급락 반락 부진 적자 축소"),
+        ("승리", "패배"),
+        ("매수", "매도"),
+        ("가결 승인", "부결 거부"),
+        ("호재", "악재"),
+    ),
+    "ja": (
+        ("上昇 値上げ 増加 増益 急騰 反発 続伸 上方修正 黒字", "下落 値下げ 減少 減益 急落 反落 続落 下方修正 赤字"),
+        ("勝利", "敗北"),
+        ("可決", "否決"),
+        ("最高値", "最安値"),
+    ),
+    "zh": (
+        ("上涨 上漲 增长 增長 增加 大涨 大漲 涨停 漲停 走高 盈利", "下跌 下降 减少 減少 大跌 跌停 走低 亏损 虧損"),
+        ("获胜 獲勝", "落败 落敗"),
+        ("通过 通過", "否决 否決"),
+    ),
 }
+# (Japanese's kanji words are Chinese's too, and read so: a `zh` site's `上昇` and `下落` are opposites as well)
 
 # A trading day's sessions: its reports before the close (the open, the futures before it, midday) and those of
 # the close. Beside the pairs above, where headlines are the same words but for them, they keep apart whole
@@ -264,6 +287,22 @@ _PHRASAL = frozenset("up down".split())  # right beside a session's word: "end u
 # every language's words: what an item's headline is looked through for, whatever the site's language
 WORDS = frozenset(word for pairs in OPPOSITES.values() for pair in pairs for side in pair for word in side)
 CONVERSE = frozenset(word for words in _CONVERSE.values() for word in words.split())
+
+
+# The words of the lists written in Chinese, Japanese or Korean letters, found inside a headline's words (`within`)
+_LETTERS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WITHIN = re.compile("|".join(sorted((word for word in WORDS if _LETTERS.search(word)), key=len, reverse=True)))
+
+
+def within(title: str) -> set[str]:
+    """The words of the lists in Chinese, Japanese or Korean letters inside a headline (`삼성전자 실적 상승세`:
+    상승), where its words as written (`tokens`) do not stand alone."""
+    return set() if title.isascii() else set(_WITHIN.findall(title))
+
+
+def blanked(title: str) -> str:
+    """A headline without those words: what is left to compare of two headlines that differ by one."""
+    return _WITHIN.sub(" ", title)
 
 
 def pairs_of(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:

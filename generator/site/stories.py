@@ -38,7 +38,8 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.frozen import record
-from generator.site.opposites import CONVERSE, WORDS as OPPOSITE_WORDS, has_sessions, opposed, pairs_of, session
+from generator.site.opposites import (CONVERSE, WORDS as OPPOSITE_WORDS, blanked, has_sessions, opposed, pairs_of,
+                                     session, within)
 from generator.urlnorm import canonical_url
 
 SAME_PROVIDER = ("join", "apart")
@@ -134,7 +135,9 @@ def prepare(item: StoryInput, seen: dict | None = None, keys: tuple[str, ...] | 
     if keys is None:
         keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
     found_figures = figures(item.title)
-    poles = tuple(sorted(OPPOSITE_WORDS.intersection(raw)))
+    poles = tuple(sorted(OPPOSITE_WORDS.intersection(raw) | (inside := within(item.title))))
+    if inside:  # (its headline but the words of a pair, which a word of two letters' pairs would leave in part)
+        title = _normal_words(_tokens(blanked(item.title)), seen)
     headline = tuple(dict.fromkeys(word for word in title if not word.isdigit())) if found_figures or poles else ()
     shape = " ".join((raw + excerpt[:_SHAPE])[:_SHAPE]) if found_figures or poles else ""
     return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, poles, headline, shape,
@@ -691,6 +694,15 @@ _URL_WORDS = frozenset("html htm php asp aspx cms shtml jsp article articles sto
 _WORD = re.compile(r"[^\W_]+")
 _ACCENTS = re.compile("[\u0300-\u036f]")  # the combining marks NFKD splits from é, ü, ç
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Korean is written with spaces between its words, each a noun or verb with its particle or ending (`삼성전자가`,
+# `실적이`, `상승했다`, `서울시는`): a word is its stem, without them (after two syllables or more), rather than
+# pairs of letters as Chinese and Japanese are read, whose pairs made a company's name (`삼성전자`: 삼성 성전 전자)
+# three words and its particles (`자가`, `했다`) words every other story shares.
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_UNSPACED_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_HANGUL_ENDING = re.compile(r"(\w*?[\uac00-\ud7a3]{2,}?)(에서는|에게서|으로는|으로도|했다고|한다고|하겠다|했으며|이라고|이라는|에서|에게|"
+                            r"으로|까지|부터|했다|한다|된다|됐다|하는|하고|하며|이다|라고|라는|보다|처럼|이|가|은|는|을|를|의|"
+                            r"에|로|와|과|도|만)")
 _FIELDS = (("title", 1.0), ("url", 0.6), ("excerpt", 0.6), ("text", 0.3))  # where a word stands, how much it says
 _PAIRS = 0.5  # two adjacent words of the headline ("true detective", "time warner") as one more word
 TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time
@@ -1039,6 +1051,9 @@ def _normal_words(tokens: list[str], seen: dict) -> list[str]:
 def _normal(word: str) -> tuple[str, ...]:
     """A word's normal forms (most words have one, stop words none); each spelling is worked out once."""
     if not word.isascii():
+        if not _UNSPACED_CJK.search(word) and _HANGUL.search(word):  # (Korean writes spaces: a word is a word)
+            found = _HANGUL_ENDING.fullmatch(word)
+            return (found[1] if found else word,)
         if _CJK.search(word):
             return tuple(word[i:i + 2] for i in range(max(1, len(word) - 1)))
         word = _ACCENTS.sub("", unicodedata.normalize("NFKD", word))

@@ -9,7 +9,7 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  // The language of the theme's words (English on a `ko` site without Korean words), so that the page speaks one
+  // The language of the theme's words (English on a `zh` site without Chinese words), so that the page speaks one
   // language; a date in another language than the page's says so, for screen readers. (Attributes of the
   // script element: one file for every site and page.)
   var language = script.getAttribute("data-words-lang") || "en";

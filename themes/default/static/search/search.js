@@ -193,6 +193,9 @@
   // add a bonus as its compounds do (generator/plan/search_compounds.py JOIN_SHORT, joins)
   var JOIN_SHORT = 3;
   var PARTICLE_REST = 3; // letters after a function word that a query word is also read as apart ("in app")
+  // A word of Hangul, and the particle at its end after two syllables or more (`parse`: not required)
+  var HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+  var HANGUL_PARTICLE = /^[\uac00-\ud7a3]{2,}?(에서|에게|으로|까지|부터|이|가|은|는|을|를|의|에|도|와|과|로|만)$/;
   var NUMBER = /^\p{Nd}+$/u;
 
   function joinOf(first, second, optional) {
@@ -863,6 +866,18 @@
         if (joined) glued.push({ parts: [stemWord(found[i]), stemWord(found[i + 1])], term: stemWord(joined) });
       }
     });
+    // A Korean noun typed with its particle ("서울시가", "서울시에서"): the particle's letters need not be in a story,
+    // which writes the noun with another particle or none (unless the query needs a letter elsewhere: 서 of 서울)
+    var loose = new Set(), needed = new Set();
+    rest.forEach(function (text) {
+      (text.normalize("NFC").match(HANGUL_WORD) || []).forEach(function (word) { // (a Mac's NFD: its syllables)
+        var particle = HANGUL_PARTICLE.exec(word), cut = particle ? word.length - particle[1].length : word.length;
+        for (var i = 0; i < word.length; i++) (i < cut ? needed : loose).add(word.charAt(i));
+      });
+    });
+    words.forEach(function (word) {
+      if (!word.quoted && loose.has(word.token) && !needed.has(word.token)) word.optional = true;
+    });
     if (words.every(function (word) { return word.optional; })) {
       words.forEach(function (word) { word.optional = false; }); // ("the who", "to be or not to be": all of them)
     }
@@ -1094,7 +1109,7 @@
     return parts.join(", ");
   }
 
-  // The content's language, when the theme's words are in another (a `ko` site without Korean words: the body
+  // The content's language, when the theme's words are in another (a `zh` site without Chinese words: the body
   // says English, templates/base.html): the results' titles, excerpts and names say they are in the site's.
   var contentLang = document.body.lang && document.body.lang !== document.documentElement.lang
     ? document.documentElement.lang : null;
