@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator import __version__
@@ -39,7 +40,11 @@ def provider_badges(site: Site) -> Mapping[str, ProviderBadge]:
     return MappingProxyType({slug: provider.badge for slug, provider in site.providers.items()})
 
 
-class _Environment(MemoEnvironment):
+class _Environment(MemoEnvironment, SandboxedEnvironment):
+    """Sandboxed: a theme may be cloned from anywhere, and Jinja's own environment lets a template reach Python
+    through any value it is given (a global function's `__globals__`, str.format's fields), which runs what
+    it likes on the computer that builds the site."""
+
     def make_globals(self, d):
         """A template's globals as one dict (the environment's, and the template's over them) rather than
         Jinja's ChainMap of the two: a page looks globals up many times (each a Python-level loop through
