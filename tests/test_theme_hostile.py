@@ -17,14 +17,19 @@ ESCAPES = [
     "{{ '{0.__init__.__globals__[os].environ}'.format(cycler) }}",
     "{{ '{f.__globals__}'.format_map({'f': url}) }}",
     "{% set pwned = lipsum.__globals__['os'].system('touch ' ~ marker) %}",
+    # (no name of Python's own: the methods of a folder's path, which read and write any file)
+    "{{ config.root.joinpath(marker).write_text('ran') }}",
+    "{{ (config.root|attr('parent')).joinpath('../../etc/hostname').read_text() }}",
+    "{{ '{0.parent}'.format(config.root) }}",
 ]
 
 
 @pytest.mark.parametrize("escape", ESCAPES)
 def test_a_theme_s_template_runs_no_python_of_the_builder_s_computer(tmp_path, capsys, escape):
     """A template read Python's internals through any value it was given (`url.__globals__` is a module's, and
-    its `__builtins__` open files and run commands): a theme cloned from anywhere ran what it liked at
-    `newsdesk build`. It is the build's error now, at the template's line, and the command never ran."""
+    its `__builtins__` open files and run commands), or a path's methods (`config.root`): a theme cloned from
+    anywhere ran what it liked at `newsdesk build`. It is the build's error now, at the template's line, and
+    the command never ran."""
     marker = tmp_path / "ran"
     site = make_site(tmp_path / "site", {
         "content/a.md": item("A"),

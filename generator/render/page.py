@@ -83,8 +83,8 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
 
 
 _REACHES_PYTHON = ("a template reads only the values docs/themes.md lists, never Python's own (a name starting with "
-                   "`_`, or one reached through str.format's fields): remove that from the template, and build no "
-                   "theme you did not write whose templates do it")
+                   "`_`, one reached through str.format's fields, a path's methods): remove that from the template, "
+                   "and build no theme you did not write whose templates do it")
 
 
 def tested_warnings(env: jinja2.Environment, tested: set) -> set[tuple[str, Problem]]:
