@@ -16,6 +16,7 @@ ESCAPES = [
     "{{ (''|attr('__class__')).__mro__[1].__subclasses__() }}",
     "{{ '{0.__init__.__globals__[os].environ}'.format(cycler) }}",
     "{{ '{f.__globals__}'.format_map({'f': url}) }}",
+    "{{ ('{0.__init__.__globals__}'|attr('format'))(cycler) }}",  # (Jinja before 3.1.6: CVE-2025-27516)
     "{% set pwned = lipsum.__globals__['os'].system('touch ' ~ marker) %}",
     # (no name of Python's own: the methods of a folder's path, which read and write any file)
     "{{ config.root.joinpath(marker).write_text('ran') }}",
