@@ -164,8 +164,9 @@ def unlinked_static(config: Config, copies: Mapping[str, Path]) -> list[Problem]
     if not own.is_dir() or (bundled is not None and own.resolve() == (bundled / "templates").resolve()):
         return []  # (the bundled theme's own links are checked by its tests)
     problems = []
+    ours = own_folders(config.root, config.theme)
     for path in sorted(own.rglob("*")):
-        if not path.is_file():
+        if not _readable(path, ours):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         shown = f"themes/{config.theme}/templates/{path.relative_to(own).as_posix()}"
