@@ -34,7 +34,8 @@ def in_bundled_themes(path: Path) -> bool:
 def own_folders(root: Path, theme: str) -> tuple[str, ...]:
     """The real paths of the folders whose files a build reads as the site's own: the site's, its theme's (one
     kept elsewhere and linked in is still the theme's) and newsdesk's bundled themes'."""
-    return tuple(os.path.realpath(folder) for folder in (root, root / "themes" / theme, _PACKAGE_THEMES, _SOURCE_THEMES))
+    folders = (root, root / "themes" / theme, _PACKAGE_THEMES, _SOURCE_THEMES)
+    return tuple(os.path.realpath(folder) for folder in folders)
 
 
 def linked_out(path: Path, own: tuple[str, ...]) -> str:
