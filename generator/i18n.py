@@ -32,7 +32,7 @@ import yaml
 
 from generator.config.lines import setting_line
 from generator.calendars import solar_hijri
-from generator.config.values import Config, bundled_theme_dir
+from generator.config.values import Config, bundled_theme_dir, linked_out, own_folders
 from generator.errors import Problem, yaml_problem
 from generator.languages import fallbacks, primary
 from generator.plurals import CLDR, FORMS, forms_of, plural_form
@@ -225,9 +225,12 @@ def folders(config: Config) -> list[tuple[Path, str]]:
 def _files(config: Config) -> list[tuple[str, Path, str]]:
     """(language in lower case, file, how a message names it) of every words file, lowest precedence first."""
     files = []
+    own = own_folders(config.root, config.theme)
     for folder, shown in folders(config):
         for path in sorted(folder.iterdir()):
-            if path.suffix in (".yaml", ".yml") and path.is_file() and not path.name.startswith("."):
+            # (one linked out of the site, to a file or not, is said by _load)
+            if (path.suffix in (".yaml", ".yml") and (path.is_file() or linked_out(path, own))
+                    and not path.name.startswith(".")):
                 files.append((path.stem.lower(), path, f"{shown.removesuffix(' (bundled)')}/{path.name}"))
     return files
 
@@ -269,7 +272,13 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     bundled = [bundled_theme_dir(theme) for theme in ("default", config.theme)]
     theirs = {(folder / "i18n").resolve() for folder in bundled if folder is not None}
     overrides = bundled[1] is not None
+    own = own_folders(config.root, config.theme)
     for language, path, shown in files:
+        target = linked_out(path, own)
+        if target:  # (as a theme's static file or template: config.linked_out)
+            problems.append(Problem(shown, None, f"not read: a link to a file outside the site ({target}): only the "
+                                    "site's own files are read", "copy the file in, rather than link it"))
+            continue
         lines: list = []
         entries = _read(path, shown, problems, lines)
         written.update(((language, key), (shown, line)) for line, key in lines if key in entries)

@@ -25,6 +25,7 @@ from generator import __version__
 from generator.config.values import Config
 from generator.site.model import Item, Provider, Site, Topic
 from generator.plan.pages import FileOutput, Page, RenderedSite
+from generator.render.theme import LinkedOut
 
 
 def config_key(config: Config, *extra) -> str:
@@ -55,7 +56,7 @@ def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[s
         if name not in sources:
             try:
                 sources[name] = env.loader.get_source(env, name)[0]
-            except jinja2.TemplateNotFound:
+            except (jinja2.TemplateNotFound, LinkedOut):  # (render_page says what is wrong with it)
                 sources[name] = ""
         return sources[name]
 

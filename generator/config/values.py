@@ -5,6 +5,7 @@ and where the bundled themes are (bundled_theme_dir, in_bundled_themes). load.py
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +29,21 @@ def in_bundled_themes(path: Path) -> bool:
     """Whether a file is newsdesk's own, in its bundled themes (a source checkout's `themes/` too, which is
     also its own site's)."""
     return any(path.is_relative_to(base) for base in (_PACKAGE_THEMES, _SOURCE_THEMES))
+
+
+def own_folders(root: Path, theme: str) -> tuple[str, ...]:
+    """The real paths of the folders whose files a build reads as the site's own: the site's, its theme's (one
+    kept elsewhere and linked in is still the theme's) and newsdesk's bundled themes'."""
+    folders = (root, root / "themes" / theme, _PACKAGE_THEMES, _SOURCE_THEMES)
+    return tuple(os.path.realpath(folder) for folder in folders)
+
+
+def linked_out(path: Path, own: tuple[str, ...]) -> str:
+    """Where `path` truly is (through any link, its own or a folder's above it) when that is in none of the `own`
+    folders, else "": git keeps links, and a theme cloned from anywhere could read any file of the computer
+    that builds it through one (a key, `/dev/zero`, which has no end)."""
+    target = os.path.realpath(path)
+    return "" if any(target.startswith(folder + os.sep) for folder in own) else target
 
 
 def _opt(default, doc: str):

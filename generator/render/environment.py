@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import lru_cache
+from pathlib import PurePath
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
 from markupsafe import Markup, escape
 
 from generator import __version__
@@ -39,7 +41,11 @@ def provider_badges(site: Site) -> Mapping[str, ProviderBadge]:
     return MappingProxyType({slug: provider.badge for slug, provider in site.providers.items()})
 
 
-class _Environment(MemoEnvironment):
+class _Environment(MemoEnvironment, SandboxedEnvironment):
+    """Sandboxed: a theme may be cloned from anywhere, and Jinja's own environment lets a template reach Python
+    through any value it is given (a global function's `__globals__`, str.format's fields, a path's methods),
+    which runs what it likes on the computer that builds the site."""
+
     def make_globals(self, d):
         """A template's globals as one dict (the environment's, and the template's over them) rather than
         Jinja's ChainMap of the two: a page looks globals up many times (each a Python-level loop through
@@ -48,6 +54,11 @@ class _Environment(MemoEnvironment):
         dict's. A dict does not see globals added to the environment afterwards: make_env sets
         them all before any template is loaded, and every build makes a new environment."""
         return {**self.globals, **(d or {})}
+
+    def is_safe_attribute(self, obj, attr: str, value) -> bool:
+        """The sandbox's rule, and no method or part of a path (`config.root`): its methods read and write any
+        file (`joinpath(...).write_text(...)`); a template shows a path as its text."""
+        return not (attr.startswith("_") or is_internal_attribute(obj, attr) or isinstance(obj, PurePath))
 
 
 class CompiledTemplates(jinja2.BytecodeCache):

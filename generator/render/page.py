@@ -13,12 +13,13 @@ from pathlib import Path
 
 import jinja2
 import jinja2.meta
+from jinja2.exceptions import SecurityError
 
 from generator.config.values import in_bundled_themes
 from generator.errors import BuildError, Problem
 from generator.plan.pages import Page
 from generator.render.filters import json_script
-from generator.render.theme import _short, theme_dirs
+from generator.render.theme import LinkedOut, _short, theme_dirs
 from generator.render.undefined import TemplateFiles, noting_tests
 
 
@@ -59,6 +60,12 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
                                  or _what_to_do(env, page, str(exc.message))))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(_not_found(env, page, exc)) from exc
+    except LinkedOut as exc:
+        raise BuildError(exc.problem) from None
+    except SecurityError as exc:  # (the sandbox: render.environment._Environment)
+        name, line = _template_frame(exc)
+        raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {exc}",
+                                 _REACHES_PYTHON)) from None
     except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
         filename, line = _recursing_frame(exc)
         raise BuildError(Problem(_template_name(filename, page.template), line, f"the template recurses too deeply "
@@ -73,6 +80,11 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {said}",
                                  _newsdesks_own(env, _template_frames(exc))
                                  or _what_to_do(env, page, str(exc)))) from exc
+
+
+_REACHES_PYTHON = ("a template reads only the values docs/themes.md lists, never Python's own (a name starting with "
+                   "`_`, one reached through str.format's fields, a path's methods): remove that from the template, "
+                   "and build no theme you did not write whose templates do it")
 
 
 def tested_warnings(env: jinja2.Environment, tested: set) -> set[tuple[str, Problem]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from generator.config.checks import bundled_theme_gone
-from generator.config.values import Config, bundled_theme_dir, in_bundled_themes
+from generator.config.values import Config, bundled_theme_dir, in_bundled_themes, linked_out, own_folders
 from generator.errors import BuildError, Problem
 from generator.plan.search_stems import needed_static
 from generator.site.scratch import is_scratch
@@ -40,9 +40,34 @@ def theme_loader(config: Config) -> jinja2.BaseLoader:
     if bundled is None:  # newsdesk's own files went after it started: a `pip install` while `newsdesk serve` ran
         raise BuildError(bundled_theme_gone())
     return jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)]),
+        _OwnTemplates([str(d / "templates") for d in theme_dirs(config)], config.root, config.theme),
         jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
     ])
+
+
+class LinkedOut(jinja2.TemplateError):
+    """A template that is a link (or in a folder that is one) out of the site and its theme's folder."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _OwnTemplates(jinja2.FileSystemLoader):
+    """Templates read only from the site and its theme's folder (a link out of them is refused, as static_files's)."""
+
+    def __init__(self, searchpath: list[str], root: Path, theme: str):
+        super().__init__(searchpath)
+        self.root, self.own = root, own_folders(root, theme)
+
+    def get_source(self, environment, template):
+        found = super().get_source(environment, template)
+        target = linked_out(Path(found[1]), self.own)
+        if target:
+            raise LinkedOut(Problem(_site_name(Path(found[1]), self.root), None,
+                                    f"a link to a file outside the site ({target}): a template is read only from "
+                                    "the site or its theme's folder", "copy the file in, rather than link it"))
+        return found
 
 
 def static_files(config: Config) -> tuple[dict[str, Path], list[Problem]]:
@@ -52,10 +77,9 @@ def static_files(config: Config) -> tuple[dict[str, Path], list[Problem]]:
     found: dict[str, Path] = {}
     problems: list[Problem] = []
     folders = [d / "static" for d in reversed(theme_dirs(config))] + [config.root / "static"]
+    own = own_folders(config.root, config.theme)
     for folder in folders:
         if folder.is_dir():
-            # (a link in a theme kept elsewhere and linked in, to a file of that theme, is the theme's own)
-            own = (os.path.realpath(config.root), os.path.realpath(folder.parent))
             for path in sorted(folder.rglob("*")):
                 # (hidden files, and an editor's scratch files: emacs keeps `extra.css~` beside what it saved)
                 relative = path.relative_to(folder)
@@ -93,11 +117,10 @@ def _not_copied(path: Path, own: tuple[str, ...]) -> tuple[str, str] | str | Non
         kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(found.st_mode) else
                 "a socket" if stat.S_ISSOCK(found.st_mode) else "a device")
         return f"{kind}, not a file", _NOT_A_FILE
-    if link:
-        target = os.path.realpath(path)
-        if not any(target.startswith(folder + os.sep) for folder in own):
-            return (f"a link to a file outside the site ({target}): only the site's own files are published",
-                    "copy the file in, rather than link it")
+    target = linked_out(path, own)  # (a link itself, or in a folder that is one: `static -> ~`)
+    if target:
+        return (f"a link to a file outside the site ({target}): only the site's own files are published",
+                "copy the file in, rather than link it")
     try:
         os.close(os.open(path, os.O_RDONLY))
     except OSError as exc:

@@ -12,7 +12,7 @@ from typing import Mapping
 
 import jinja2
 
-from generator.config.values import Config, bundled_theme_dir
+from generator.config.values import Config, bundled_theme_dir, linked_out, own_folders
 from generator.errors import Problem
 from generator.i18n import Words
 from generator.render.page import _nearest
@@ -26,7 +26,8 @@ def misplaced_templates(config: Config) -> list[Problem]:
     own = config.root / "themes" / config.theme / "templates"
     if not own.is_dir():
         return []
-    mine = {path.relative_to(own).as_posix(): path for path in sorted(own.rglob("*")) if path.is_file()}
+    ours = own_folders(config.root, config.theme)
+    mine = {path.relative_to(own).as_posix(): path for path in sorted(own.rglob("*")) if _readable(path, ours)}
     bundled = {path.relative_to(folder / "templates").as_posix()
                for folder in theme_dirs(config)[1:] for path in (folder / "templates").rglob("*") if path.is_file()}
     named = "".join(path.read_text(encoding="utf-8", errors="replace") for path in mine.values())
@@ -51,8 +52,11 @@ def unshown_blocks(config: Config) -> list[Problem]:
         return []  # (none of the site's own, or the bundled theme itself: its tests check it)
     loader = theme_loader(config)
     problems = []
+    ours = own_folders(config.root, config.theme)
     for path in sorted(own.rglob("*")):
         name = path.relative_to(own).as_posix()
+        if not _readable(path, ours):
+            continue
         try:
             parent, _, outer = _blocks(path.read_text(encoding="utf-8", errors="replace"))
             known = _ancestor_blocks(loader, parent)
@@ -66,6 +70,12 @@ def unshown_blocks(config: Config) -> list[Problem]:
                                         f"nothing in it is shown",
                                         f"{_nearest(block, known)}rename it to one of theirs"))
     return problems
+
+
+def _readable(path: Path, own: tuple[str, ...]) -> bool:
+    """Whether a theme's file is a template to read: a file, in the site or its theme's folder (config.linked_out:
+    one linked out is render_page's error where a page uses it; `/dev/zero` would be read without end)."""
+    return path.is_file() and not linked_out(path, own)
 
 
 def _ancestor_blocks(loader: jinja2.BaseLoader, parent: str | None) -> frozenset[str] | None:
@@ -106,10 +116,11 @@ _WORD_CALL = re.compile(r"""\bt\(\s*(['"])([A-Za-z0-9_.-]+)\1""")
 def _template_words(config: Config) -> list[tuple[str, int, str]]:
     """(template as a message names it, line, key) of each `t('key')` of the templates in use."""
     found, seen = [], set()
+    ours = own_folders(config.root, config.theme)
     for folder in theme_dirs(config):
         for path in sorted((folder / "templates").rglob("*")):
             name = path.relative_to(folder / "templates").as_posix()
-            if not path.is_file() or name in seen:
+            if not _readable(path, ours) or name in seen:
                 continue
             seen.add(name)  # (only the template that wins is used)
             text = path.read_text(encoding="utf-8", errors="replace")
@@ -153,8 +164,9 @@ def unlinked_static(config: Config, copies: Mapping[str, Path]) -> list[Problem]
     if not own.is_dir() or (bundled is not None and own.resolve() == (bundled / "templates").resolve()):
         return []  # (the bundled theme's own links are checked by its tests)
     problems = []
+    ours = own_folders(config.root, config.theme)
     for path in sorted(own.rglob("*")):
-        if not path.is_file():
+        if not _readable(path, ours):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         shown = f"themes/{config.theme}/templates/{path.relative_to(own).as_posix()}"

@@ -1,0 +1,124 @@
+"""A theme cloned from anywhere: its templates are the theme's layout, never a program of the computer that
+builds the site, and never a way to read that computer's files (docs/dev/architecture.md, Security)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import item, make_site
+from generator.cli import main
+
+# Each tries to reach Python through a template's values: a global function's module, a class's subclasses, a
+# filter's, str.format's fields (which read attributes and keys without Jinja seeing them)
+ESCAPES = [
+    "{{ url.__globals__['__builtins__']['__import__']('os').system('touch ' ~ marker) }}",
+    "{{ cycler.__init__.__globals__.os.system('touch ' ~ marker) }}",
+    "{{ (''|attr('__class__')).__mro__[1].__subclasses__() }}",
+    "{{ '{0.__init__.__globals__[os].environ}'.format(cycler) }}",
+    "{{ '{f.__globals__}'.format_map({'f': url}) }}",
+    "{{ ('{0.__init__.__globals__}'|attr('format'))(cycler) }}",  # (Jinja before 3.1.6: CVE-2025-27516)
+    "{% set pwned = lipsum.__globals__['os'].system('touch ' ~ marker) %}",
+    # (no name of Python's own: the methods of a folder's path, which read and write any file)
+    "{{ config.root.joinpath(marker).write_text('ran') }}",
+    "{{ (config.root|attr('parent')).joinpath('../../etc/hostname').read_text() }}",
+    "{{ '{0.parent}'.format(config.root) }}",
+]
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_a_theme_s_template_runs_no_python_of_the_builder_s_computer(tmp_path, capsys, escape):
+    """A template read Python's internals through any value it was given (`url.__globals__` is a module's, and
+    its `__builtins__` open files and run commands), or a path's methods (`config.root`): a theme cloned from
+    anywhere ran what it liked at `newsdesk build`. It is the build's error now, at the template's line, and
+    the command never ran."""
+    marker = tmp_path / "ran"
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A"),
+        "config.yaml": f"title: T\nbase_url: https://example.com/\ntheme: cloned\n",
+        "themes/cloned/templates/404.html": "{% extends '!theme/404.html' %}\n{% block head %}{% set marker = '"
+                                            + str(marker) + "' %}\n" + escape + "\n{% endblock %}\n"})
+    assert main(["build", "--config", str(site / "config.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert not marker.exists()
+    assert "themes/cloned/templates/404.html:3: error while rendering 404.html: " in err, err
+    assert "is unsafe" in err and "a template reads only the values docs/themes.md lists" in err, err
+
+
+def test_a_theme_s_template_linked_out_of_the_site_is_not_read(tmp_path, capsys):
+    """Git keeps links: a cloned theme's `partials/x.html` linked to a file of the builder's computer (a key,
+    a token) was included in a page and published, as its static files no longer are. A template is read only
+    from the site or the theme's own folder, as they are; out of them it is the build's error, at its name,
+    and the theme's checks (its links, its words) read none of it."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOKEN-123 url('static/TOKEN-456.css') t('TOKEN-789')\n", encoding="utf-8")
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A"),
+        "config.yaml": "title: T\nbase_url: https://example.com/\ntheme: cloned\n",
+        "themes/cloned/templates/404.html": "{% extends '!theme/404.html' %}\n"
+                                            "{% block head %}{% include 'partials/leak.html' %}{% endblock %}\n",
+        "themes/cloned/templates/partials/inside.html": "inside the theme\n",
+        "elsewhere/shared.html": "shared in the site\n"})
+    (site / "themes/cloned/templates/partials/leak.html").symlink_to(secret)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "TOKEN" not in err  # (nor its words, which the theme's checks would quote)
+    assert (f"themes/cloned/templates/partials/leak.html: a link to a file outside the site ({secret}): "
+            "a template is read only from the site or its theme's folder (copy the file in, rather than link it)"
+            ) in err, err
+    assert not (site / "output").exists()
+    # Links within the site or the theme are read as the file they point to
+    (site / "themes/cloned/templates/partials/leak.html").unlink()
+    (site / "themes/cloned/templates/partials/leak.html").symlink_to("inside.html")
+    (site / "themes/cloned/templates/partials/other.html").symlink_to(site / "elsewhere/shared.html")
+    (site / "themes/cloned/templates/partials/unused.html").symlink_to(secret)  # (no page uses it: no error)
+    (site / "themes/cloned/templates/404.html").write_text(
+        "{% extends '!theme/404.html' %}\n{% block head %}{% include 'partials/leak.html' %}"
+        "{% include 'partials/other.html' %}{% endblock %}\n", encoding="utf-8")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    assert "TOKEN" not in capsys.readouterr().err
+    page = (site / "output/404.html").read_text(encoding="utf-8")
+    assert "inside the theme" in page and "shared in the site" in page
+
+
+def test_a_theme_s_static_folder_linked_out_of_the_site_publishes_none_of_its_files(tmp_path, capsys):
+    """A cloned theme whose `static` is a link to a folder of the builder's computer had each file there copied
+    into the site: only a link that was itself a file was refused. Every file is now read where it truly is,
+    and one out of the site and its theme's folder is said and left out."""
+    home = tmp_path / "home"
+    (home / "css").mkdir(parents=True)
+    (home / "notes.txt").write_text("PRIVATE NOTES\n", encoding="utf-8")
+    (home / "css/site.css").write_text("/* PRIVATE STYLE */\n", encoding="utf-8")
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A"),
+        "config.yaml": "title: T\nbase_url: https://example.com/\ntheme: cloned\n",
+        "themes/cloned/templates/.keep": "", "static/own.txt": "own\n"})
+    (site / "themes/cloned/static").symlink_to(home, target_is_directory=True)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    for name in ("notes.txt", "css/site.css"):
+        assert (f"warning: themes/cloned/static/{name}: not copied: a link to a file outside the site ({home / name}):"
+                " only the site's own files are published (copy the file in, rather than link it)") in err, err
+    published = [path for path in (site / "output").rglob("*") if path.is_file()]
+    assert (site / "output/static/own.txt").is_file() and (site / "output/static/css/site.css").is_file()
+    assert not any("PRIVATE" in path.read_text(encoding="utf-8", errors="replace") for path in published)
+
+
+def test_a_theme_s_template_or_words_linked_to_a_device_holds_no_build_up(tmp_path, capsys):
+    """Git keeps links, so a cloned theme may hold `templates/x.html -> /dev/zero`: the build's checks of the
+    theme's templates read it to its end, which has none (all memory, then a traceback). A template or a words
+    file out of the site and its theme's folder is not read: a template no page uses costs nothing, a words
+    file is said."""
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A"),
+        "config.yaml": "title: T\nbase_url: https://example.com/\ntheme: cloned\n",
+        "themes/cloned/templates/.keep": ""})
+    (site / "themes/cloned/templates/zero.html").symlink_to("/dev/zero")
+    (site / "themes/cloned/i18n").mkdir()
+    (site / "themes/cloned/i18n/en.yaml").symlink_to("/dev/zero")
+    (site / "themes/cloned/i18n/de.yaml").symlink_to(tmp_path / "words.yaml")
+    (tmp_path / "words.yaml").write_text("latest: Secret word\n", encoding="utf-8")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    for name, target in (("en.yaml", "/dev/zero"), ("de.yaml", tmp_path / "words.yaml")):
+        assert (f"warning: themes/cloned/i18n/{name}: not read: a link to a file outside the site ({target}): "
+                "only the site's own files are read (copy the file in, rather than link it)") in err, err
