@@ -117,3 +117,18 @@ def test_a_downloads_file_given_beside_its_page_is_its_enclosure(tmp_path, capsy
     assert (report.get("url"), report.get("type"), report.get("length")) == (
         "https://council.example/files/report.pdf", "application/pdf", "1000")
     assert items["Setup"].find("enclosure") is None
+
+
+def test_the_api_gives_a_files_size_in_bytes_and_a_prices_amount_and_currency_as_numbers(tmp_path, capsys):
+    """An app adds up sizes and compares prices: beside the texts the cards show (`"2.5 MB"`), the API gives the
+    numbers, as `lengthSeconds` is the length's; a free file's price is 0, and one in words has no amount."""
+    files = dict(FILES, **{"free.md": front("title: Free report", *HEAD, "type: download", "size: 999",
+                                            "originalUrl: https://council.example/free.pdf",
+                                            "price: {amount: 0, currency: EUR}")})
+    _, news, _ = build_items(tmp_path, files, capsys)
+    numbers = {name: (entry["size"], entry["sizeBytes"], entry["price"], entry["priceAmount"], entry["priceCurrency"])
+               for name, entry in news.items()}
+    assert numbers["guide"] == ("2.5 MB", 2500000, "4.99 <EUR>", 4.99, "<EUR>")
+    assert numbers["free"][1:] == (999, "0 EUR", 0, "EUR")
+    assert numbers["tool"] == (None, None, "Free", None, None)  # (a price in words: no amount to give)
+    assert numbers["episode"] == (None, None, None, None, None)

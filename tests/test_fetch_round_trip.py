@@ -1,8 +1,8 @@
 """A newsdesk site's own feeds fetched into another site: `newsdesk build` writes RSS, Atom and JSON Feed, a
 server on 127.0.0.1 serves them, and `newsdesk fetch` of each into a new site gives items that a reader sees
 as the same: their titles, excerpts, addresses, times, providers (their names and domains), topics, pictures
-with their words, types (a podcast's episode by Apple's tags, a download by its file) and lengths, a download's
-size and price."""
+with their words, types (a podcast's episode by Apple's tags, a download by its file, a video by its player)
+and lengths, a download's size and price."""
 
 from __future__ import annotations
 
@@ -49,6 +49,12 @@ ITEMS = {
         featuredContent='<audio controls src="https://pod.example/42.mp3"></audio>', length="1:02:33",
         images=[{"url": "https://pod.example/42.png", "width": 1400, "height": 1400, "alt": "The show's cover"}],
         explicit=False, author="Ada Host"),
+    "content/council.md": _item(  # (a video its site's player plays: Media RSS's media:player, as Vimeo's feeds)
+        title="Council votes on the budget", excerpt="The vote was close, and the debate long.",
+        publishedDateTime="2026-11-15T06:00:00Z", originalUrl="https://vimeo.com/123456789",
+        type="video", provider={"name": "City Desk", "domain": "vimeo.com"},
+        featuredContent='<iframe src="https://player.vimeo.com/video/123456789"></iframe>', length="12:34",
+        images=[{"url": "https://i.vimeocdn.com/video/987_640.jpg", "width": 640, "height": 360}]),
     "content/guide.md": _item(
         title="Winter timetable guide", excerpt="Every crossing of the winter, on one page to print.",
         publishedDateTime="2026-11-16T06:00:00Z", originalUrl="https://ferries.example/files/winter-guide.pdf",
@@ -66,7 +72,8 @@ def source_output(tmp_path_factory):
 
 
 # The items' lengths in seconds, as fetch writes them (the build shows them as the source's `12:34`)
-LENGTHS = {"Radio bulletin on the comet": 754, "Storm reaches the coast": 95, "Episode 42: tables in depth": 3753}
+LENGTHS = {"Radio bulletin on the comet": 754, "Storm reaches the coast": 95, "Episode 42: tables in depth": 3753,
+           "Council votes on the budget": 754}
 
 
 @pytest.mark.slow  # (a build and a fetch each)
@@ -97,6 +104,8 @@ def test_a_sites_own_feed_fetched_gives_its_items_again(tmp_path, capsys, source
         assert got.get("price") == given.get("price")
     assert items["Radio bulletin on the comet"]["featuredContent"] == (
         '<audio controls preload="none" src="https://radio.example/bulletin.mp3"></audio>')
+    assert items["Council votes on the budget"]["featuredContent"] == (
+        '<iframe src="https://player.vimeo.com/video/123456789"></iframe>')
 
 
 def _front_matter(text: str) -> dict:

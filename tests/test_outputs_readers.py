@@ -387,7 +387,7 @@ def _kind(value) -> str:
 
 
 # The example's nulls that are numbers when given (the docs say so: `lengthSeconds`, `253`)
-NUMBERS_SHOWN_NULL = {"lengthSeconds"}
+NUMBERS_SHOWN_NULL = {"lengthSeconds", "sizeBytes", "priceAmount"}
 
 
 def assert_shape(value, example, nullable: set[str], where: str) -> None:

@@ -253,7 +253,7 @@ class Config:
     embed_hosts: tuple[str, ...] = _opt(
         ["www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"],
         "Hosts whose video players may be embedded (https only), each a host name alone (`www.youtube.com`, not an "
-        "address); other videos get a link.",
+        "address); other videos get a link. A player loads only when the reader starts it.",
     )
     picture_resizer: str = _opt("", "URL of an image resizing service for pictures from other sites, with `{url}` (the "
                                     "picture's URL, percent-encoded) and `{width}` (pixels), e.g. "

@@ -57,6 +57,8 @@ class Entry:
     # the length of the video that its site's player plays (`player`), as the player's media:content gives it
     seconds: int | None = None
     podcast: bool = False  # an episode of a podcast (iTunes tags), rather than any audio
+    # whether it is explicit, as its itunes:explicit (else its channel's) says (generator/fetch/explicit.py), else None
+    explicit: bool | None = None
     download: Download | None = None  # the first file of another kind it carries, when it plays none
     # Who published it, when the feed carries others' entries (RSS and Atom <source>: Google News, a reader's
     # shared items): the publisher's name and site, else ""

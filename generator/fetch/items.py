@@ -129,8 +129,11 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # that hour, a time of day alone (`21:30`) on the day it was first seen. 14: a date relative to the fetch that first
 # saw it, `вчера в 18:45`, `2 часа назад`, from that fetch. 15: Arabic's, Persian's and Spanish's words for before
 # and after noon after any date, `2026-12-02 10:30 م`, not only after one in words. 16: the item's `language` by
-# the build's rule, languages.own_language: another script or region of the site's language is written too.)
-READING = 16
+# the build's rule, languages.own_language: another script or region of the site's language is written too. 17: a
+# podcast episode's `explicit`, as its itunes:explicit (else its channel's) says it in any of Apple's words; a video's
+# player from newsdesk's JSON Feed extension, `_newsdesk: {player}`; East Asian legacy charsets read as browsers
+# read them, and Korean, Japanese and Chinese relative dates and dates with the time in words.)
+READING = 17
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -192,6 +195,8 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     if download and download.price is not None:  # (an offer, as the content format writes one: `10 EUR` shown)
         meta["price"] = {"amount": _number(download.price), **({"currency": download.currency} if download.currency
                                                                 else {})}
+    if entry.explicit is not None and meta["type"] == "podcast":  # (the site's feeds say it again: itunes:explicit)
+        meta["explicit"] = entry.explicit
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
     elif entry.media:  # the file itself, in the browser's own player; nothing is fetched until it is played

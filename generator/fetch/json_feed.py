@@ -10,7 +10,8 @@ from generator.fetch.body_pictures import body_picture
 from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
 from generator.fetch.feed_dates import Dates, language_code
 from generator.fetch.feed_values import (charset_of, cleaned_html, download_of, html_escaped, int_of, listed, media_of,
-                                         names_of, odd_values, paragraphs, tags_of, text_decoded, text_of, unescaped)
+                                         names_of, odd_values, paragraphs, player_seconds, tags_of, text_decoded,
+                                         text_of, unescaped)
 from generator.fetch.picture_words import MOST_CHARS
 from generator.textfiles import utf8_mostly
 from generator.urlnorm import canonical_url
@@ -91,6 +92,10 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
                  for address, kind, a in attached]
         others = [(address, kind, a.get("size_in_bytes")) for address, kind, a in attached]  # (a download's)
         media = media_of(files)
+        # (newsdesk's feeds: a video its site's player plays, as media:player says in RSS and Atom)
+        shown = _extension(item, "player")
+        player = "" if media else link(shown.get("url"))
+        played = [(player, "video", shown.get("duration_in_seconds"), None)] if player else []
         when = dates.json_item(item)
         origin = _extension(item, "provider")  # (newsdesk's feeds: who published it, as RSS's <source> says)
         entries.append(Entry(
@@ -104,15 +109,16 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             published=when,
             categories=tags_of(listed(item.get("tags"))),
             images=images or body_picture(written or html, link, page or url),
-            player="",
+            player=player,
             media=media,
+            seconds=player_seconds(played),
             # (newsdesk's feeds: a podcast's episode, as Apple's tags say in RSS; a download's price, as media:price)
             podcast=bool(media) and _is_podcast(item),
             download=None if media else download_of(others, _extension(item, "price")),
             author=_json_authors(item) or _json_authors(data),
             origin=" ".join(text_of(origin.get("name")).split()),
             origin_link=link(origin.get("url")),
-            odd_values=odd_values(files),
+            odd_values=odd_values(files + played),
             unsafe_urls=link.unsafe - unsafe,
             either_order="" if when else dates.in_either_order(item.get("date_published"), item.get("date_modified")),
             language=language_code(item.get("language")),  # (JSON Feed 1.1's)

@@ -56,8 +56,9 @@ def written_guids(body: bytes, encoding) -> set[str]:
 
 
 def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover: str = "",
-           guids: set[str] = frozenset(), words: dict[str, Words] | None = None) -> Entry:
-    """`words`: what the feed says of its pictures, by their addresses as written (picture_words)."""
+           guids: set[str] = frozenset(), words: dict[str, Words] | None = None, explicit: bool | None = None) -> Entry:
+    """`words`: what the feed says of its pictures, by their addresses as written (picture_words); `explicit`: what
+    its itunes:explicit, else its channel's, says (explicit_marks)."""
     unsafe = link.counted.unsafe  # (to tell which entries had addresses left out)
     link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
@@ -176,6 +177,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         media=media,
         seconds=player_seconds(played),
         podcast=podcast,
+        explicit=explicit if podcast else None,
         download=download,
         origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(text_of(origin.get("link") or origin.get("href"))) if origin else "",

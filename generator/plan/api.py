@@ -14,7 +14,8 @@ Each file of a list holds its `page`, `pages` and `total` (the list's length), i
 client follows `nextPage` to the end. Every file is bounded whatever the site's size: a list is cut into
 pages, and a story lists at most STORY_ITEMS of its items and MAX_RELATED of its related URLs. The
 item fields follow the content format (path, title, type, heat, author, webUrl, ampWebUrl,
-excerpt, publishedDateTime, provider, images, topics, length, size, price; videoUrl, the player URL
+excerpt, publishedDateTime, provider, images, topics, length, size, price, and lengthSeconds, sizeBytes,
+priceAmount and priceCurrency, their numbers; videoUrl, the player URL
 of featuredContent; `dateOnly: true` for an item dated by its day alone, whose publishedDateTime is the start
 of that day in the site's zone), plus `story`, the id of the story the item
 is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, how many other
@@ -278,13 +279,22 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         "length": item.length or None,
         "lengthSeconds": item.length_seconds or None,  # (the same length, for an app to add up or sort by)
         "size": item.size or None,
+        "sizeBytes": item.size_bytes or None,  # (the same size, for an app to add up, as lengthSeconds is)
         "price": item.price or None,
+        # (an offer's amount and currency, for an app to compare: a price in words has none)
+        "priceAmount": _number(item.price_amount) if item.price_amount is not None else None,
+        "priceCurrency": (item.price_currency or None) if item.price_amount is not None else None,
         "videoUrl": item.video_url or None,
         "mediaUrl": item.media_file or None,
     }
     if isinstance(item.published, Day):  # (a day written alone: publishedDateTime is its start, for an app to sort by)
         record["dateOnly"] = True
     return record
+
+
+def _number(amount: float) -> int | float:
+    """An amount as JSON writes a number: `10`, not `10.0`, as the JSON Feed's `_newsdesk` price does."""
+    return int(amount) if amount.is_integer() else amount
 
 
 def _topic(site: Site, config: Config, slug: str) -> dict:

@@ -131,6 +131,8 @@ class _Entry:
     media_type: str  # its media type, for the enclosure
     media_size: int  # its size in bytes when the item gives one, else 0
     media_seconds: int  # its length in seconds when the item gives one (Item.length_seconds), else 0
+    # a video's player on its site (YouTube's, Vimeo's: Item.video_url), when it plays no file of its own; else ""
+    player: str
     # a podcast's episode (type `podcast` with its file): Apple's tags, which podcast apps read, are written for it;
     # its `explicit` as they write it ("true" or "false") when the item says, else ""
     podcast: bool
@@ -267,6 +269,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     provider = site.providers.get(item.provider.slug) if item.provider else None
     download = _download_file(item)
     file = item.media_file or download
+    player = item.video_url if item.type == "video" and not item.media_file else ""
     return _Entry(
         url=site_url(base, item.path),
         id=site_url(base, item.path),
@@ -286,7 +289,8 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         media_type=(media_type(item.media_file, item.media_kind) if item.media_file
                     else download_type(download) if download else ""),
         media_size=item.size_bytes if file else 0,
-        media_seconds=item.length_seconds if item.media_file else 0,
+        media_seconds=item.length_seconds if item.media_file or player else 0,
+        player=player,
         podcast=item.type == "podcast" and bool(item.media_file),
         explicit=_explicit(item.extra.get("explicit")) if item.type == "podcast" else "",
         price=_amount(item.price_amount) if download and item.price_amount is not None else "",
@@ -456,11 +460,15 @@ def _extensions(parent: ET.Element, entry: _Entry, address: Callable[[str], str]
 
 def _file(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
     """The sound or video file's length, which an enclosure has no room for: Media RSS's media:content of the
-    same file (with its size), as feed readers and newsdesk fetch read it."""
+    same file (with its size), as feed readers and newsdesk fetch read it; else a video's player (media:player)."""
     if entry.media and entry.media_seconds:
         size = {"fileSize": str(entry.media_size)} if entry.media_size else {}
         _add(parent, "media:content", url=address(entry.media), type=entry.media_type,
              medium=entry.media_type.split("/")[0], duration=str(entry.media_seconds), **size)
+    elif entry.player:  # (a video its site's player plays, as Vimeo's feeds and YouTube's give one: a web page)
+        length = {"duration": str(entry.media_seconds)} if entry.media_seconds else {}
+        content = _add(parent, "media:content", url=address(entry.player), type="text/html", **length)
+        _add(content, "media:player", url=address(entry.player))
 
 
 def _price(parent: ET.Element, entry: _Entry) -> None:
@@ -655,6 +663,9 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
             item["authors"] = [{"name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}]
         if entry.topics:
             item["tags"] = [name for _, name in entry.topics]
+        if entry.player:  # (a video its site's player plays, as media:player in RSS and Atom; no file to attach)
+            length = {"duration_in_seconds": entry.media_seconds} if entry.media_seconds else {}
+            item.setdefault("_newsdesk", {})["player"] = {"url": entry.player, **length}
         if entry.podcast:  # (a podcast's episode, as Apple's tags in RSS and Atom say; JSON Feed has no word for it)
             item.setdefault("_newsdesk", {})["type"] = "podcast"
         if entry.price:  # (a download's price, as Media RSS's media:price in RSS and Atom)
