@@ -215,7 +215,10 @@ def test_a_story_is_not_its_own_coverage(tmp_path, capsys):
     coverage = [(a.get("href"), a.text) for a in page.iter("a") if a.get("class") == "title"]
     assert coverage == [("https://b.example/other", "Other")]
     latest = html5lib.parse((out / "latest/index.html").read_bytes(), namespaceHTMLElements=False)
-    assert ["".join(s.itertext()) for s in latest.iter("span") if "sources" in (s.get("class") or "")] == ["+1 source"]
+    [sources] = [s for s in latest.iter("span") if "sources" in (s.get("class") or "")]
+    badges = [b for b in sources if "avatar" in (b.get("class") or "")]
+    assert [(b.text, b.get("aria-label")) for b in badges] == [("BE", "b.example")]  # the other's monogram alone
+    assert "".join(sources.itertext()).removeprefix("BE") == "+1 source"
 
 
 def test_relative_addresses_in_featured_content_lead_to_the_provider(tmp_path):

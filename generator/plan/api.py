@@ -18,8 +18,9 @@ excerpt, publishedDateTime, provider, images, topics, length, size, price, and l
 priceAmount and priceCurrency, their numbers; videoUrl, the player URL
 of featuredContent; `dateOnly: true` for an item dated by its day alone, whose publishedDateTime is the start
 of that day in the site's zone), plus `story`, the id of the story the item
-is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, how many other
-items the story has, and `sources`, the newest SOURCES of them (path and url, newest first);
+is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, its story's other
+sources as its card counts them ("+N sources", SiteStory.sources), `itemCount`, how many items the story has, and
+`sources`, the newest SOURCES of its other items (path and url, newest first);
 docs/feeds-and-api.md has an example. A stories file holds `stories`: each story's `id`, its `lead` (a path),
 `newest` (its newest item's time), `sourceCount` (as its card's "+N sources"), `itemCount`, its items'
 records (the newest STORY_ITEMS, newest first, without the story fields) and `related`, the URLs of declared
@@ -210,30 +211,34 @@ SOURCES = 20  # the most of a story's other items an item's record lists: every 
 #               item would make a large story's API its size squared (its items all carry its `story` id)
 
 
-def _story_of(site: Site, index: int, entries: dict[int, tuple[str, ...]]) -> tuple[str, int, tuple[str, ...]]:
-    """The id of an item's story, how many other items it has, and the paths of the newest SOURCES of them,
-    newest first (planned here: they are the story's, not the item's, whose record is kept per item).
+def _story_of(site: Site, index: int, entries: dict[int, tuple[str, ...]]) -> tuple[str, int, int, tuple[str, ...]]:
+    """The id of an item's story, its source count (its card's "+N sources": SiteStory.sources, for an item alone
+    its declared coverage the site does not have), how many items it has, and the paths of the newest SOURCES of
+    its other items, newest first (planned here: they are the story's, not the item's, whose record is kept per item).
     `entries`: a story's number -> its members' paths, found once for all its members (serve plans the API
     again after every edit; the JSON of them is written only for the files made, _story_fields)."""
     number = site.story_of.get(index)
     if number is None:
-        return story_id(site.items[index].source), 0, ()
+        item = site.items[index]
+        return story_id(item.source), len(declared(site, index, (index,))) if item.related else 0, 1, ()
     story = site.stories[number]
     paths = entries.get(number)
     if paths is None:
         paths = entries[number] = tuple(site.items[m].path for m in story.members[: SOURCES + 1])
     others = tuple(path for member, path in zip(story.members, paths) if member != index)
-    return story.id, len(story.members) - 1, others[:SOURCES]
+    return story.id, story.sources, len(story.members), others[:SOURCES]
 
 
-def _story_fields(config: Config, story: tuple[str, int, tuple[str, ...]], memo: dict) -> str:
-    """The `"story":...,"sourceCount":...,"sources":[...]` members of an item's record (_story_of's value)."""
+def _story_fields(config: Config, story: tuple[str, int, int, tuple[str, ...]], memo: dict) -> str:
+    """The `"story":...,"sourceCount":...,"itemCount":...,"sources":[...]` members of an item's record (_story_of's
+    value)."""
     key = ("api story", story)
     known = memo.get(key)
     if known is None:
-        sources = ",".join(_json({"path": path, "url": site_url(config.base_url, path)}) for path in story[2])
+        sources = ",".join(_json({"path": path, "url": site_url(config.base_url, path)}) for path in story[3])
         # (an id is hex: no escaping)
-        known = memo[key] = f'"story":"{story[0]}","sourceCount":{story[1]},"sources":[{sources}]'
+        known = memo[key] = (f'"story":"{story[0]}","sourceCount":{story[1]},"itemCount":{story[2]},'
+                             f'"sources":[{sources}]')
     return known
 
 

@@ -24,12 +24,13 @@ from generator.frozen import record
 from generator.site.local_pictures import LocalCopies
 from generator.site.grouping import declared, item_story, member_keys
 from generator.site.stories import story_id
-from generator.site.identities import provider_identity
+from generator.site.identities import identity_of, provider_identity, site_domain
 from generator.site.index import topic_tree
-from generator.site.model import ModelResult, Related, Site
+from generator.site.model import ModelResult, ProviderBadge, Related, Site
 from generator.site.ranking import Rankings
 from generator.site.types import titled
 from generator.hosts import ascii_host
+from generator.urls import host_of, slugify
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,14 @@ class Coverage:
     (render/fragments.py), this one among them."""
 
     story: str  # the story's id
-    sources: int  # the other items of the story, and the declared `related` coverage that is not an item
+    sources: int  # "+N sources": SiteStory.sources (for an item alone, its declared coverage the site does not have)
     providers: tuple[str, ...]  # slugs of the other items' providers (not the shown item's), in the story's order
     newest: datetime  # the story's newest item's time
     # The time the card shows: the story's newest item's (the front page, Latest, Top, Hot, a topic's list), or on a
     # provider's or a type's list the card's own item's, where that list places it (one_per_story).
     time: datetime
+    # the providers of its declared coverage that the site does not have (related_provider), after `providers`
+    outside: tuple[ProviderBadge, ...] = ()
 
 
 @record
@@ -156,7 +159,7 @@ class Source:
     href: str  # a path of this site when `here`, else the original's absolute URL
     here: bool
     provider: str  # the provider's slug, or ""
-    provider_name: str
+    badge: ProviderBadge | None  # a `related` entry's provider that is none of the site's (related_provider)
     published: datetime | None
     excerpt: str
     kind: Kind = ARTICLE  # (a `related` entry the site does not have: its type alone)
@@ -381,26 +384,48 @@ def coverage(site: Site, index: int, own: bool = False) -> Coverage | None:
         if not item.related:
             return None
         related = declared(site, index, (index,))
-        return Coverage(story_id(item.source), len(related), _declared_providers(site, (index,), related, provider),
-                        item.published, item.published)
-    shown = tuple(p for p in story.providers if p != provider)
+        known, outside = _declared_providers(site, (index,), related, provider)
+        return Coverage(story_id(item.source), len(related), known, item.published, item.published, outside)
+    shown, outside = tuple(p for p in story.providers if p != provider), ()
     if story.related:
-        shown += tuple(p for p in _declared_providers(site, (story.lead, *story.members), story.related, provider)
-                       if p not in shown)
-    return Coverage(story.id, story.sources, shown, story.newest, site.items[dated_item(site, index, own)].published)
+        known, outside = _declared_providers(site, (story.lead, *story.members), story.related, provider)
+        shown += tuple(p for p in known if p not in shown)
+    return Coverage(story.id, story.sources, shown, story.newest, site.items[dated_item(site, index, own)].published,
+                    outside)
 
 
-def _declared_providers(site: Site, members: Sequence[int], related: Sequence[str], shown: str) -> tuple[str, ...]:
-    """The slugs of the providers of this site that these items' declared coverage `related` (URLs, grouping.declared)
-    is by, as "More coverage" names them (_outside), but the card's own item's provider (`shown`)."""
-    wanted, found = set(related), {}
+def _declared_providers(site: Site, members: Sequence[int], related: Sequence[str],
+                        shown: str) -> tuple[tuple[str, ...], tuple[ProviderBadge, ...]]:
+    """Who these items' declared coverage `related` (URLs, grouping.declared) is by, as "More coverage" names them
+    (_outside): the slugs of the site's providers but the card's own item's (`shown`), and the badges of the others."""
+    wanted, found, outside = set(related), {}, {}
     for member in members:
         for entry in site.items[member].related:
-            if entry.url in wanted and entry.provider:
-                slug = site.provider_slugs.get(provider_identity(entry.provider), "")
+            if entry.url in wanted:
+                slug, badge = related_provider(site, entry)
                 if slug and slug != shown:
                     found[slug] = None
-    return tuple(found)
+                elif badge is not None:
+                    outside.setdefault(badge.slug, badge)
+    return tuple(found), tuple(outside.values())
+
+
+def related_provider(site: Site, related: Related) -> tuple[str, ProviderBadge | None]:
+    """Who published a `related` entry: the slug of the site's provider it is (by who the entry's provider is, as
+    an item's; an entry that names none by its address's host), else "" and a badge of its own, named and coloured
+    by the rule of the site's providers' (ProviderBadge: its monogram from its name, else its domain; its colour from
+    its slug), so that every source shows a logo or a monogram; ("", None) for an entry of neither a provider nor a
+    host."""
+    provider = related.provider
+    if provider is not None:
+        slug = site.provider_slugs.get(provider_identity(provider), "")
+        return (slug, None) if slug else ("", ProviderBadge(provider.slug, provider.name, provider.domain,
+                                                               provider.images, ""))
+    domain = site_domain(host_of(related.url))
+    if not domain:
+        return "", None
+    slug = site.provider_slugs.get(identity_of(domain), "")
+    return (slug, None) if slug else ("", ProviderBadge(slugify(domain), ascii_host(domain), domain, (), ""))
 
 
 def dated_item(site: Site, index: int, own: bool = False) -> int:
@@ -542,9 +567,8 @@ def _member(site: Site, index: int, shared: Shared) -> Source:
     if known is None:
         item = site.items[index]
         provider = site.providers.get(item.provider.slug) if item.provider else None
-        known = shared.sources[index] = Source(item.title, item.path, True, provider.slug if provider else "",
-                                               provider.name if provider else "", item.published, item.excerpt,
-                                               kind_of(item))
+        known = shared.sources[index] = Source(item.title, item.path, True, provider.slug if provider else "", None,
+                                               item.published, item.excerpt, kind_of(item))
     return known
 
 
@@ -560,11 +584,10 @@ def _related_index(site: Site, keys: Callable[[], dict[str, int]], related: Rela
 
 def _outside(site: Site, related: Related) -> Source:
     """A `related` entry the site does not have, as "More coverage" lists it: as the entry gives it."""
-    provider = related.provider
     # its provider on this site, by who it is (its own slug may be another provider's: generator/site/slugs.py)
-    slug = site.provider_slugs.get(provider_identity(provider), "") if provider else ""
-    return Source(related.title, related.url, False, slug, provider.name if provider else "", related.published,
-                  related.excerpt, ARTICLE if related.type == "article" else Kind(related.type))
+    slug, badge = related_provider(site, related)
+    return Source(related.title, related.url, False, slug, badge, related.published, related.excerpt,
+                  ARTICLE if related.type == "article" else Kind(related.type))
 
 
 def _nearest(order: tuple[int, ...], index: int, skip: set[int]) -> tuple[int, ...]:

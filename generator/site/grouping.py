@@ -311,9 +311,10 @@ def _described(site: Site) -> list[tuple]:
 
 def story_report(site: Site) -> list[dict]:
     """The stories of two or more items as `newsdesk build --report` gives them: id, lead, items (source paths,
-    newest first), earliest story first."""
+    newest first) and sourceCount (its card's "+N sources"), earliest story first."""
     return [{"id": story.id, "lead": site.items[story.lead].source,
-             "items": [site.items[member].source for member in story.members]} for story in site.stories]
+             "items": [site.items[member].source for member in story.members], "sourceCount": story.sources}
+            for story in site.stories]
 
 
 def item_story(site: Site, index: int) -> SiteStory | None:
