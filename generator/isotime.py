@@ -378,8 +378,11 @@ _DOTTED = re.compile(r"""
     \s* (?: [^\W\d_]{2,12} \.? (?:\s*,\s*|\s+) )?
     (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
-# What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
-_BEFORE_TIME = re.compile(r"^(?:,\s*|[-–]\s+)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
+# What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`): a weekday
+# too, in any language, when only a time or nothing follows it (`7 Aralık 2026 Pazartesi 09:30`, as Turkish sites
+# write a date, `7 декабря 2026, понедельник, 09:30`, `7 grudnia 2026 (poniedziałek)`)
+_BEFORE_TIME = re.compile(r"^(?:,\s*|[-–]\s+)?(?:\(?[^\W\d_]{2,12}\)?\.?(?:\s*,\s*|\s+)(?=[^\W_]*\s*[0-9])|"
+                          r"\(?[^\W\d_]{2,12}\)?\.?\s*$)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
                           r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت|الساعة|בשעה)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
 # Portuguese), `10.00 Uhr` and `10 Uhr` (German), `10.00 uur` (Dutch), `10.00` (Finnish, Danish, Italian),

@@ -13,17 +13,17 @@ from generator.isotime import Day, clock_alone
 
 # Today, yesterday and the day before, in the languages whose month names dates are read in and their neighbours
 # (Russian, Ukrainian, Bulgarian, Serbian in both scripts, Croatian, Polish, Czech, Slovak, English, German,
-# French, Spanish, Italian, Portuguese, Dutch), as _normal writes them
+# French, Spanish, Italian, Portuguese, Dutch, Turkish, Azerbaijani), as _normal writes them
 _DAYS = {
-    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag",
-    1: "вчера вчора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren",
+    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün",
+    1: "вчера вчора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən",
     2: "позавчера позавчора прекјуче prekjuče prekjučer przedwczoraj předevčírem predvčerom vorgestern avant-hier "
-       "anteayer anteontem eergisteren",
+       "anteayer anteontem eergisteren srağagün sırağagün",
 }
 _DAY_OF = {word: back for back, words in _DAYS.items() for word in words.split()}
-_DAY_OF["l'altro ieri"] = 2
+_DAY_OF.update({"bu gün": 0, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
 # What comes between the day and its time: `вчера в 18:45`, `вчора о 18:45`, `yesterday at`, `gestern um`, `hier à`...
-_BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl."
+_BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl. saat"
 _DAY_AND_TIME = re.compile(
     r"(%s)\s*,?(?:\s*(?:%s)(?=\s|\d))?\s*(.*)" % (
         "|".join(map(re.escape, sorted(_DAY_OF, key=len, reverse=True))),
@@ -33,21 +33,21 @@ _DAY_AND_TIME = re.compile(
 # (`час назад`, `an hour ago`)
 _AGO = re.compile(r"(?:(?P<before>vor|il y a|hace|há|ha|před|pred|преди|пред|пре|prije|pre)\s+)?"
                   r"(?:(?P<count>[0-9]{1,4}|an?|one|une?|una?|uma|einer|einem)\s+)?(?P<unit>[^\W\d_]+)\.?"
-                  r"(?:\s+(?P<after>назад|тому|temu|ago|fa|geleden))?")
+                  r"(?:\s+(?P<after>назад|тому|temu|ago|fa|geleden|önce|əvvəl))?")
 # Units by the start of their word, in every form a count declines them to (`час`, `часа`, `часов`; `godziny`)
 _UNITS = (
-    (timedelta(seconds=1), "сек sec sek segund"),
-    (timedelta(minutes=1), "мин хвил хв min"),
-    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur"),
-    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman"),
-    (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d"),
+    (timedelta(seconds=1), "сек sec sek segund saniy"),
+    (timedelta(minutes=1), "мин хвил хв min dakika dəqiqə"),
+    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur saat"),
+    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman hafta həftə"),
+    (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d gün"),
 )
 _SHORT = {"ч", "h", "d"}  # (a unit of one letter is that letter alone, not the start of another word)
 # Ukrainian's hour, `2 години тому`, which is Bulgarian's and Serbian's year, written after their word for before
 # (`преди 2 години`, `пре 2 године`): an hour only with a word for ago after it. (Latin `godin` is only a year.)
 _HOUR_AFTER = {"годин"}
 _JUST_NOW = {"только что", "щойно", "току-що", "upravo", "właśnie", "právě teď", "just now", "gerade eben",
-             "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist"}
+             "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist", "az önce", "şimdi", "az əvvəl", "indicə"}
 
 
 @dataclass(frozen=True)
@@ -101,5 +101,6 @@ def relative_date(text, zone: tzinfo) -> Relative | None:
 
 
 def _normal(text: str) -> str:
-    """Lower case, `ё` as `е`, one space between words, a typographic apostrophe as ASCII's."""
-    return " ".join(text.lower().replace("ё", "е").replace("’", "'").split())
+    """Lower case (a capital dotted İ as i, not i and a combining dot: Turkish `DÜN`, `EVVELSİ GÜN`), `ё` as `е`, one
+    space between words, a typographic apostrophe as ASCII's."""
+    return " ".join(text.lower().replace("i\u0307", "i").replace("ё", "е").replace("’", "'").split())
