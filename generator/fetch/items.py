@@ -496,8 +496,12 @@ def _folded(text: str) -> str:
     """`text` as keywords are looked for in it: casefolded, full-width letters and digits and half-width katakana
     (`ＡＩ`, `ｽﾏﾎ`) as their usual forms (NFKC), as Japanese, Chinese and Korean text writes them either way.
     (Not the stories' words' rule, stories._tokens, nor search's, search_tokens: those lower(), as search.js
-    does; a keyword is found in any case, `STRASSE` as `Straße`, which only casefold() gives.)"""
-    return (unicodedata.normalize("NFKC", text) if not text.isascii() else text).casefold()
+    does; a keyword is found in any case, `STRASSE` as `Straße`, which only casefold() gives.) Turkish's dotted and
+    dotless i are one letter here, as search's fold has them: `İSTANBUL` casefolds to `i` and a combining dot, and
+    `ısparta` is the `ISPARTA` a keyword writes, in a Turkish feed or a Turkish name in any other."""
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFKC", text).casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
 @lru_cache(maxsize=1024)
