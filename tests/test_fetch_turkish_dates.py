@@ -83,3 +83,35 @@ def test_a_weekday_after_the_year_is_read_in_any_language(tmp_path, capsys, lang
     meant = datetime(2026, 11, 7, 9, 30, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC"))
     dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
     assert dates == {"Day": meant.strftime("%Y-%m-%dT%H:%M:%SZ"), "Alone": "2026-11-07"}, said
+
+
+@pytest.mark.parametrize("language, zone, written", [
+    ("lt", "Europe/Vilnius", {"Ago": "prieš 2 valandas", "Minutes": "prieš 5 minutes", "Yesterday": "vakar 18:45",
+                              "Day": "vakar", "Today": "šiandien 10:15", "Before": "užvakar", "Days": "prieš 3 dienas"}),
+    ("lv", "Europe/Riga", {"Ago": "pirms 2 stundām", "Minutes": "pirms 5 minūtēm", "Yesterday": "vakar plkst. 18:45",
+                           "Day": "vakar", "Today": "šodien 10:15", "Before": "aizvakar", "Days": "pirms 3 dienām"}),
+    ("ro", "Europe/Bucharest", {"Ago": "acum 2 ore", "Minutes": "acum 5 minute", "Yesterday": "ieri, 18:45",
+                                "Day": "ieri", "Today": "astăzi 10:15", "Before": "alaltăieri", "Days": "acum 3 zile"}),
+    ("el", "Europe/Athens", {"Ago": "πριν από 2 ώρες", "Minutes": "πριν 5 λεπτά", "Yesterday": "χθες 18:45",
+                             "Day": "Χθες", "Today": "σήμερα 10:15", "Before": "προχθές", "Days": "πριν από 3 ημέρες"}),
+    ("fi", "Europe/Helsinki", {"Ago": "2 tuntia sitten", "Minutes": "5 minuuttia sitten", "Yesterday": "eilen klo 18.45",
+                               "Day": "eilen", "Today": "tänään 10:15", "Before": "toissapäivänä",
+                               "Days": "3 päivää sitten"}),
+])
+def test_relative_dates_of_the_other_languages_whose_month_names_are_read(tmp_path, capsys, language, zone, written):
+    """The languages whose month names dates are read in wrote `vakar` or `prieš 2 valandas` as no date."""
+    with FeedServer() as server:
+        server.routes["/x.xml"] = Route(rss(written, "utf-8", True))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/x.xml')}\n",
+                         settings=f"language: {language}\ntimezone: {zone}\n")
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    def at(day: int, hour: int, minute: int) -> str:
+        return datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC")).strftime(
+            "%Y-%m-%dT%H:%M:%SZ")
+    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
+        "Ago": "2026-11-22T10:00:00Z", "Minutes": "2026-11-22T11:55:00Z", "Yesterday": at(21, 18, 45),
+        "Day": "2026-11-21", "Today": at(22, 10, 15), "Before": "2026-11-20", "Days": "2026-11-19"}, said

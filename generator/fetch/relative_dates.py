@@ -13,17 +13,19 @@ from generator.isotime import Day, clock_alone
 
 # Today, yesterday and the day before, in the languages whose month names dates are read in and their neighbours
 # (Russian, Ukrainian, Bulgarian, Serbian in both scripts, Croatian, Polish, Czech, Slovak, English, German,
-# French, Spanish, Italian, Portuguese, Dutch, Turkish, Azerbaijani), as _normal writes them
+# French, Spanish, Italian, Portuguese, Dutch, Turkish, Azerbaijani, Lithuanian, Latvian, Romanian, Greek, Finnish),
+# as _normal writes them
 _DAYS = {
-    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün",
-    1: "вчера вчора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən",
+    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün šiandien šodien astăzi azi σήμερα tänään",
+    1: "вчера вчора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən vakar χθες χτες eilen",
     2: "позавчера позавчора прекјуче prekjuče prekjučer przedwczoraj předevčírem predvčerom vorgestern avant-hier "
-       "anteayer anteontem eergisteren srağagün sırağagün",
+       "anteayer anteontem eergisteren srağagün sırağagün užvakar aizvakar alaltăieri προχθές προχτές "
+       "toissapäivänä",
 }
 _DAY_OF = {word: back for back, words in _DAYS.items() for word in words.split()}
 _DAY_OF.update({"bu gün": 0, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
 # What comes between the day and its time: `вчера в 18:45`, `вчора о 18:45`, `yesterday at`, `gestern um`, `hier à`...
-_BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl. saat"
+_BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl. saat klo plkst. στις"
 _DAY_AND_TIME = re.compile(
     r"(%s)\s*,?(?:\s*(?:%s)(?=\s|\d))?\s*(.*)" % (
         "|".join(map(re.escape, sorted(_DAY_OF, key=len, reverse=True))),
@@ -31,21 +33,23 @@ _DAY_AND_TIME = re.compile(
 
 # A count of units before `назад`, `тому`, `ago`... or after `vor`, `il y a`, `hace`, `преди`...; no count is one
 # (`час назад`, `an hour ago`)
-_AGO = re.compile(r"(?:(?P<before>vor|il y a|hace|há|ha|před|pred|преди|пред|пре|prije|pre)\s+)?"
+_AGO = re.compile(r"(?:(?P<before>vor|il y a|hace|há|ha|před|pred|преди|пред|пре|prije|pre|prieš|pirms|acum|"
+                  r"πριν από|πριν)\s+)?"
                   r"(?:(?P<count>[0-9]{1,4}|an?|one|une?|una?|uma|einer|einem)\s+)?(?P<unit>[^\W\d_]+)\.?"
-                  r"(?:\s+(?P<after>назад|тому|temu|ago|fa|geleden|önce|əvvəl))?")
+                  r"(?:\s+(?P<after>назад|тому|temu|ago|fa|geleden|önce|əvvəl|sitten))?")
 # Units by the start of their word, in every form a count declines them to (`час`, `часа`, `часов`; `godziny`)
 _UNITS = (
-    (timedelta(seconds=1), "сек sec sek segund saniy"),
-    (timedelta(minutes=1), "мин хвил хв min dakika dəqiqə"),
-    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur saat"),
-    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman hafta həftə"),
-    (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d gün"),
+    (timedelta(seconds=1), "сек sec sek segund saniy δευτερ"),
+    (timedelta(minutes=1), "мин хвил хв min dakika dəqiqə λεπτ"),
+    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur saat valand oră ώρ tunti tunni"),
+    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman hafta həftə savait nedēļ săptămân εβδομ viik"),
+    (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d gün dien zi ημέρ μέρ päiv"),
 )
 _SHORT = {"ч", "h", "d"}  # (a unit of one letter is that letter alone, not the start of another word)
 # Ukrainian's hour, `2 години тому`, which is Bulgarian's and Serbian's year, written after their word for before
 # (`преди 2 години`, `пре 2 године`): an hour only with a word for ago after it. (Latin `godin` is only a year.)
 _HOUR_AFTER = {"годин"}
+_DOTTED_CLOCK = re.compile(r"^([0-9]{1,2})\.([0-9]{2})\b")
 _JUST_NOW = {"только что", "щойно", "току-що", "upravo", "właśnie", "právě teď", "just now", "gerade eben",
              "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist", "az önce", "şimdi", "az əvvəl", "indicə"}
 
@@ -84,7 +88,8 @@ def relative_date(text, zone: tzinfo) -> Relative | None:
     if text in _JUST_NOW:
         return Relative(zone, ago=timedelta())
     if found := _DAY_AND_TIME.fullmatch(text):
-        clock = clock_alone(found[2]) if found[2] else None
+        # (after a day's word a time may be written with a dot, as Finnish, Danish and Norwegian do: `eilen klo 18.45`)
+        clock = clock_alone(_DOTTED_CLOCK.sub(r"\1:\2", found[2])) if found[2] else None
         return Relative(zone, days=_DAY_OF[found[1]], clock=clock) if clock or not found[2] else None
     found = _AGO.fullmatch(text)
     if not found or bool(found["before"]) == bool(found["after"]):
