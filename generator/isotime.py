@@ -376,7 +376,8 @@ def day_first(text: str, language: str) -> str:
 # month first with dots), unlike `11/12/2026`, which stays no date
 _DOTTED = re.compile(r"""
     \s* (?: [^\W\d_]{2,12} \.? (?:\s*,\s*|\s+) )?
-    (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b (?P<rest>.*)
+    (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b
+    (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) )? (?P<rest>.*)       # (the year's word: `7.12.2026 r.`)
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`): a weekday
 # too, in any language, when only a time or nothing follows it (`7 Aralık 2026 Pazartesi 09:30`, as Turkish sites
@@ -568,7 +569,7 @@ def parse_rfc2822(text: str) -> datetime:
 # European feed that writes `CET`).
 _ZONES = {name: offset for offset, names in (
     ("+0000", "WET"), ("+0100", "CET MEZ WEST WAT"), ("+0200", "CEST MESZ EET CAT SAST"),
-    ("+0300", "EEST MSK EAT"), ("+0330", "IRST"), ("+0430", "AFT"), ("+0500", "PKT"), ("+0530", "SLST"),
+    ("+0300", "EEST MSK EAT TRT"), ("+0330", "IRST"), ("+0400", "AZT"), ("+0430", "AFT"), ("+0500", "PKT"), ("+0530", "SLST"),
     ("+0545", "NPT"), ("+0630", "MMT"), ("+0700", "ICT WIB"), ("+0800", "HKT SGT AWST PHT WITA"),
     ("+0845", "ACWST"), ("+0900", "JST KST WIT"), ("+0930", "ACST"), ("+1000", "AEST"), ("+1030", "ACDT LHST"),
     ("+1100", "AEDT LHDT"), ("+1200", "NZST"), ("+1245", "CHAST"), ("+1300", "NZDT"), ("+1345", "CHADT"),
