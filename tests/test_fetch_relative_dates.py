@@ -22,7 +22,7 @@ def test_dates_relative_to_the_fetch_are_read_from_it(tmp_path, capsys):
         "Часа": "2 часа назад", "Минут": "5 минут назад", "Час": "час назад", "Минуту": "21 минуту назад",
         "Дня": "3 дня назад", "Только что": "только что",
         # the other Slavic languages and the ones whose month names dates are read in
-        "Вчора": "вчора о 18:45", "Години": "2 години тому", "Преди": "преди 2 часа", "Wczoraj": "wczoraj, 18:45",
+        "Вчора": "вчора о 18:45", "Учора": "Учора, 18:45", "Години": "2 години тому", "Преди": "преди 2 часа", "Wczoraj": "wczoraj, 18:45",
         "Temu": "2 godziny temu", "Před": "před 2 hodinami", "Včera": "včera v 18:45", "Juče": "juče u 18:45",
         "Ago": "2 hours ago", "Yesterday": "Yesterday at 6:45 PM", "Vor": "vor 2 Stunden", "Gestern": "gestern um 18:45",
         "Il y a": "il y a 2 heures", "Hier": "hier à 18:45", "Hace": "hace 2 horas", "Ayer": "ayer a las 18:45",
@@ -47,7 +47,7 @@ def test_dates_relative_to_the_fetch_are_read_from_it(tmp_path, capsys):
         "Позавчера": "2026-11-20T06:05:00Z", "Вчера день": "2026-11-21",
         "Часа": two_hours, "Минут": "2026-11-22T11:55:00Z", "Час": "2026-11-22T11:00:00Z",
         "Минуту": "2026-11-22T11:39:00Z", "Дня": "2026-11-19", "Только что": FIRST_FETCHED,
-        "Вчора": yesterday_1845, "Години": two_hours, "Преди": two_hours, "Wczoraj": yesterday_1845,
+        "Вчора": yesterday_1845, "Учора": yesterday_1845, "Години": two_hours, "Преди": two_hours, "Wczoraj": yesterday_1845,
         "Temu": two_hours, "Před": two_hours, "Včera": yesterday_1845, "Juče": yesterday_1845,
         "Ago": two_hours, "Yesterday": yesterday_1845, "Vor": two_hours, "Gestern": yesterday_1845,
         "Il y a": two_hours, "Hier": yesterday_1845, "Hace": two_hours, "Ayer": yesterday_1845,

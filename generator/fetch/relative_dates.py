@@ -17,7 +17,7 @@ from generator.isotime import Day, clock_alone
 # as _normal writes them
 _DAYS = {
     0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün šiandien šodien astăzi azi σήμερα tänään",
-    1: "вчера вчора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən vakar χθες χτες eilen",
+    1: "вчера вчора учора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən vakar χθες χτες eilen",
     2: "позавчера позавчора прекјуче prekjuče prekjučer przedwczoraj předevčírem predvčerom vorgestern avant-hier "
        "anteayer anteontem eergisteren srağagün sırağagün užvakar aizvakar alaltăieri προχθές προχτές "
        "toissapäivänä",
