@@ -13,17 +13,18 @@ from generator.isotime import Day, clock_alone
 
 # Today, yesterday and the day before, in the languages whose month names dates are read in and their neighbours
 # (Russian, Ukrainian, Bulgarian, Serbian in both scripts, Croatian, Polish, Czech, Slovak, English, German,
-# French, Spanish, Italian, Portuguese, Dutch, Turkish, Azerbaijani, Lithuanian, Latvian, Romanian, Greek, Finnish),
+# French, Spanish, Italian, Portuguese, Dutch, Turkish, Azerbaijani, Lithuanian, Latvian, Romanian, Greek, Finnish,
+# Swedish, Danish, Norwegian),
 # as _normal writes them
 _DAYS = {
-    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün šiandien šodien astăzi azi σήμερα tänään",
-    1: "вчера вчора учора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən vakar χθες χτες eilen",
+    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün šiandien šodien astăzi azi σήμερα tänään idag",
+    1: "вчера вчора учора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən vakar χθες χτες eilen igår",
     2: "позавчера позавчора прекјуче prekjuče prekjučer przedwczoraj předevčírem predvčerom vorgestern avant-hier "
        "anteayer anteontem eergisteren srağagün sırağagün užvakar aizvakar alaltăieri προχθές προχτές "
        "toissapäivänä",
 }
 _DAY_OF = {word: back for back, words in _DAYS.items() for word in words.split()}
-_DAY_OF.update({"bu gün": 0, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
+_DAY_OF.update({"bu gün": 0, "i dag": 0, "i går": 1, "i förrgår": 2, "i forgårs": 2, "i forigårs": 2, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
 # What comes between the day and its time: `вчера в 18:45`, `вчора о 18:45`, `yesterday at`, `gestern um`, `hier à`...
 _BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl. saat klo plkst. στις"
 _DAY_AND_TIME = re.compile(
@@ -36,19 +37,22 @@ _DAY_AND_TIME = re.compile(
 _AGO = re.compile(r"(?:(?P<before>vor|il y a|hace|há|ha|před|pred|преди|пред|пре|prije|pre|prieš|pirms|acum|"
                   r"πριν από|πριν)\s+)?"
                   r"(?:(?P<count>[0-9]{1,4}|an?|one|une?|una?|uma|einer|einem)\s+)?(?P<unit>[^\W\d_]+)\.?"
-                  r"(?:\s+(?P<after>назад|тому|temu|ago|fa|geleden|önce|əvvəl|sitten))?")
+                  r"(?:\s+(?P<after>назад|тому|temu|ago|fa|geleden|önce|əvvəl|sitten|sedan|siden))?")
 # Units by the start of their word, in every form a count declines them to (`час`, `часа`, `часов`; `godziny`)
 _UNITS = (
     (timedelta(seconds=1), "сек sec sek segund saniy δευτερ"),
     (timedelta(minutes=1), "мин хвил хв min dakika dəqiqə λεπτ"),
-    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur saat valand oră ώρ tunti tunni"),
-    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman hafta həftə savait nedēļ săptămân εβδομ viik"),
+    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur saat valand oră ώρ tunti tunni tim"),
+    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman hafta həftə savait nedēļ săptămân εβδομ viik veck uge uke"),
     (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d gün dien zi ημέρ μέρ päiv"),
 )
 _SHORT = {"ч", "h", "d"}  # (a unit of one letter is that letter alone, not the start of another word)
 # Ukrainian's hour, `2 години тому`, which is Bulgarian's and Serbian's year, written after their word for before
 # (`преди 2 години`, `пре 2 године`): an hour only with a word for ago after it. (Latin `godin` is only a year.)
 _HOUR_AFTER = {"годин"}
+# Swedish, Danish and Norwegian say a time back with a word before the count and one after it (`för 2 timmar
+# sedan`, `for 2 timer siden`): the one before goes, as _AGO reads one of the two
+_SCANDINAVIAN_FOR = re.compile(r"^f(?:ö|o)r\s+(?=.*\s(?:sedan|siden)$)")
 _DOTTED_CLOCK = re.compile(r"^([0-9]{1,2})\.([0-9]{2})\b")
 _JUST_NOW = {"только что", "щойно", "току-що", "upravo", "właśnie", "právě teď", "just now", "gerade eben",
              "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist", "az önce", "şimdi", "az əvvəl", "indicə"}
@@ -91,7 +95,7 @@ def relative_date(text, zone: tzinfo) -> Relative | None:
         # (after a day's word a time may be written with a dot, as Finnish, Danish and Norwegian do: `eilen klo 18.45`)
         clock = clock_alone(_DOTTED_CLOCK.sub(r"\1:\2", found[2])) if found[2] else None
         return Relative(zone, days=_DAY_OF[found[1]], clock=clock) if clock or not found[2] else None
-    found = _AGO.fullmatch(text)
+    found = _AGO.fullmatch(_SCANDINAVIAN_FOR.sub("", text))
     if not found or bool(found["before"]) == bool(found["after"]):
         return None
     unit = next((size for size, starts in _UNITS for start in starts.split()
