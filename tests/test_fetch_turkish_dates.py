@@ -101,6 +101,8 @@ def test_a_weekday_after_the_year_is_read_in_any_language(tmp_path, capsys, lang
                                  "Before": "i forgårs", "Days": "for 3 dage siden"}),
     ("nb", "Europe/Oslo", {"Ago": "for 2 timer siden", "Minutes": "for 5 minutter siden", "Yesterday": "i går kl. 18:45",
                            "Day": "i går", "Today": "i dag 10:15", "Before": "i forgårs", "Days": "for 3 dager siden"}),
+    ("hu", "Europe/Budapest", {"Ago": "2 órája", "Minutes": "5 perce", "Yesterday": "tegnap 18:45", "Day": "Tegnap",
+                               "Today": "ma 10:15", "Before": "tegnapelőtt", "Days": "3 napja"}),
     ("fi", "Europe/Helsinki", {"Ago": "2 tuntia sitten", "Minutes": "5 minuuttia sitten", "Yesterday": "eilen klo 18.45",
                                "Day": "eilen", "Today": "tänään 10:15", "Before": "toissapäivänä",
                                "Days": "3 päivää sitten"}),

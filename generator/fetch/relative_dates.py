@@ -14,17 +14,17 @@ from generator.isotime import Day, clock_alone
 # Today, yesterday and the day before, in the languages whose month names dates are read in and their neighbours
 # (Russian, Ukrainian, Bulgarian, Serbian in both scripts, Croatian, Polish, Czech, Slovak, English, German,
 # French, Spanish, Italian, Portuguese, Dutch, Turkish, Azerbaijani, Lithuanian, Latvian, Romanian, Greek, Finnish,
-# Swedish, Danish, Norwegian),
+# Swedish, Danish, Norwegian, Hungarian),
 # as _normal writes them
 _DAYS = {
-    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün šiandien šodien astăzi azi σήμερα tänään idag",
-    1: "вчера вчора учора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən vakar χθες χτες eilen igår",
+    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün šiandien šodien astăzi azi σήμερα tänään idag ma",
+    1: "вчера вчора учора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən vakar χθες χτες eilen igår tegnap",
     2: "позавчера позавчора прекјуче prekjuče prekjučer przedwczoraj předevčírem predvčerom vorgestern avant-hier "
        "anteayer anteontem eergisteren srağagün sırağagün užvakar aizvakar alaltăieri προχθές προχτές "
        "toissapäivänä",
 }
 _DAY_OF = {word: back for back, words in _DAYS.items() for word in words.split()}
-_DAY_OF.update({"bu gün": 0, "i dag": 0, "i går": 1, "i förrgår": 2, "i forgårs": 2, "i forigårs": 2, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
+_DAY_OF.update({"bu gün": 0, "i dag": 0, "i går": 1, "i förrgår": 2, "i forgårs": 2, "i forigårs": 2, "tegnapelőtt": 2, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
 # What comes between the day and its time: `вчера в 18:45`, `вчора о 18:45`, `yesterday at`, `gestern um`, `hier à`...
 _BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl. saat klo plkst. στις"
 _DAY_AND_TIME = re.compile(
@@ -53,6 +53,10 @@ _HOUR_AFTER = {"годин"}
 # Swedish, Danish and Norwegian say a time back with a word before the count and one after it (`för 2 timmar
 # sedan`, `for 2 timer siden`): the one before goes, as _AGO reads one of the two
 _SCANDINAVIAN_FOR = re.compile(r"^f(?:ö|o)r\s+(?=.*\s(?:sedan|siden)$)")
+# Hungarian says "ago" in the unit's own ending (`2 órája`, `5 perce`, `3 napja`): the unit, by its whole word
+_HUNGARIAN = {"másodperce": timedelta(seconds=1), "perce": timedelta(minutes=1), "órája": timedelta(hours=1),
+              "napja": timedelta(days=1), "hete": timedelta(days=7)}
+_SUFFIXED_AGO = re.compile(r"([0-9]{1,4})\s+(%s)" % "|".join(_HUNGARIAN))
 _DOTTED_CLOCK = re.compile(r"^([0-9]{1,2})\.([0-9]{2})\b")
 _JUST_NOW = {"только что", "щойно", "току-що", "upravo", "właśnie", "právě teď", "just now", "gerade eben",
              "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist", "az önce", "şimdi", "az əvvəl", "indicə"}
@@ -95,6 +99,9 @@ def relative_date(text, zone: tzinfo) -> Relative | None:
         # (after a day's word a time may be written with a dot, as Finnish, Danish and Norwegian do: `eilen klo 18.45`)
         clock = clock_alone(_DOTTED_CLOCK.sub(r"\1:\2", found[2])) if found[2] else None
         return Relative(zone, days=_DAY_OF[found[1]], clock=clock) if clock or not found[2] else None
+    if suffixed := _SUFFIXED_AGO.fullmatch(text):
+        unit, count = _HUNGARIAN[suffixed[2]], int(suffixed[1])
+        return Relative(zone, days=unit.days * count) if unit.days else Relative(zone, ago=unit * count)
     found = _AGO.fullmatch(_SCANDINAVIAN_FOR.sub("", text))
     if not found or bool(found["before"]) == bool(found["after"]):
         return None
