@@ -381,9 +381,11 @@ _DOTTED = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`): a weekday
 # too, in any language, when only a time or nothing follows it (`7 Aralık 2026 Pazartesi 09:30`, as Turkish sites
-# write a date, `7 декабря 2026, понедельник, 09:30`, `7 grudnia 2026 (poniedziałek)`)
-_BEFORE_TIME = re.compile(r"^(?:,\s*|[-–]\s+)?(?:\(?[^\W\d_]{2,12}\)?\.?(?:\s*,\s*|\s+)(?=[^\W_]*\s*[0-9])|"
-                          r"\(?[^\W\d_]{2,12}\)?\.?\s*$)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
+# write a date, `7 декабря 2026, понедельник, 09:30`, `7 grudnia 2026 (poniedziałek)`), but not a word of ASCII
+# capitals, which is a zone's name (`3 December 2026 GMT`)
+_WEEKDAY = r"\(?(?-i:(?![A-Z]{2,12}\b))[^\W\d_]{2,12}\)?\.?"
+_BEFORE_TIME = re.compile(rf"^(?:,\s*|[-–]\s+)?(?:{_WEEKDAY}(?:\s*,\s*|\s+)(?=[^\W_]*\s*[0-9])|{_WEEKDAY}\s*$)?"
+                          r"(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
                           r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت|الساعة|בשעה)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
 # Portuguese), `10.00 Uhr` and `10 Uhr` (German), `10.00 uur` (Dutch), `10.00` (Finnish, Danish, Italian),

@@ -258,6 +258,7 @@ WORDED = {
     "3 декабря 2026, четверг, 09:30": "2026-12-03T09:30:00Z",
     "3. Dezember 2026, Donnerstag, 9:30 Uhr": "2026-12-03T09:30:00Z",
     "3 grudnia 2026 (czwartek) 09:30": "2026-12-03T09:30:00Z",
+    "3 Dezember 2026 MEZ": "2026-12-02T23:00:00Z",  # (a zone's name in capitals is no weekday)
     # the year's word after a date of numbers too, as Polish, Russian and Ukrainian write it
     "3.12.2026 r.": "2026-12-03T00:00:00Z",
     "03.12.2026 r., godz. 10:00": "2026-12-03T10:00:00Z",
