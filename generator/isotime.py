@@ -571,7 +571,8 @@ def parse_rfc2822(text: str) -> datetime:
 # European feed that writes `CET`).
 _ZONES = {name: offset for offset, names in (
     ("+0000", "WET"), ("+0100", "CET MEZ WEST WAT"), ("+0200", "CEST MESZ EET CAT SAST"),
-    ("+0300", "EEST MSK EAT TRT"), ("+0330", "IRST"), ("+0400", "AZT"), ("+0430", "AFT"), ("+0500", "PKT"), ("+0530", "SLST"),
+    ("+0300", "EEST MSK EAT TRT"), ("+0330", "IRST"), ("+0400", "AZT"), ("+0430", "AFT"), ("+0500", "PKT"),
+    ("+0530", "SLST"),
     ("+0545", "NPT"), ("+0630", "MMT"), ("+0700", "ICT WIB"), ("+0800", "HKT SGT AWST PHT WITA"),
     ("+0845", "ACWST"), ("+0900", "JST KST WIT"), ("+0930", "ACST"), ("+1000", "AEST"), ("+1030", "ACDT LHST"),
     ("+1100", "AEDT LHDT"), ("+1200", "NZST"), ("+1245", "CHAST"), ("+1300", "NZDT"), ("+1345", "CHADT"),

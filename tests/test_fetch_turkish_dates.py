@@ -5,6 +5,9 @@ news sites write a date, and as Russian, German and Polish sites do too: `7 де
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from conftest import feed_site, fetch_said, fetched
@@ -78,8 +81,6 @@ def test_a_weekday_after_the_year_is_read_in_any_language(tmp_path, capsys, lang
                          settings=f"language: {language}\ntimezone: {zone}\n")
         code, said = fetch_said(site, capsys)
     assert code == 0, said
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
     meant = datetime(2026, 11, 7, 9, 30, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC"))
     dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
     assert dates == {"Day": meant.strftime("%Y-%m-%dT%H:%M:%SZ"), "Alone": "2026-11-07"}, said
@@ -87,25 +88,28 @@ def test_a_weekday_after_the_year_is_read_in_any_language(tmp_path, capsys, lang
 
 @pytest.mark.parametrize("language, zone, written", [
     ("lt", "Europe/Vilnius", {"Ago": "prieš 2 valandas", "Minutes": "prieš 5 minutes", "Yesterday": "vakar 18:45",
-                              "Day": "vakar", "Today": "šiandien 10:15", "Before": "užvakar", "Days": "prieš 3 dienas"}),
+                              "Day": "vakar", "Today": "šiandien 10:15", "Before": "užvakar",
+                              "Days": "prieš 3 dienas"}),
     ("lv", "Europe/Riga", {"Ago": "pirms 2 stundām", "Minutes": "pirms 5 minūtēm", "Yesterday": "vakar plkst. 18:45",
                            "Day": "vakar", "Today": "šodien 10:15", "Before": "aizvakar", "Days": "pirms 3 dienām"}),
     ("ro", "Europe/Bucharest", {"Ago": "acum 2 ore", "Minutes": "acum 5 minute", "Yesterday": "ieri, 18:45",
                                 "Day": "ieri", "Today": "astăzi 10:15", "Before": "alaltăieri", "Days": "acum 3 zile"}),
     ("el", "Europe/Athens", {"Ago": "πριν από 2 ώρες", "Minutes": "πριν 5 λεπτά", "Yesterday": "χθες 18:45",
                              "Day": "Χθες", "Today": "σήμερα 10:15", "Before": "προχθές", "Days": "πριν από 3 ημέρες"}),
-    ("sv", "Europe/Stockholm", {"Ago": "för 2 timmar sedan", "Minutes": "för 5 minuter sedan", "Yesterday": "igår kl. 18:45",
-                                "Day": "i går", "Today": "idag 10:15", "Before": "i förrgår", "Days": "för 3 dagar sedan"}),
+    ("sv", "Europe/Stockholm", {"Ago": "för 2 timmar sedan", "Minutes": "för 5 minuter sedan",
+                                "Yesterday": "igår kl. 18:45", "Day": "i går", "Today": "idag 10:15",
+                                "Before": "i förrgår", "Days": "för 3 dagar sedan"}),
     ("da", "Europe/Copenhagen", {"Ago": "for 2 timer siden", "Minutes": "for 5 minutter siden",
                                  "Yesterday": "i går kl. 18.45", "Day": "I går", "Today": "i dag 10:15",
                                  "Before": "i forgårs", "Days": "for 3 dage siden"}),
-    ("nb", "Europe/Oslo", {"Ago": "for 2 timer siden", "Minutes": "for 5 minutter siden", "Yesterday": "i går kl. 18:45",
-                           "Day": "i går", "Today": "i dag 10:15", "Before": "i forgårs", "Days": "for 3 dager siden"}),
+    ("nb", "Europe/Oslo", {"Ago": "for 2 timer siden", "Minutes": "for 5 minutter siden",
+                           "Yesterday": "i går kl. 18:45", "Day": "i går", "Today": "i dag 10:15",
+                           "Before": "i forgårs", "Days": "for 3 dager siden"}),
     ("hu", "Europe/Budapest", {"Ago": "2 órája", "Minutes": "5 perce", "Yesterday": "tegnap 18:45", "Day": "Tegnap",
                                "Today": "ma 10:15", "Before": "tegnapelőtt", "Days": "3 napja"}),
-    ("fi", "Europe/Helsinki", {"Ago": "2 tuntia sitten", "Minutes": "5 minuuttia sitten", "Yesterday": "eilen klo 18.45",
-                               "Day": "eilen", "Today": "tänään 10:15", "Before": "toissapäivänä",
-                               "Days": "3 päivää sitten"}),
+    ("fi", "Europe/Helsinki", {"Ago": "2 tuntia sitten", "Minutes": "5 minuuttia sitten",
+                               "Yesterday": "eilen klo 18.45", "Day": "eilen", "Today": "tänään 10:15",
+                               "Before": "toissapäivänä", "Days": "3 päivää sitten"}),
 ])
 def test_relative_dates_of_the_other_languages_whose_month_names_are_read(tmp_path, capsys, language, zone, written):
     """The languages whose month names dates are read in wrote `vakar` or `prieš 2 valandas` as no date."""
@@ -115,9 +119,6 @@ def test_relative_dates_of_the_other_languages_whose_month_names_are_read(tmp_pa
                          settings=f"language: {language}\ntimezone: {zone}\n")
         code, said = fetch_said(site, capsys)
     assert code == 0, said
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
     def at(day: int, hour: int, minute: int) -> str:
         return datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC")).strftime(
             "%Y-%m-%dT%H:%M:%SZ")

@@ -14,17 +14,19 @@ from generator.isotime import Day, clock_alone
 # Today, yesterday and the day before, in the languages whose month names dates are read in and their neighbours
 # (Russian, Ukrainian, Bulgarian, Serbian in both scripts, Croatian, Polish, Czech, Slovak, English, German,
 # French, Spanish, Italian, Portuguese, Dutch, Turkish, Azerbaijani, Lithuanian, Latvian, Romanian, Greek, Finnish,
-# Swedish, Danish, Norwegian, Hungarian),
-# as _normal writes them
+# Swedish, Danish, Norwegian, Hungarian), as _normal writes them
 _DAYS = {
-    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün šiandien šodien astăzi azi σήμερα tänään idag ma",
-    1: "вчера вчора учора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən vakar χθες χτες eilen igår tegnap",
+    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün "
+       "šiandien šodien astăzi azi σήμερα tänään idag ma",
+    1: "вчера вчора учора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən "
+       "vakar χθες χτες eilen igår tegnap",
     2: "позавчера позавчора прекјуче prekjuče prekjučer przedwczoraj předevčírem predvčerom vorgestern avant-hier "
        "anteayer anteontem eergisteren srağagün sırağagün užvakar aizvakar alaltăieri προχθές προχτές "
        "toissapäivänä",
 }
 _DAY_OF = {word: back for back, words in _DAYS.items() for word in words.split()}
-_DAY_OF.update({"bu gün": 0, "i dag": 0, "i går": 1, "i förrgår": 2, "i forgårs": 2, "i forigårs": 2, "tegnapelőtt": 2, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
+_DAY_OF.update({"bu gün": 0, "i dag": 0, "i går": 1, "i förrgår": 2, "i forgårs": 2, "i forigårs": 2,
+                "tegnapelőtt": 2, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
 # What comes between the day and its time: `вчера в 18:45`, `вчора о 18:45`, `yesterday at`, `gestern um`, `hier à`...
 _BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl. saat klo plkst. στις"
 _DAY_AND_TIME = re.compile(
@@ -42,9 +44,12 @@ _AGO = re.compile(r"(?:(?P<before>vor|il y a|hace|há|ha|před|pred|преди|�
 _UNITS = (
     (timedelta(seconds=1), "сек sec sek segund saniy δευτερ"),
     (timedelta(minutes=1), "мин хвил хв min dakika dəqiqə λεπτ"),
-    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur saat valand oră ώρ tunti tunni tim"),
-    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman hafta həftə savait nedēļ săptămân εβδομ viik veck uge uke"),
-    (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d gün dien zi ημέρ μέρ päiv"),
+    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur saat valand oră ώρ "
+                         "tunti tunni tim"),
+    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman hafta həftə savait nedēļ "
+                        "săptămân εβδομ viik veck uge uke"),
+    (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d gün dien zi ημέρ μέρ "
+                        "päiv"),
 )
 _SHORT = {"ч", "h", "d"}  # (a unit of one letter is that letter alone, not the start of another word)
 # Ukrainian's hour, `2 години тому`, which is Bulgarian's and Serbian's year, written after their word for before
