@@ -380,10 +380,16 @@ def day_first(text: str, language: str) -> str:
 # month first with dots), unlike `11/12/2026`, which stays no date
 _DOTTED = re.compile(r"""
     \s* (?: [^\W\d_]{2,12} \.? (?:\s*,\s*|\s+) )?
-    (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b (?P<rest>.*)
+    (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b
+    (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) )? (?P<rest>.*)       # (the year's word: `7.12.2026 r.`)
 """, re.VERBOSE | re.DOTALL)
-# What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
-_BEFORE_TIME = re.compile(r"^(?:,\s*|[-–]\s+)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
+# What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`): a weekday
+# too, in any language, when only a time or nothing follows it (`7 Aralık 2026 Pazartesi 09:30`, as Turkish sites
+# write a date, `7 декабря 2026, понедельник, 09:30`, `7 grudnia 2026 (poniedziałek)`), but not a word of ASCII
+# capitals, which is a zone's name (`3 December 2026 GMT`)
+_WEEKDAY = r"\(?(?-i:(?![A-Z]{2,12}\b))[^\W\d_]{2,12}\)?\.?"
+_BEFORE_TIME = re.compile(rf"^(?:,\s*|[-–]\s+)?(?:{_WEEKDAY}(?:\s*,\s*|\s+)(?=[^\W_]*\s*[0-9])|{_WEEKDAY}\s*$)?"
+                          r"(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
                           r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت|الساعة|בשעה)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
 # Portuguese), `10.00 Uhr` and `10 Uhr` (German), `10.00 uur` (Dutch), `10.00` (Finnish, Danish, Italian),
@@ -569,7 +575,8 @@ def parse_rfc2822(text: str) -> datetime:
 # European feed that writes `CET`).
 _ZONES = {name: offset for offset, names in (
     ("+0000", "WET"), ("+0100", "CET MEZ WEST WAT"), ("+0200", "CEST MESZ EET CAT SAST"),
-    ("+0300", "EEST MSK EAT"), ("+0330", "IRST"), ("+0430", "AFT"), ("+0500", "PKT"), ("+0530", "SLST"),
+    ("+0300", "EEST MSK EAT TRT"), ("+0330", "IRST"), ("+0400", "AZT"), ("+0430", "AFT"), ("+0500", "PKT"),
+    ("+0530", "SLST"),
     ("+0545", "NPT"), ("+0630", "MMT"), ("+0700", "ICT WIB"), ("+0800", "HKT SGT AWST PHT WITA"),
     ("+0845", "ACWST"), ("+0900", "JST KST WIT"), ("+0930", "ACST"), ("+1000", "AEST"), ("+1030", "ACDT LHST"),
     ("+1100", "AEDT LHDT"), ("+1200", "NZST"), ("+1245", "CHAST"), ("+1300", "NZDT"), ("+1345", "CHADT"),

@@ -108,3 +108,33 @@ def test_data_dir_topic_records_keywords_and_hashtags_are_keywords(tmp_path, ser
     topics, _ = _fetch(site, capsys)
     assert topics["Weekly roundup"] == ["Power Apps"] and topics["Spreadsheets still rule"] == ["Power Apps"]
     assert topics["New phones announced"] == []
+
+
+TURKISH = """<?xml version="1.0" encoding="windows-1254"?>
+<rss version="2.0"><channel><title>Spor</title><link>https://spor.example/</link><description>Spor</description>
+<item><title>İSTANBUL DERBİSİNDE BÜYÜK GÜN</title><link>https://spor.example/1</link></item>
+<item><title>Maç İstanbul'da oynanacak</title><link>https://spor.example/2</link></item>
+<item><title>Istanbul derby, as a foreign agency writes it</title><link>https://spor.example/3</link></item>
+<item><title>ısparta ekibi kazandı</title><link>https://spor.example/4</link></item>
+<item><title>Isparta'da kar</title><link>https://spor.example/5</link></item>
+<item><title>Yeni İNSTAGRAM özelliği</title><link>https://spor.example/6</link></item>
+<item><title>İstanbullu taraftarlar</title><link>https://spor.example/7</link></item>
+</channel></rss>
+""".encode("windows-1254")
+
+
+@pytest.mark.parametrize("language", ["tr", "az", "en"])
+def test_keywords_match_whatever_a_dotted_or_dotless_i_is_written_as(tmp_path, capsys, language):
+    """Turkish writes `İSTANBUL` and `ısparta`: lowercased, `İ` was `i` and a combining dot, which no keyword
+    `istanbul` matched, and `ı` no keyword typed with `I` or `i` (`ISPARTA`). The dot is no other word to a reader
+    searching a feed's words, in any language's site (a Turkish place in English news)."""
+    with FeedServer() as running:
+        running.routes["/spor.xml"] = Route(TURKISH)
+        config = CONFIG.format(url=running.url("/spor.xml")).replace(
+            "topics:\n", f"language: {language}\ntopics:\n  - name: İstanbul\n    keywords: [istanbul]\n"
+            "  - name: Isparta\n    keywords: [ISPARTA]\n  - name: Instagram\n    keywords: [instagram]\n")
+        topics, said = _fetch(make_site(tmp_path / "site", {}, config), capsys)
+    assert topics == {
+        "İSTANBUL DERBİSİNDE BÜYÜK GÜN": ["İstanbul"], "Maç İstanbul'da oynanacak": ["İstanbul"],
+        "Istanbul derby, as a foreign agency writes it": ["İstanbul"], "ısparta ekibi kazandı": ["Isparta"],
+        "Isparta'da kar": ["Isparta"], "Yeni İNSTAGRAM özelliği": ["Instagram"], "İstanbullu taraftarlar": []}, said

@@ -19,7 +19,8 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "ps", "pt", "ru", "sd", "ur", "yi")
+SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl", "ps", "pt", "ru", "sd",
+           "tr", "uk", "ur", "yi")
 
 
 def documented_languages() -> list[str]:

@@ -252,6 +252,21 @@ WORDED = {
     "3 دسامبر 2026": "2026-12-03T00:00:00Z",  # Persian, the Gregorian months
     "۱۵ مه ۲۰۲۶": "2026-05-15T00:00:00Z",
     "۲ ژانويه ۲۰۲۶ ساعت ۱۰:۰۰": "2026-01-02T10:00:00Z",  # (Arabic's yeh for Persian's)
+    # a weekday after the year, as Turkish sites write a date (and Russian, German, Polish ones too)
+    "3 Aralık 2026 Perşembe 09:30": "2026-12-03T09:30:00Z",
+    "3 ARALIK 2026 PERŞEMBE": "2026-12-03T00:00:00Z",
+    "3 декабря 2026, четверг, 09:30": "2026-12-03T09:30:00Z",
+    "3. Dezember 2026, Donnerstag, 9:30 Uhr": "2026-12-03T09:30:00Z",
+    "3 grudnia 2026 (czwartek) 09:30": "2026-12-03T09:30:00Z",
+    "3 Dezember 2026 MEZ": "2026-12-02T23:00:00Z",  # (a zone's name in capitals is no weekday)
+    # the year's word after a date of numbers too, as Polish, Russian and Ukrainian write it
+    "3.12.2026 r.": "2026-12-03T00:00:00Z",
+    "03.12.2026 r., godz. 10:00": "2026-12-03T10:00:00Z",
+    "03.12.2026 г. в 10:00": "2026-12-03T10:00:00Z",
+    "03.12.2026 р. о 10:00": "2026-12-03T10:00:00Z",
+    # Turkey's and Azerbaijan's zones by name
+    "Thu, 03 Dec 2026 10:00:00 TRT": "2026-12-03T07:00:00Z",
+    "Thu, 03 Dec 2026 10:00:00 AZT": "2026-12-03T06:00:00Z",
 }
 
 

@@ -110,17 +110,33 @@ def test_a_sites_russian_words_show_each_count_in_its_form(tmp_path):
 
 def test_a_words_file_of_russians_plural_rule_without_many_shows_other_and_says_where(tmp_path):
     # Before, Russian counted as English: "+21 источника" (other), and a file without `many` was not warned of.
-    # (Ukrainian: Russian's own forms are shipped, which a site's file without `many` keeps.)
-    shown, warnings = russian_site(tmp_path, '  one: "+{n} джерело"\n  few: "+{n} джерела"\n'
-                                             '  other: "+{n} джерела"\n', language="uk")
-    assert shown == ["+2 джерела", "+21 джерело", "+5 джерела"]
+    # (Belarusian: Russian's rule, and no bundled words file whose `many` a site's file without one would keep)
+    shown, warnings = russian_site(tmp_path, '  one: "+{n} крыніца"\n  few: "+{n} крыніцы"\n'
+                                             '  other: "+{n} крыніцы"\n', language="be")
+    assert shown == ["+2 крыніцы", "+21 крыніца", "+5 крыніцы"]
     assert len(warnings) == 1 and warnings[0].startswith(
-        "themes/default/i18n/uk.yaml:2: `sources` has no `many` form, which counts take in uk (`many` for 0, 5, 6, "
+        "themes/default/i18n/be.yaml:2: `sources` has no `many` form, which counts take in be (`many` for 0, 5, 6, "
         "7 ...): they show the `other` form"), warnings
-    assert "add `many:` under `sources:`; counts in uk take one, few, many" in warnings[0]
+    assert "add `many:` under `sources:`; counts in be take one, few, many" in warnings[0]
 
 
 def test_a_russian_sites_words_file_without_many_keeps_the_shipped_one(tmp_path):
     shown, warnings = russian_site(tmp_path, '  one: "+{n} источник"\n  few: "+{n} источника"\n'
                                              '  other: "+{n} источника"\n')
     assert shown == ["+2 источника", "+21 источник", "+5 источников"] and warnings == []
+
+
+@pytest.mark.parametrize("language, shown", [
+    ("pl", ["+1 źródło", "+2 źródła", "+22 źródła", "+25 źródeł", "+5 źródeł"]),
+    ("uk", ["+1 джерело", "+2 джерела", "+22 джерела", "+25 джерел", "+5 джерел"]),
+    ("tr", ["+1 kaynak", "+2 kaynak", "+22 kaynak", "+25 kaynak", "+5 kaynak"]),
+])
+def test_the_shipped_polish_ukrainian_and_turkish_words_show_each_count_in_its_form(tmp_path, language, shown):
+    """They had no words file: their sites showed "+5 sources", in English and its two forms."""
+    files = {**covered_by("harbour", 2, 10), **covered_by("bridge", 3, 11), **covered_by("tunnel", 6, 12),
+             **covered_by("airport", 23, 13), **covered_by("railway", 26, 14)}
+    site = make_site(tmp_path / "site", files, RU_CONFIG.replace("language: ru", f"language: {language}"))
+    config, result = build_site(site)
+    front = (config.output_path / "index.html").read_text(encoding="utf-8")
+    assert sorted(re.findall(r"\+\d+ \w+", front)) == shown
+    assert not [str(w) for w in result.site.warnings if "words" in str(w) or "form" in str(w)]

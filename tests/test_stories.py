@@ -1061,3 +1061,14 @@ def test_a_clustering_edited_back_gives_its_first_stories():
     moved = [replace(one, published=one.published + timedelta(hours=80)) for one in items[:20]]
     assert clustering.edit(moved) != first
     assert clustering.edit(items[:20]) == first
+
+
+def test_a_turkish_headline_in_capitals_is_the_same_words_as_in_small_letters():
+    """Turkish papers set headlines in capitals: `İZMİR` lowercased to `i` and a combining dot, which cut the word
+    in two (`zmi`), and `YANGIN` to `yangin`, another word than `yangın`; the same story from two providers stayed
+    two stories. The dot of an i is no other word here, as in search and topic keywords."""
+    assert words("İZMİR'DE BÜYÜK YANGIN") == words("İzmir'de büyük yangın") == words("Izmir'de buyuk yangin")
+    assert words("ISPARTA KARLA KAPLANDI") == words("Isparta karla kaplandı") == words("ısparta karla kaplandı")
+    caps = item("gazete-fire", "İZMİR'DE BÜYÜK ORMAN YANGINI: KÖYLER BOŞALTILDI", 0, provider="gazete")
+    small = item("haber-fire", "İzmir'de büyük orman yangını: köyler boşaltıldı", 1, provider="haber")
+    assert stories_of(DAY + [caps, small])["gazete-fire"] == {"gazete-fire", "haber-fire"}

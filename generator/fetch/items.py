@@ -132,8 +132,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # the build's rule, languages.own_language: another script or region of the site's language is written too. 17: a
 # podcast episode's `explicit`, as its itunes:explicit (else its channel's) says it in any of Apple's words; a video's
 # player from newsdesk's JSON Feed extension, `_newsdesk: {player}`; East Asian legacy charsets read as browsers
-# read them, and Korean, Japanese and Chinese relative dates and dates with the time in words.)
-READING = 17
+# read them, and Korean, Japanese and Chinese relative dates and dates with the time in words. 18: relative dates in
+# Turkish, Azerbaijani, the Baltic, Nordic and Hungarian languages, Greek and Romanian; a weekday after the year.)
+READING = 18
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -502,8 +503,12 @@ def _folded(text: str) -> str:
     """`text` as keywords are looked for in it: casefolded, full-width letters and digits and half-width katakana
     (`ＡＩ`, `ｽﾏﾎ`) as their usual forms (NFKC), as Japanese, Chinese and Korean text writes them either way.
     (Not the stories' words' rule, stories._tokens, nor search's, search_tokens: those lower(), as search.js
-    does; a keyword is found in any case, `STRASSE` as `Straße`, which only casefold() gives.)"""
-    return (unicodedata.normalize("NFKC", text) if not text.isascii() else text).casefold()
+    does; a keyword is found in any case, `STRASSE` as `Straße`, which only casefold() gives.) Turkish's dotted and
+    dotless i are one letter here, as search's fold has them: `İSTANBUL` casefolds to `i` and a combining dot, and
+    `ısparta` is the `ISPARTA` a keyword writes, in a Turkish feed or a Turkish name in any other."""
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFKC", text).casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
 @lru_cache(maxsize=1024)

@@ -13,18 +13,22 @@ from generator.isotime import Day, clock_alone
 
 # Today, yesterday and the day before, in the languages whose month names dates are read in and their neighbours
 # (Russian, Ukrainian, Bulgarian, Serbian in both scripts, Croatian, Polish, Czech, Slovak, English, German,
-# French, Spanish, Italian, Portuguese, Dutch), and in Korean, Japanese and Chinese, as _normal writes them
+# French, Spanish, Italian, Portuguese, Dutch, Turkish, Azerbaijani, Lithuanian, Latvian, Romanian, Greek, Finnish,
+# Swedish, Danish, Norwegian, Hungarian), and in Korean, Japanese and Chinese, as _normal writes them
 _DAYS = {
-    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag "
-       "오늘 今日 今天",
-    1: "вчера вчора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren 어제 昨日 昨天",
+    0: "сегодня сьогодні днес данас danas dzisiaj dziś dnes today heute aujourd'hui hoy oggi hoje vandaag bugün "
+       "šiandien šodien astăzi azi σήμερα tänään idag ma 오늘 今日 今天",
+    1: "вчера вчора учора јуче juče jučer wczoraj včera yesterday gestern hier ayer ieri ontem gisteren dün dünən "
+       "vakar χθες χτες eilen igår tegnap 어제 昨日 昨天",
     2: "позавчера позавчора прекјуче prekjuče prekjučer przedwczoraj předevčírem predvčerom vorgestern avant-hier "
-       "anteayer anteontem eergisteren 그저께 그제 一昨日 おととい 前天",
+       "anteayer anteontem eergisteren srağagün sırağagün užvakar aizvakar alaltăieri προχθές προχτές "
+       "toissapäivänä 그저께 그제 一昨日 おととい 前天",
 }
 _DAY_OF = {word: back for back, words in _DAYS.items() for word in words.split()}
-_DAY_OF["l'altro ieri"] = 2
+_DAY_OF.update({"bu gün": 0, "i dag": 0, "i går": 1, "i förrgår": 2, "i forgårs": 2, "i forigårs": 2,
+                "tegnapelőtt": 2, "l'altro ieri": 2, "evvelsi gün": 2, "önceki gün": 2, "dünden önceki gün": 2})
 # What comes between the day and its time: `вчера в 18:45`, `вчора о 18:45`, `yesterday at`, `gestern um`, `hier à`...
-_BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl."
+_BETWEEN = "в во о об у u o v ve at um à a las a la alle às om kl. saat klo plkst. στις"
 _DAY_AND_TIME = re.compile(
     r"(%s)\s*,?(?:\s*(?:%s)(?=\s|\d))?\s*(.*)" % (
         "|".join(map(re.escape, sorted(_DAY_OF, key=len, reverse=True))),
@@ -32,24 +36,36 @@ _DAY_AND_TIME = re.compile(
 
 # A count of units before `назад`, `тому`, `ago`... or after `vor`, `il y a`, `hace`, `преди`...; no count is one
 # (`час назад`, `an hour ago`)
-_AGO = re.compile(r"(?:(?P<before>vor|il y a|hace|há|ha|před|pred|преди|пред|пре|prije|pre)\s+)?"
+_AGO = re.compile(r"(?:(?P<before>vor|il y a|hace|há|ha|před|pred|преди|пред|пре|prije|pre|prieš|pirms|acum|"
+                  r"πριν από|πριν)\s+)?"
                   r"(?:(?P<count>[0-9]{1,4}|an?|one|une?|una?|uma|einer|einem)\s+)?(?P<unit>[^\W\d_]+)\.?"
-                  r"(?:\s+(?P<after>назад|тому|temu|ago|fa|geleden))?")
+                  r"(?:\s+(?P<after>назад|тому|temu|ago|fa|geleden|önce|əvvəl|sitten|sedan|siden))?")
 # Units by the start of their word, in every form a count declines them to (`час`, `часа`, `часов`; `godziny`)
 _UNITS = (
-    (timedelta(seconds=1), "сек sec sek segund"),
-    (timedelta(minutes=1), "мин хвил хв min"),
-    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur"),
-    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman"),
-    (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d"),
+    (timedelta(seconds=1), "сек sec sek segund saniy δευτερ"),
+    (timedelta(minutes=1), "мин хвил хв min dakika dəqiqə λεπτ"),
+    (timedelta(hours=1), "час ч годин сат sat godz hodin hour hr h stund heure hora ora ore uur saat valand oră ώρ "
+                         "tunti tunni tim"),
+    (timedelta(days=7), "недел тижн тижд седмиц tydz týd week woche semaine semana settiman hafta həftə savait nedēļ "
+                        "săptămân εβδομ viik veck uge uke"),
+    (timedelta(days=1), "дн ден день дні дан dni dzie den dan day tag jour día dia giorn dag d gün dien zi ημέρ μέρ "
+                        "päiv"),
 )
 _SHORT = {"ч", "h", "d"}  # (a unit of one letter is that letter alone, not the start of another word)
 # Ukrainian's hour, `2 години тому`, which is Bulgarian's and Serbian's year, written after their word for before
 # (`преди 2 години`, `пре 2 године`): an hour only with a word for ago after it. (Latin `godin` is only a year.)
 _HOUR_AFTER = {"годин"}
+# Swedish, Danish and Norwegian say a time back with a word before the count and one after it (`för 2 timmar
+# sedan`, `for 2 timer siden`): the one before goes, as _AGO reads one of the two
+_SCANDINAVIAN_FOR = re.compile(r"^f(?:ö|o)r\s+(?=.*\s(?:sedan|siden)$)")
+# Hungarian says "ago" in the unit's own ending (`2 órája`, `5 perce`, `3 napja`): the unit, by its whole word
+_HUNGARIAN = {"másodperce": timedelta(seconds=1), "perce": timedelta(minutes=1), "órája": timedelta(hours=1),
+              "napja": timedelta(days=1), "hete": timedelta(days=7)}
+_SUFFIXED_AGO = re.compile(r"([0-9]{1,4})\s+(%s)" % "|".join(_HUNGARIAN))
+_DOTTED_CLOCK = re.compile(r"^([0-9]{1,2})\.([0-9]{2})\b")
 _JUST_NOW = {"только что", "щойно", "току-що", "upravo", "właśnie", "právě teď", "just now", "gerade eben",
-             "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist", "방금", "방금 전", "たった今", "刚刚",
-             "剛剛", "刚才", "剛才"}
+             "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist", "az önce", "şimdi", "az əvvəl",
+             "indicə", "방금", "방금 전", "たった今", "刚刚", "剛剛", "刚才", "剛才"}
 # A count and its unit before Korean's `전`, Japanese's and Chinese's `前` ("before"), with or without spaces: `3시간
 # 전`, `3時間前`, `3小时前`, `5分鐘前`
 _CJK_AGO = re.compile(r"([0-9]{1,4})\s*(초|秒|秒钟|秒鐘|분|分|分钟|分鐘|시간|時間|小时|小時|个小时|個小時|일|日|天|주|주일|"
@@ -95,12 +111,16 @@ def relative_date(text, zone: tzinfo) -> Relative | None:
     if text in _JUST_NOW:
         return Relative(zone, ago=timedelta())
     if found := _DAY_AND_TIME.fullmatch(text):
-        clock = clock_alone(found[2]) if found[2] else None
+        # (after a day's word a time may be written with a dot, as Finnish, Danish and Norwegian do: `eilen klo 18.45`)
+        clock = clock_alone(_DOTTED_CLOCK.sub(r"\1:\2", found[2])) if found[2] else None
         return Relative(zone, days=_DAY_OF[found[1]], clock=clock) if clock or not found[2] else None
+    if suffixed := _SUFFIXED_AGO.fullmatch(text):
+        unit, count = _HUNGARIAN[suffixed[2]], int(suffixed[1])
+        return Relative(zone, days=unit.days * count) if unit.days else Relative(zone, ago=unit * count)
     if cjk := _CJK_AGO.fullmatch(text):
         unit, count = _CJK_UNITS[cjk[2]], int(cjk[1])
     else:
-        found = _AGO.fullmatch(text)
+        found = _AGO.fullmatch(_SCANDINAVIAN_FOR.sub("", text))
         if not found or bool(found["before"]) == bool(found["after"]):
             return None
         unit = next((size for size, starts in _UNITS for start in starts.split()
@@ -115,5 +135,6 @@ def relative_date(text, zone: tzinfo) -> Relative | None:
 
 
 def _normal(text: str) -> str:
-    """Lower case, `ё` as `е`, one space between words, a typographic apostrophe as ASCII's."""
-    return " ".join(text.lower().replace("ё", "е").replace("’", "'").split())
+    """Lower case (a capital dotted İ as i, not i and a combining dot: Turkish `DÜN`, `EVVELSİ GÜN`), `ё` as `е`, one
+    space between words, a typographic apostrophe as ASCII's."""
+    return " ".join(text.lower().replace("i\u0307", "i").replace("ё", "е").replace("’", "'").split())

@@ -1030,12 +1030,16 @@ def _words(text: str, seen: dict) -> list[str]:
 
 def _tokens(text: str) -> list[str]:
     """The words of a text as written, in lower case (a letter and its accent one character; full-width letters
-    and digits and half-width katakana, `ＡＩ`, `２０２６`, `ｽﾏﾎ`, as their usual forms, which other reports write)."""
+    and digits and half-width katakana, `ＡＩ`, `２０２６`, `ｽﾏﾎ`, as their usual forms, which other reports write;
+    Turkish's dotted and dotless i as i, as search's fold has them: `İZMİR` lowercases to i and a combining dot,
+    which cut the word in two, and `YANGIN` is the `yangın` of a headline in small letters)."""
     if not text:
         return []
-    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return _WORD.findall(text.lower())
+    return _WORD.findall(text.lower().replace("i\u0307", "i").replace("ı", "i"))
 
 
 def _normal_words(tokens: list[str], seen: dict) -> list[str]:
