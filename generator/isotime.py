@@ -28,7 +28,7 @@ _ISO = re.compile(r"""
 
 # No date is written in more characters than this (`Wednesday, 02 December 2026 10:00:00.123456789 +0100
 # (Central European Standard Time)` is 88); a longer text is none. The patterns below that read dates in words
-# take time that grows faster than a text's length, which a crawler's or a feed's 100 kB "date" made minutes.
+# take time that grows faster than a text's length (a crawler's or a feed's long "date": docs/dev/performance.md).
 LONGEST_DATE = 200
 
 OFFSET_RANGE = "the zone's offset must be less than 24 hours, its minutes in 0..59"  # (what a wrong offset is told)

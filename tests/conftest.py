@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import resource
@@ -129,6 +130,18 @@ def item(title="A story", date="2026-11-20T10:00:00Z", **fields) -> str:
         lines.append(f"{key}: {value}")
     lines += ["---", body]
     return "\n".join(lines) + "\n"
+
+
+def told(excerpt: str, **fields) -> dict[str, str]:
+    """item()'s fields of a story that says `excerpt` (written as a YAML string) above a short body, and `fields`."""
+    return {"excerpt": json.dumps(excerpt, ensure_ascii=False), "body": "Text.", **fields}
+
+
+def story_files(stories: dict[str, dict]) -> dict[str, str]:
+    """`content/story-N.md` of each of `stories` (title -> item()'s fields), a month apart (past the eleventh, a
+    day), so that no two are one story."""
+    return {f"content/story-{n}.md": item(title, date=f"2026-{1 + n % 11:02d}-{15 + n // 11}T10:00:00Z", **fields)
+            for n, (title, fields) in enumerate(stories.items())}
 
 
 def edit_file(path: Path, pattern: str, replacement: str) -> None:
@@ -273,6 +286,17 @@ DATE_2026 = "publishedDateTime: 2026-11-20T10:00:00Z"
 
 def build_items(tmp_path: Path, files: dict[str, str | bytes], capsys, config: str = ITEMS_CONFIG):
     return build_files(tmp_path, files, capsys, config)
+
+
+def built_dates(tmp_path: Path, written: dict[str, str | None], capsys, config: str = ITEMS_CONFIG):
+    """(each date of `written` -> the moment the build reads it as, None for an item left out; what the build
+    said) for a site of one item dated so per date (`d0.md`, `d1.md` ... in `written`'s order), and one dated
+    plainly."""
+    files = {f"d{n}.md": front(f"title: Dated {n}", f"publishedDateTime: {json.dumps(date)}")
+             for n, date in enumerate(written)}
+    files["good.md"] = front("title: Good", "publishedDateTime: 2026-11-20T10:00:00Z")
+    _, news, said = build_files(tmp_path, files, capsys, config)
+    return {date: news.get(f"d{n}", {}).get("publishedDateTime") for n, date in enumerate(written)}, said
 
 
 LOCALISED_DATES = {  # as a site's locale writes RSS's date or a date in words -> the moment (UTC)

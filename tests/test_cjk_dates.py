@@ -5,7 +5,7 @@ such item was left out, "not a date" (isotime.in_english)."""
 
 from __future__ import annotations
 
-from conftest import DATE_2025, build_items, front
+from conftest import built_dates
 
 CJK_DATES = {
     "2026年11月7日 9時30分": "2026-11-07T09:30:00Z",
@@ -33,18 +33,15 @@ CJK_DATES = {
 }
 
 
+# no such hour or era year: still no date, said at its line
+NOT_DATES = ["2026年11月7日 午後13時", "令和0年11月7日"]
+
+
 def test_dates_with_chinese_japanese_and_korean_times_eras_and_full_width_digits_are_read(tmp_path, capsys):
-    files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
-             for number, written in enumerate(CJK_DATES)}
-    files["plain.md"] = front("title: Plain", DATE_2025)
-    # no such hour or era year: still no date, said at its line
-    files["late.md"] = front("title: Late", 'publishedDateTime: "2026年11月7日 午後13時"')
-    files["era.md"] = front("title: Era", 'publishedDateTime: "令和0年11月7日"')
-    _, news, said = build_items(tmp_path, files, capsys)
-    assert {written: news.get(f"d{number}", {}).get("publishedDateTime")
-            for number, written in enumerate(CJK_DATES)} == CJK_DATES, said
-    assert "content/late.md:3: `publishedDateTime` is not a date" in said, said
-    assert "content/era.md:3: `publishedDateTime` is not a date" in said, said
+    read, said = built_dates(tmp_path, {**CJK_DATES, **dict.fromkeys(NOT_DATES)}, capsys)
+    assert read == {**CJK_DATES, **dict.fromkeys(NOT_DATES)}, said
+    for n, written in enumerate(NOT_DATES, start=len(CJK_DATES)):
+        assert f"content/d{n}.md:3: `publishedDateTime` is not a date: {written!r}" in said, said
 
 
 # A Chinese, Japanese or Korean time after a date of numbers, as these sites write one (`2026-11-07 오후 3시 5분`, Korean
@@ -66,10 +63,7 @@ CJK_TIMES_AFTER_NUMBERS = {
 
 
 def test_chinese_japanese_and_korean_times_after_a_date_of_numbers_are_read(tmp_path, capsys):
-    files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
-             for number, written in enumerate(CJK_TIMES_AFTER_NUMBERS)}
-    files["late.md"] = front("title: Late", 'publishedDateTime: "2026-11-07 오후 13시"')  # no such hour
-    _, news, said = build_items(tmp_path, files, capsys)
-    assert {written: news.get(f"d{number}", {}).get("publishedDateTime")
-            for number, written in enumerate(CJK_TIMES_AFTER_NUMBERS)} == CJK_TIMES_AFTER_NUMBERS, said
-    assert "content/late.md:3: `publishedDateTime` '2026-11-07 오후 13시' is not a valid date" in said, said
+    late = "2026-11-07 오후 13시"  # no such hour
+    read, said = built_dates(tmp_path, {**CJK_TIMES_AFTER_NUMBERS, late: None}, capsys)
+    assert read == {**CJK_TIMES_AFTER_NUMBERS, late: None}, said
+    assert f"content/d{len(CJK_TIMES_AFTER_NUMBERS)}.md:3: `publishedDateTime` {late!r} is not a valid date" in said, said

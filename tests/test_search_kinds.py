@@ -9,9 +9,7 @@ import json
 
 import pytest
 
-from conftest import item, make_site, static_server
-from generator.build.pipeline import BuildOptions, build
-from generator.config.load import load_config
+from conftest import build_site, make_site, static_server, story_files
 from generator.plan.search_files import SEARCH_FOLDER
 from generator.plan.search_stems import terms
 
@@ -37,11 +35,6 @@ STORIES = {
 VIDEOS = {"Recorrido por el muelle", "Entrevista con la alcaldesa"}
 
 
-def site_files(stories: dict) -> dict[str, str]:
-    return {f"content/story-{n}.md": item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z", **fields)
-            for n, (title, fields) in enumerate(stories.items())}
-
-
 def impacts(output, term: str) -> dict[str, int]:
     """The titles of the stories the index lists under `term`, each with its weight there."""
     folder = output / SEARCH_FOLDER
@@ -61,9 +54,7 @@ def impacts(output, term: str) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def spanish_site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("kinds") / "site", site_files(STORIES), CONFIG)
-    config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1))
+    config, _ = build_site(make_site(tmp_path_factory.mktemp("kinds") / "site", story_files(STORIES), CONFIG))
     return config.output_path
 
 
@@ -90,9 +81,8 @@ def test_an_english_site_finds_its_videos_and_free_downloads(tmp_path):
     stories = {"Harbour tour": dict(type="video", body="Boats at dawn."),
                "Cycling routes": dict(type="download", price="{amount: 0, currency: USD}", body="A PDF."),
                "Market hours": dict(body="Open on Saturdays.")}
-    root = make_site(tmp_path / "en", site_files(stories), CONFIG.replace("language: es", "language: en"))
-    config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1))
+    config, _ = build_site(make_site(tmp_path / "en", story_files(stories),
+                                     CONFIG.replace("language: es", "language: en")))
     for typed, titles in {"videos": {"Harbour tour"}, "video": {"Harbour tour"}, "downloads": {"Cycling routes"},
                           "free": {"Cycling routes"}}.items():
         assert set(impacts(config.output_path, terms(typed, "english")[0])) == titles, typed

@@ -13,9 +13,7 @@ import unicodedata
 
 import pytest
 
-from conftest import item, make_site, search_results, static_server
-from generator.build.pipeline import BuildOptions, build
-from generator.config.load import load_config
+from conftest import build_site, item, make_site, search_results, static_server, story_files, told
 from generator.plan.search_compounds import LITERAL_MARKS, literals
 from generator.plan.search_files import SEARCH_FOLDER
 from generator.plan.search_stems import terms
@@ -34,19 +32,18 @@ topics:
 
 # title -> what else the item says (its excerpt, topics and body); a month apart, so that no two are one story
 STORIES = {
-    "Portal update arrives": dict(excerpt='"Sites move to portal version 9.3.3.x this week."', body="Text."),
-    "Bug fixes for site builders": dict(excerpt='"Version 9.2 brought fixes."', body="Text."),
-    "API reaches its second version": dict(excerpt='"The v2.1 endpoints replace v1."', body="Text."),
-    "Language tooling news": dict(excerpt='"Better C# analyzers and a faster C++ compiler."', body="Text."),
-    "Runtime ships for Linux": dict(excerpt='"The .NET runtime is now packaged."', body="Text."),
-    "Office networks get faster": dict(excerpt='"Wi-Fi 7 access points arrive."', topics="[Wireless]",
-                                       body="Text."),
-    "Clinic reopens": dict(excerpt='"After the COVID-19 closures, patients return."', body="Text."),
-    "Phone makers ship updates": dict(excerpt='"Support for iOS 17 lands."', body="Text."),
-    "Tables get relations": dict(excerpt='"Lookups between tables."', topics="[Common Data Service]",
+    "Portal update arrives": told("Sites move to portal version 9.3.3.x this week."),
+    "Bug fixes for site builders": told("Version 9.2 brought fixes."),
+    "API reaches its second version": told("The v2.1 endpoints replace v1."),
+    "Language tooling news": told("Better C# analyzers and a faster C++ compiler."),
+    "Runtime ships for Linux": told("The .NET runtime is now packaged."),
+    "Office networks get faster": told("Wi-Fi 7 access points arrive.", topics="[Wireless]"),
+    "Clinic reopens": told("After the COVID-19 closures, patients return."),
+    "Phone makers ship updates": told("Support for iOS 17 lands."),
+    "Tables get relations": told("Lookups between tables.", topics="[Common Data Service]",
                                  body="Version 4.1.2 of the designer is out."),
     # literals only as NFKC reads them (fullwidth forms), in a body with an entity
-    "Functional tools update": dict(excerpt='"Compilers and editors."',
+    "Functional tools update": told("Compilers and editors.",
                                     body="Version \uff19\uff0e\uff14 of the \uff26\uff03 tools &amp; more\u2026"),
 }
 
@@ -75,18 +72,10 @@ QUERIES = {
 }
 
 
-def site_files() -> dict[str, str]:
-    files = {"data/topics/cds.yaml": TOPIC_RECORD}
-    for n, (title, fields) in enumerate(STORIES.items()):
-        files[f"content/story-{n}.md"] = item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z", **fields)
-    return files
-
-
 @pytest.fixture(scope="module")
 def literal_site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("literals") / "site", site_files(), CONFIG)
-    config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1))
+    files = {"data/topics/cds.yaml": TOPIC_RECORD, **story_files(STORIES)}
+    config, _ = build_site(make_site(tmp_path_factory.mktemp("literals") / "site", files, CONFIG))
     return config.output_path
 
 
@@ -156,8 +145,7 @@ def test_a_french_query_typed_with_any_apostrophe_finds_the_story(tmp_path, page
         "content/pluie.md": item(story.replace("'", "\u2019"), date="2026-11-20T10:00:00Z", body="Texte."),
         "content/soleil.md": item(other, date="2026-11-21T10:00:00Z", body="Texte."),
     }, "title: Nouvelles\nbase_url: https://example.org/paper/\nlanguage: fr\n")
-    config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1))
+    config, _ = build_site(root)
     listed = sorted({fold(word) for word in optional_words("fr")})
     shown = story.replace("'", "\u2019")
     with static_server(config.output_path, "/paper/") as base:

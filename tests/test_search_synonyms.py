@@ -11,8 +11,8 @@ import zlib
 
 import pytest
 
-from conftest import item, make_site, search_results, static_server
-from generator.build.pipeline import BuildOptions, build
+from conftest import build_site, make_site, search_results, static_server, story_files, told
+from generator.build.pipeline import BuildOptions
 from generator.config.load import load_config
 from generator.errors import ConfigError
 from generator.plan.search import FORMAT
@@ -40,24 +40,23 @@ TOPIC_RECORD = "name: Common Data Service\n_id: common-data-service\nshortname: 
 
 # title -> what else the item says; a month apart (past the eleventh, a day), so that no two are one story
 STORIES = {
-    "Dataverse tables get relations": dict(excerpt='"Lookups between tables."', topics="[Common Data Service]",
-                                           body="Text."),
-    "Time zone entities in Common Data Service retire": dict(excerpt='"Plan the move."', body="Text."),
-    "Builders without developers": dict(excerpt='"A no code approach to forms."', body="Text."),
-    "Pro tools for makers": dict(excerpt='"From no-code to pro code."', body="Text."),
-    "Nocode platforms grow": dict(excerpt='"Funding rounds."', body="Text."),
-    "Runtime ships for Linux": dict(excerpt='"The .NET runtime is now packaged."', body="Text."),
-    "Office networks get faster": dict(excerpt='"Access points arrive."', body="Text."),
+    "Dataverse tables get relations": told("Lookups between tables.", topics="[Common Data Service]"),
+    "Time zone entities in Common Data Service retire": told("Plan the move."),
+    "Builders without developers": told("A no code approach to forms."),
+    "Pro tools for makers": told("From no-code to pro code."),
+    "Nocode platforms grow": told("Funding rounds."),
+    "Runtime ships for Linux": told("The .NET runtime is now packaged."),
+    "Office networks get faster": told("Access points arrive."),
     "Map of the coast": dict(type="download", price="{amount: 4.99, currency: USD}", body="A map."),
     "Cycling routes": dict(type="download", price="{amount: 0, currency: USD}", body="A PDF."),
     "Harbour guide": dict(type="download", price='"4,99 €"', body="A guide."),
-    "Smooth on boarding for teams": dict(excerpt='"Purchases in app arrive."', body="Text."),
-    "Onboarding checklist": dict(excerpt='"Steps for the first week."', body="Text."),
-    "Dataverse gets a search page": dict(excerpt='"Find rows fast."', body="Text."),
-    "Write a résumé that gets read": dict(excerpt='"Two pages at most."', body="Text."),
-    "A portal of its own": dict(excerpt='"Each team gets one."', body="Text."),
-    "Itsown ships a planner": dict(excerpt='"A start-up\'s first app."', body="Text."),
-    "Power Pages Web API goes live": dict(excerpt='"Read rows from a page."', body="Text."),
+    "Smooth on boarding for teams": told("Purchases in app arrive."),
+    "Onboarding checklist": told("Steps for the first week."),
+    "Dataverse gets a search page": told("Find rows fast."),
+    "Write a résumé that gets read": told("Two pages at most."),
+    "A portal of its own": told("Each team gets one."),
+    "Itsown ships a planner": told("A start-up's first app."),
+    "Power Pages Web API goes live": told("Read rows from a page."),
 }
 
 # query -> the titles it finds (in rank order when more than one), as a reader checks them
@@ -101,18 +100,13 @@ QUERIES = {
 }
 
 
-def site_files(config: str = CONFIG) -> dict[str, str]:
-    files = {"data/topics/cds.yaml": TOPIC_RECORD}
-    for n, (title, fields) in enumerate(STORIES.items()):
-        files[f"content/story-{n}.md"] = item(title, date=f"2026-{1 + n % 11:02d}-{15 + n // 11}T10:00:00Z", **fields)
-    return files
+def site_files() -> dict[str, str]:
+    return {"data/topics/cds.yaml": TOPIC_RECORD, **story_files(STORIES)}
 
 
 @pytest.fixture(scope="module")
 def synonym_site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("synonyms") / "site", site_files(), CONFIG)
-    config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1))
+    config, _ = build_site(make_site(tmp_path_factory.mktemp("synonyms") / "site", site_files(), CONFIG))
     return config.output_path
 
 

@@ -11,11 +11,13 @@ from generator.cli import main
 # Each tries to reach Python through a template's values: a global function's module, a class's subclasses, a
 # filter's, str.format's fields (which read attributes and keys without Jinja seeing them)
 ESCAPES = [
-    "{{ url.__globals__['__builtins__']['__import__']('os').system('touch ' ~ marker) }}",
+    "{{ page_feed.__globals__['__builtins__']['__import__']('os').system('touch ' ~ marker) }}",
+    "{{ url.func.__globals__['__builtins__']['__import__']('os').system('touch ' ~ marker) }}",
     "{{ cycler.__init__.__globals__.os.system('touch ' ~ marker) }}",
     "{{ (''|attr('__class__')).__mro__[1].__subclasses__() }}",
     "{{ '{0.__init__.__globals__[os].environ}'.format(cycler) }}",
-    "{{ '{f.__globals__}'.format_map({'f': url}) }}",
+    "{{ '{f.__globals__}'.format_map({'f': page_feed}) }}",
+    "{{ '{f.func.__globals__}'.format_map({'f': url}) }}",
     "{{ ('{0.__init__.__globals__}'|attr('format'))(cycler) }}",  # (Jinja before 3.1.6: CVE-2025-27516)
     "{% set pwned = lipsum.__globals__['os'].system('touch ' ~ marker) %}",
     # (no name of Python's own: the methods of a folder's path, which read and write any file)
@@ -27,7 +29,7 @@ ESCAPES = [
 
 @pytest.mark.parametrize("escape", ESCAPES)
 def test_a_theme_s_template_runs_no_python_of_the_builder_s_computer(tmp_path, capsys, escape):
-    """A template read Python's internals through any value it was given (`url.__globals__` is a module's, and
+    """A template read Python's internals through any value it was given (`page_feed.__globals__` is a module's, and
     its `__builtins__` open files and run commands), or a path's methods (`config.root`): a theme cloned from
     anywhere ran what it liked at `newsdesk build`. It is the build's error now, at the template's line, and
     the command never ran."""

@@ -108,8 +108,8 @@ class BuildCache:
 
     def set_words_aside(self) -> None:
         """The stories are planned: a cache saved on disk and not `resident` writes the words to their file
-        now and lets them go, as rendering never reads them (at 100,000 items they are a tenth of the build's
-        peak memory, docs/dev/performance.md). Written whole whatever the build does next: an item's words
+        now and lets them go, as rendering never reads them (a part of a large build's peak memory:
+        docs/dev/performance.md). Written whole whatever the build does next: an item's words
         are a function of its content and the config, whichever build made them."""
         if self.resident or self.root is None or self.story_words is None:
             return

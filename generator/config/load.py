@@ -213,8 +213,8 @@ def _check_aliases(root, shown: str) -> None:
 
 @functools.cache
 def _type_hints(cls) -> dict:
-    """A dataclass's field types, read once: evaluating them again for each of 20,000 `sources:` entries took
-    most of the time to load such a config.yaml."""
+    """A dataclass's field types, read once: evaluating them again for each `sources:` entry was most of the time
+    to load a config.yaml of many feeds (docs/dev/performance.md)."""
     return typing.get_type_hints(cls)
 
 

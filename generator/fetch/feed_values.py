@@ -30,7 +30,7 @@ def text_decoded(text: str) -> str:
 
 
 # (from the start of a run of such characters only: tried from each of them, a long name without an `@` took
-# time in the square of its length, minutes for one of 200 kB)
+# time in the square of its length: docs/dev/performance.md)
 EMAIL = re.compile(r"(?<![^\s()<>@])[^\s()<>@]+@[^\s()<>@]+")
 
 

@@ -83,8 +83,9 @@ STEMMER_FOLDER = "static/search/stemmers/"  # the theme's browser stemmers (scri
 
 
 def needed_static(name: str, config: Config) -> bool:
-    """Whether a theme static file goes into the site: of the browser's stemmers (36, 760 KiB), only
-    the runtime and the site language's one, and none of the search's scripts when search is off."""
+    """Whether a theme static file goes into the site: of the browser's stemmers (docs/dev/search.md says how many
+    and their size), only the runtime and the site language's one, and none of the search's scripts when search is
+    off."""
     if name.startswith(SEARCH_STATIC) and not config.search:
         return False  # (only the search page, which is not written then, loads them)
     if not name.startswith(STEMMER_FOLDER):

@@ -37,6 +37,12 @@ MAX_TOKENS = 50_000
 # What to do about YAML nested past MAX_NESTING
 TOO_DEEP = "remove the deeper values: newsdesk's fields nest four levels at most (`provider:`, `images:`, `- url:`)"
 
+
+def _too_deep(name: str, line: int, what: str = "front matter") -> Problem:
+    """The one error of a front matter (or a part of it, `what`) nested past MAX_NESTING, whichever reader found it."""
+    return Problem(name, line, f"{what} is nested more than {MAX_NESTING} levels deep", TOO_DEEP)
+
+
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Characters YAML does not allow in a document (controls other than tab and line breaks, U+FFFE, U+FFFF).
 # A crawler's text carries them (a stray ESC in a title), and YAML refused the whole file for one: they are
@@ -373,8 +379,7 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     try:
         read = frontmatter_json.load(name, text, start)
     except RecursionError:
-        return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep",
-                       TOO_DEEP)
+        return _too_deep(name, line)
     if isinstance(read, Problem):
         return read
     loaded, end, top = read
@@ -417,14 +422,12 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     try:
         loaded = frontmatter_toml.load(name, front, fm_line)
     except RecursionError:
-        return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
-                       TOO_DEEP)
+        return _too_deep(name, fm_line)
     if isinstance(loaded, Problem):
         return loaded
     meta, twice = loaded
     if _depth(meta) > MAX_NESTING:
-        return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
-                       TOO_DEEP)
+        return _too_deep(name, fm_line)
     if _LONG_NUMBER.search(front):
         meta = _mapped(meta, _printable_integer, {})
     # A date or time TOML reads as one (`title = 1979-05-27`, `length = 00:04:05`): a text field shows it as
@@ -625,7 +628,7 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
         found = yaml_problem(name, front, exc, fm_line, f"invalid YAML in {what}")
         return Problem(name, found.line or 1, found.message, found.hint)
     except RecursionError:
-        return Problem(name, fm_line, f"{what} is nested more than {MAX_NESTING} levels deep", TOO_DEEP)
+        return _too_deep(name, fm_line, what)
     if not isinstance(meta, dict):
         return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines",
                        "write each field on a line of its own, not indented and without a `- ` before it")
@@ -916,7 +919,7 @@ def _within_limits(name: str, scanned, fm_line: int, what: str) -> Problem | Non
         if isinstance(token, opening):
             depth += 1
             if depth > MAX_NESTING:
-                return Problem(name, line, f"{what} is nested more than {MAX_NESTING} levels deep", TOO_DEEP)
+                return _too_deep(name, line, what)
         elif isinstance(token, closing):
             depth -= 1
         elif isinstance(token, yaml.AliasToken):

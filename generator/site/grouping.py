@@ -42,7 +42,7 @@ _EDITS = 50  # items changed, added or deleted since the kept clustering (Kept) 
 class Kept:
     """The last clustering (stories.Clustering) and the items it was made of, kept from build to build by serve
     (BuildCache.clustering): clustering the site again after an edit works out again only what the edited
-    items reach (Clustering.edit), where clustering it whole takes most of a second at 10,000 items."""
+    items reach (Clustering.edit), where clustering it whole grows with the site (docs/dev/incremental.md)."""
 
     def __init__(self) -> None:
         self.clustering: Clustering | None = None

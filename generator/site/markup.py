@@ -522,7 +522,7 @@ def _bidi_encoded(match: re.Match) -> str:
 # An embed in a body (a video, a post, a map): not run on the site, but not lost either. A browser reads what
 # is between <iframe> and </iframe> as text it never shows, so that goes too. (A tag is read up to the next `<`
 # or `>`, and each closing tag is looked up once: read to the end of the text from each `<iframe` without an
-# end, a body of 200 kB of them took a minute.)
+# end, a body of many of them took time in the square of its length: docs/dev/performance.md.)
 _IFRAME_OPEN = re.compile(r"<iframe\b[^<>]*>", re.IGNORECASE)
 _IFRAME_CLOSE = re.compile(r"</iframe\s*>", re.IGNORECASE)
 
