@@ -1003,7 +1003,10 @@
 
   function show(mine, query, hits, meta, marks, fixed, partial) {
     if (mine !== seq) return;
-    shown = { hits: hits, count: 0, meta: meta, marks: marks };
+    var back = restore || {};
+    restore = null;
+    shown = { hits: hits, count: 0, meta: meta, marks: marks, want: Number(back.shown) || 0,
+      y: typeof back.y === "number" ? back.y : null };
     list.replaceChildren();
     suggestion.replaceChildren();
     suggestion.hidden = true;
@@ -1061,6 +1064,11 @@
       more.hidden = shown.count >= shown.hits.length;
       if (message) status.replaceChildren.apply(status, message);
       if (focus && first) first.focus();
+      if (shown.count < Math.min(shown.want, shown.hits.length)) showMore(mine, false);
+      else if (shown.y !== null) {
+        window.scrollTo(0, shown.y);
+        shown.y = null;
+      }
     }).catch(function (error) {
       if (mine === seq) unavailable(error);
     });
@@ -1342,7 +1350,8 @@
     set("topic", chosen.topic);
     set("provider", chosen.provider);
     set("sort", chosen.sort === "date" ? "date" : "");
-    history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+    // (null: a new query or choice has shown none of its further pages, and the page is at its top)
+    history.replaceState(null, "", url.pathname + url.search + url.hash);
   }
 
   function run() {
@@ -1407,11 +1416,18 @@
   });
   more.addEventListener("click", function () {
     showMore(seq, true);
+    history.replaceState({ shown: shown.count }, "");
+  });
+  // What the reader had shown and where, kept in the address's history entry: a browser that keeps no copy of
+  // the page loads it again when the reader comes back from a result, and puts back only the address.
+  list.addEventListener("click", function () {
+    history.replaceState({ shown: shown.count, y: window.scrollY }, "");
   });
 
   var params = new URLSearchParams(window.location.search);
   var initial = params.get("q") || "";
   input.value = initial;
+  var restore = initial ? history.state : null;
   if (sortSelect) sortSelect.value = params.get("sort") === "date" ? "date" : "relevance";
   // The index's meta and stemmer load while the filters are filled, which the first query waits for
   if (initial) ready().catch(function () { /* said by the query */ });
