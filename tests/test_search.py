@@ -1001,6 +1001,26 @@ def test_the_search_page_says_when_the_site_has_no_search_index(tmp_path, page):
         assert page.locator("#search-status").inner_text() == "Search is not available."
 
 
+@pytest.mark.slow
+def test_a_query_while_the_network_is_down_is_answered_once_it_is_back(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/")
+        page.wait_for_function("typeof window.newsdeskSearchTokens === 'function'")
+        page.context.set_offline(True)  # a train's tunnel: no file of the index has been read yet
+        page.fill("#search-q", UNIQUE)
+        status_says(page, "Search is not available.")
+        # the site has its index: the note that it was built without one is not shown
+        assert page.locator("#search-unavailable").is_hidden()
+        page.context.set_offline(False)
+        page.fill("#search-q", "")
+        page.fill("#search-q", UNIQUE)
+        status_says(page, f"1 result for \u201c{UNIQUE}\u201d")
+        assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
+        assert page.locator("#search-unavailable").is_hidden()
+
+
 # --- stemming: the indexer and the browser agree -----------------------------------------------------
 
 STEMMERS = ROOT / "themes/default/static/search/stemmers"

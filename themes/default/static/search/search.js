@@ -317,6 +317,9 @@
       var base = globalThis.newsdeskSnowball ? Promise.resolve() : script(stemmersUrl + "base.js");
       stemmerLoads[name] = base.then(function () {
         return globalThis.newsdeskSnowball.stemmers[name] ? null : script(stemmersUrl + name + ".js");
+      }).catch(function (error) {
+        delete stemmerLoads[name]; // (the network was down: the next query tries again)
+        throw error;
       });
     }
     return stemmerLoads[name].then(function () {
@@ -421,8 +424,15 @@
         // (meta's "keys" names every terms file; one gone is taken for one with no term, as while a
         // deploy replaces the index)
         if (response.status === 404 && missingOk) return null;
-        if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+        if (!response.ok) {
+          var error = new Error(url + ": HTTP " + response.status);
+          error.missing = response.status === 404; // (the site has no index: built with search turned off)
+          throw error;
+        }
         return response.json();
+      }).catch(function (error) {
+        delete files[url]; // (a file the network failed to bring is asked for again by the next query)
+        throw error;
       });
     }
     return files[url];
@@ -1007,6 +1017,8 @@
     restore = null;
     shown = { hits: hits, count: 0, meta: meta, marks: marks, want: Number(back.shown) || 0,
       y: typeof back.y === "number" ? back.y : null };
+    var note = document.getElementById("search-unavailable");
+    if (note) note.hidden = true;
     list.replaceChildren();
     suggestion.replaceChildren();
     suggestion.hidden = true;
@@ -1334,8 +1346,9 @@
     more.hidden = true;
     suggestion.hidden = true;
     status.replaceChildren(spoken("search_unavailable"));
+    // The note says the site was built without search: not when the network failed to bring a file of it
     var note = document.getElementById("search-unavailable");
-    if (note) note.hidden = false;
+    if (note) note.hidden = !(error && error.missing);
   }
 
   // The query and its choices in the address, so that a result page can be shared or reloaded.
