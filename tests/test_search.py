@@ -937,6 +937,38 @@ def test_more_results_and_odd_titles_shown_as_text(searchable, page):
 
 
 @pytest.mark.slow
+def test_back_from_a_result_past_the_first_page_shows_it_where_it_was(searchable, page):
+    # Chromium under Playwright keeps no page in its back/forward cache, as a browser may not: the page is
+    # loaded again from its address and must put back what the reader had shown and where they were.
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.set_viewport_size({"width": 390, "height": 700})
+        page.goto(base + "search/?q=lighthouse")
+        status_says(page, f"{FILLERS} results for")
+        page.click("#search-more")
+        page.wait_for_function(f"document.querySelectorAll('#search-results > li').length === {FILLERS}")
+        opened = result_links(page).nth(FILLERS - 1)
+        title = opened.inner_text()
+        opened.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url(base + "news/**")
+        page.go_back(wait_until="commit")
+        page.wait_for_function(f"document.querySelectorAll('#search-results > li').length === {FILLERS}")
+        back = result_links(page).filter(has_text=title)
+        page.wait_for_function("(title) => { const r = [...document.querySelectorAll('#search-results .card-title a')]"
+                               ".find(a => a.textContent === title).getBoundingClientRect();"
+                               " return r.top >= 0 && r.bottom <= innerHeight; }", arg=title, timeout=10_000)
+        assert back.count() == 1 and page.locator("#search-more").is_hidden()
+        page.fill("#search-q", "lighthouse keeper")  # a new query starts again from its first page
+        status_says(page, f"{FILLERS} results for \u201clighthouse keeper\u201d")
+        assert result_links(page).count() == 20
+        page.reload()
+        status_says(page, f"{FILLERS} results for \u201clighthouse keeper\u201d")
+        assert result_links(page).count() == 20
+
+
+@pytest.mark.slow
 def test_the_browser_and_python_tokenise_alike(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
@@ -967,6 +999,26 @@ def test_the_search_page_says_when_the_site_has_no_search_index(tmp_path, page):
         note.wait_for(state="visible", timeout=10_000)
         assert "not available" in note.inner_text()
         assert page.locator("#search-status").inner_text() == "Search is not available."
+
+
+@pytest.mark.slow
+def test_a_query_while_the_network_is_down_is_answered_once_it_is_back(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/")
+        page.wait_for_function("typeof window.newsdeskSearchTokens === 'function'")
+        page.context.set_offline(True)  # a train's tunnel: no file of the index has been read yet
+        page.fill("#search-q", UNIQUE)
+        status_says(page, "Search is not available.")
+        # the site has its index: the note that it was built without one is not shown
+        assert page.locator("#search-unavailable").is_hidden()
+        page.context.set_offline(False)
+        page.fill("#search-q", "")
+        page.fill("#search-q", UNIQUE)
+        status_says(page, f"1 result for \u201c{UNIQUE}\u201d")
+        assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
+        assert page.locator("#search-unavailable").is_hidden()
 
 
 # --- stemming: the indexer and the browser agree -----------------------------------------------------

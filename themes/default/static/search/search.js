@@ -320,6 +320,9 @@
       var base = globalThis.newsdeskSnowball ? Promise.resolve() : script(stemmersUrl + "base.js");
       stemmerLoads[name] = base.then(function () {
         return globalThis.newsdeskSnowball.stemmers[name] ? null : script(stemmersUrl + name + ".js");
+      }).catch(function (error) {
+        delete stemmerLoads[name]; // (the network was down: the next query tries again)
+        throw error;
       });
     }
     return stemmerLoads[name].then(function () {
@@ -424,8 +427,15 @@
         // (meta's "keys" names every terms file; one gone is taken for one with no term, as while a
         // deploy replaces the index)
         if (response.status === 404 && missingOk) return null;
-        if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+        if (!response.ok) {
+          var error = new Error(url + ": HTTP " + response.status);
+          error.missing = response.status === 404; // (the site has no index: built with search turned off)
+          throw error;
+        }
         return response.json();
+      }).catch(function (error) {
+        delete files[url]; // (a file the network failed to bring is asked for again by the next query)
+        throw error;
       });
     }
     return files[url];
@@ -1018,7 +1028,12 @@
 
   function show(mine, query, hits, meta, marks, fixed, partial) {
     if (mine !== seq) return;
-    shown = { hits: hits, count: 0, meta: meta, marks: marks };
+    var back = restore || {};
+    restore = null;
+    shown = { hits: hits, count: 0, meta: meta, marks: marks, want: Number(back.shown) || 0,
+      y: typeof back.y === "number" ? back.y : null };
+    var note = document.getElementById("search-unavailable");
+    if (note) note.hidden = true;
     list.replaceChildren();
     suggestion.replaceChildren();
     suggestion.hidden = true;
@@ -1076,6 +1091,11 @@
       more.hidden = shown.count >= shown.hits.length;
       if (message) status.replaceChildren.apply(status, message);
       if (focus && first) first.focus();
+      if (shown.count < Math.min(shown.want, shown.hits.length)) showMore(mine, false);
+      else if (shown.y !== null) {
+        window.scrollTo(0, shown.y);
+        shown.y = null;
+      }
     }).catch(function (error) {
       if (mine === seq) unavailable(error);
     });
@@ -1341,8 +1361,9 @@
     more.hidden = true;
     suggestion.hidden = true;
     status.replaceChildren(spoken("search_unavailable"));
+    // The note says the site was built without search: not when the network failed to bring a file of it
     var note = document.getElementById("search-unavailable");
-    if (note) note.hidden = false;
+    if (note) note.hidden = !(error && error.missing);
   }
 
   // The query and its choices in the address, so that a result page can be shared or reloaded.
@@ -1357,7 +1378,8 @@
     set("topic", chosen.topic);
     set("provider", chosen.provider);
     set("sort", chosen.sort === "date" ? "date" : "");
-    history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+    // (null: a new query or choice has shown none of its further pages, and the page is at its top)
+    history.replaceState(null, "", url.pathname + url.search + url.hash);
   }
 
   function run() {
@@ -1422,11 +1444,18 @@
   });
   more.addEventListener("click", function () {
     showMore(seq, true);
+    history.replaceState({ shown: shown.count }, "");
+  });
+  // What the reader had shown and where, kept in the address's history entry: a browser that keeps no copy of
+  // the page loads it again when the reader comes back from a result, and puts back only the address.
+  list.addEventListener("click", function () {
+    history.replaceState({ shown: shown.count, y: window.scrollY }, "");
   });
 
   var params = new URLSearchParams(window.location.search);
   var initial = params.get("q") || "";
   input.value = initial;
+  var restore = initial ? history.state : null;
   if (sortSelect) sortSelect.value = params.get("sort") === "date" ? "date" : "relevance";
   // The index's meta and stemmer load while the filters are filled, which the first query waits for
   if (initial) ready().catch(function () { /* said by the query */ });
