@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 
 from conftest import ROOT
 
@@ -105,10 +106,18 @@ def _private(name: str) -> bool:
     return name.startswith("_") and not name.startswith("__")
 
 
+# What any reach below holds in its text: the files without it need no parsing (most of the test's CPU).
+_SUSPECT = re.compile(r"""from generator[\w.]* import (\([^)]*|[^\n]*)\b_[a-z]|\._[a-z]|attr\([^)\n]*["']_[a-z]"""
+                      r"|\bbench\b|import_module")
+
+
 def _outside_reaches(path) -> list[str]:
     """`path:line: what` for each import of bench/, import of a generator `_name`, or `x._name` of a generator
     module or value (an attribute of `self`, or `os._exit` in a forked child, is the test's own)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    text = path.read_text(encoding="utf-8")
+    if not _SUSPECT.search(text):
+        return []
+    tree = ast.parse(text, str(path))
     found = []
     for node in ast.walk(tree):
         modules = []
