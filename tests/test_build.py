@@ -248,6 +248,7 @@ def test_pretty_urls(example):
                  "topics/ai/index.html", "providers/index.html", "404.html"):
         assert (out / name).is_file(), name
     site = example["configured"]["site"]
+    assert site.items
     for item in site.items:
         assert re.fullmatch(r"news/\d{4}/\d{2}/\d{2}/[a-z0-9-]+/", item.path), item.path
         assert (out / item.path / "index.html").is_file()
@@ -323,6 +324,7 @@ def test_lists_are_paginated_and_ordered(example):
 def test_topic_and_provider_indexes_show_counts(example):
     built = example["configured"]
     site, out = built["site"], built["out"]
+    assert site.topics and site.providers
     topics = "".join(parse_page(out / "topics/index.html").itertext())
     for slug, topic in site.topics.items():
         assert topic.name in topics

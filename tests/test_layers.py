@@ -6,12 +6,16 @@
 A module may import from its own package and from those below it, never from one above: planning never
 reaches for the writer, the model never for the planner. Every import in every module is checked, those
 inside functions too.
+
+Tests stand where a user stands: they reach generator/ through its public names only (a `_name` is the
+module's to change), and bench/ only through its command lines (`python -m bench.corpus`), never its modules.
 """
 
 from __future__ import annotations
 
 import ast
 import functools
+import re
 
 from conftest import ROOT
 
@@ -62,6 +66,31 @@ def test_every_module_imports_only_from_its_own_floor_and_below():
     assert upward == []
 
 
+def test_the_shared_modules_of_the_ground_floor_import_each_other_one_way():
+    """Floor 0 (config and the modules every stage shares) may import within itself, but never round in a
+    circle: one way there too, or config could come to import what imports config."""
+    ground = [name for name, floor in FLOORS.items() if floor == 0]
+    uses = {name: set() for name in ground}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        own = floor_of(".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"))[0]
+        if own in uses:
+            uses[own] |= {floor_of(target)[0] for _, target in imported(path)} & set(uses) - {own}
+    assert sum(map(len, uses.values())) > 10
+    circles = []
+    for start in uses:
+        way, seen = [start], set()
+        while way:  # (depth first from `start`: a way back to it is a circle)
+            for name in uses[way[-1]] - seen:
+                seen.add(name)
+                if name == start:
+                    circles.append(" -> ".join([*way, name]))
+                else:
+                    way.append(name)
+                break
+            else:
+                way.pop()
+    assert circles == []
+
 def test_planning_and_the_model_import_nothing_that_renders_writes_or_serves():
     checked = 0
     for folder in ("plan", "site"):
@@ -71,3 +100,57 @@ def test_planning_and_the_model_import_nothing_that_renders_writes_or_serves():
                 assert floor_of(target)[0] not in ("build", "render", "serve", "publish", "fetch"), \
                     f"{path.relative_to(ROOT)}:{line} imports {target}"
     assert checked > 10
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+# What any reach below holds in its text: the files without it need no parsing (most of the test's CPU).
+_SUSPECT = re.compile(r"""from generator[\w.]* import (\([^)]*|[^\n]*)\b_[a-z]|\._[a-z]|attr\([^)\n]*["']_[a-z]"""
+                      r"|\bbench\b|import_module")
+
+
+def _outside_reaches(path) -> list[str]:
+    """`path:line: what` for each import of bench/, import of a generator `_name`, or `x._name` of a generator
+    module or value (an attribute of `self`, or `os._exit` in a forked child, is the test's own)."""
+    text = path.read_text(encoding="utf-8")
+    if not _SUSPECT.search(text):
+        return []
+    tree = ast.parse(text, str(path))
+    found = []
+    for node in ast.walk(tree):
+        modules = []
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module]
+            if node.module.split(".")[0] == "generator":
+                found += [f"{node.lineno}: imports {node.module}.{alias.name}" for alias in node.names
+                          if _private(alias.name)]
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module":
+            argument = node.args[0] if node.args else None
+            literal = argument.values[0] if isinstance(argument, ast.JoinedStr) and argument.values else argument
+            if not isinstance(literal, ast.Constant):
+                found.append(f"{node.lineno}: imports a module named by a variable (name it, so it can be checked)")
+            else:
+                modules = [str(literal.value)]
+        elif isinstance(node, ast.Attribute) and _private(node.attr):
+            base = node.value
+            while isinstance(base, ast.Attribute):
+                base = base.value
+            if not (isinstance(base, ast.Name) and base.id in ("self", "os")):
+                found.append(f"{node.lineno}: reaches {ast.unparse(node)}")
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
+                "setattr", "getattr", "delattr") and len(node.args) > 1:
+            name = node.args[1]
+            if isinstance(name, ast.Constant) and isinstance(name.value, str) and _private(name.value):
+                found.append(f"{node.lineno}: reaches {name.value} through {ast.unparse(node.func)}")
+        found += [f"{node.lineno}: imports {module}" for module in modules if module.split(".")[0] == "bench"]
+    return [f"{path.relative_to(ROOT)}:{line}" for line in found]
+
+
+def test_tests_use_generators_public_names_and_run_bench_only_as_commands():
+    tests = sorted((ROOT / "tests").glob("test_*.py")) + [ROOT / "tests" / "conftest.py"]
+    assert len(tests) > 100
+    assert [reach for path in tests for reach in _outside_reaches(path)] == []

@@ -1,36 +1,47 @@
 """Serve's stories after an item is added or deleted (stories.Clustering.edit) against clustering the site from
 scratch (stories.cluster), on real-shaped items: bench.corpus's (headlines, excerpts, bodies, URLs with AMP forms,
-declared coverage, providers) and the labelled real headlines of ../shared when they are there."""
+declared coverage, providers), written by its command line, and the labelled real headlines of ../shared when
+they are there."""
 
 from __future__ import annotations
 
+import csv
 import random
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from conftest import write_corpus
+from generator.build.pipeline import BuildOptions, plan_site
+from generator.config.load import load_config
+from generator.site.grouping import story_input
 from generator.site.stories import Clustering, StoryInput, StorySettings, cluster, prepare
 
 LABELLED = Path(__file__).resolve().parent.parent / ".." / "shared" / "labelled" / "news-stories-dev.csv"
 
 
-def corpus_items(count: int) -> list[StoryInput]:
-    from bench.stories import synthetic_inputs
-
+def corpus_items(count: int, folder: Path) -> list[StoryInput]:
+    """What clustering reads of the items of bench.corpus's site of `count` items, as the build reads them."""
+    site = plan_site(load_config(write_corpus(count, folder)), BuildOptions()).model.site
+    inputs = [story_input(item) for item in site.items]
+    assert len(inputs) > count * 0.9  # (about 2% of the corpus's items are drafts, left out)
     # (over a month rather than bench's year: stories of several items are common, as in a busy site's month)
-    inputs = synthetic_inputs(count)
     start = min(item.published for item in inputs)
     return [replace(item, published=start + (item.published - start) / 12) for item in inputs]
 
 
 def labelled_items() -> list[StoryInput]:
+    """The labelled headlines, each dated when it was crawled (the file's TIMESTAMP, in milliseconds)."""
     if not LABELLED.is_file():
         pytest.skip("../shared/labelled is not here (it is only beside a developer's checkout)")
-    from bench.stories import labelled_inputs
-
-    inputs, _ = labelled_inputs(LABELLED)
+    with open(LABELLED, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    inputs = [StoryInput(source=f"labelled/{n}.md", title=row["TITLE"], web_url=row["URL"], provider=row["PUBLISHER"],
+                         published=datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, timezone.utc))
+              for n, row in enumerate(rows)]
+    assert inputs
     return inputs
 
 
@@ -93,8 +104,8 @@ def check_edits(items: list[StoryInput], seed: int, rounds: int) -> None:
 
 @pytest.mark.slow  # each add or delete checked against clustering the whole site again
 @pytest.mark.parametrize("seed", [11, 12])
-def test_adding_and_deleting_items_of_a_corpus_gives_what_clustering_it_gives(seed):
-    check_edits(corpus_items(1500), seed, 16)
+def test_adding_and_deleting_items_of_a_corpus_gives_what_clustering_it_gives(seed, tmp_path):
+    check_edits(corpus_items(1500, tmp_path / "site"), seed, 16)
 
 
 @pytest.mark.slow
