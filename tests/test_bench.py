@@ -119,15 +119,23 @@ def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
     assert one.returncode == 0, one.stderr
     figures = json.loads(one.stdout)
     assert figures["returncode"] == 0 and figures["peak_mib"] >= 150
+    # (the workers wait for each other before they let go: on a busy machine one started after the other ended)
     workers = textwrap.dedent("""
         import multiprocessing, time
-        def work(_):
+        def work(both):
             block = bytearray(120 * 1024 * 1024)
+            both.wait()
             time.sleep(1.0)
+            both.wait()
             return len(block)
         if __name__ == "__main__":
-            with multiprocessing.get_context("fork").Pool(2) as pool:
-                pool.map(work, range(2), chunksize=1)
+            fork = multiprocessing.get_context("fork")
+            both = fork.Barrier(2)
+            workers = [fork.Process(target=work, args=(both,)) for _ in range(2)]
+            for worker in workers:
+                worker.start()
+            for worker in workers:
+                worker.join()
     """)
     (tmp_path / "workers.py").write_text(workers)
     two = bench("measure", "--", sys.executable, str(tmp_path / "workers.py"))
