@@ -24,6 +24,20 @@ ESCAPES = [
     "{{ config.root.joinpath(marker).write_text('ran') }}",
     "{{ (config.root|attr('parent')).joinpath('../../etc/hostname').read_text() }}",
     "{{ '{0.parent}'.format(config.root) }}",
+    # (the same, by the other ways a template reads a field: a key, a filter's `attribute`, `attr`, `self`, the
+    # loop's and namespace's methods, a macro's)
+    "{{ url['__globals__']['os'] }}",
+    "{{ config.root['parent'] }}",
+    "{{ [url]|map(attribute='__globals__')|first }}",
+    "{{ [config.root]|map(attribute='parent')|first }}",
+    "{{ [cycler, cycler]|sort(attribute='__init__.__globals__')|first }}",
+    "{{ url|attr('__globals__') }}",
+    "{{ self.__init__.__globals__ }}",
+    "{% for x in [1] %}{{ loop.cycle.__self__.__class__ }}{% endfor %}",
+    "{% set ns = namespace(f=url) %}{{ ns.f.__globals__ }}",
+    "{% macro m() %}{% endmacro %}{{ m.__init__.__globals__ }}",
+    "{{ config.root.parents[0] }}",
+    "{{ ''.format.__self__.__class__ }}",
 ]
 
 
@@ -124,3 +138,16 @@ def test_a_theme_s_template_or_words_linked_to_a_device_holds_no_build_up(tmp_pa
     for name, target in (("en.yaml", "/dev/zero"), ("de.yaml", tmp_path / "words.yaml")):
         assert (f"warning: themes/cloned/i18n/{name}: not read: a link to a file outside the site ({target}): "
                 "only the site's own files are read (copy the file in, rather than link it)") in err, err
+
+
+def test_a_theme_s_template_makes_no_range_that_holds_the_build_up(tmp_path, capsys):
+    """A loop over `range(10**12)` would run for days and a list of it fill the memory: the sandbox's ranges hold at
+    most 100,000 numbers, and a bigger one is the build's error at the template's line."""
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A"),
+        "config.yaml": "title: T\nbase_url: https://example.com/\ntheme: cloned\n",
+        "themes/cloned/templates/404.html": "{% extends '!theme/404.html' %}\n{% block head %}\n"
+                                            "{{ range(10**12)|list|length }}\n{% endblock %}\n"})
+    assert main(["build", "--config", str(site / "config.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "themes/cloned/templates/404.html:3: error while rendering 404.html: Range too big" in err, err

@@ -52,10 +52,21 @@ class _Environment(MemoEnvironment, SandboxedEnvironment):
         them all before any template is loaded, and every build makes a new environment."""
         return {**self.globals, **(d or {})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
     def is_safe_attribute(self, obj, attr: str, value) -> bool:
         """The sandbox's rule, and no method or part of a path (`config.root`): its methods read and write any
-        file (`joinpath(...).write_text(...)`); a template shows a path as its text."""
-        return not (attr.startswith("_") or is_internal_attribute(obj, attr) or isinstance(obj, PurePath))
+        file (`joinpath(...).write_text(...)`); a template shows a path as its text. Worked out once per type
+        and name: the rule reads only what the value is (not the value), and a page reads a few fields
+        thousands of times (its chain of type checks was most of what the sandbox cost)."""
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = not (attr.startswith("_") or is_internal_attribute(obj, attr)
+                                          or isinstance(obj, PurePath))
+        return safe
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
