@@ -385,10 +385,12 @@ _DOTTED = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`): a weekday
 # too, in any language, when only a time or nothing follows it (`7 Aralık 2026 Pazartesi 09:30`, as Turkish sites
-# write a date, `7 декабря 2026, понедельник, 09:30`, `7 grudnia 2026 (poniedziałek)`), but not a word of ASCII
-# capitals, which is a zone's name (`3 December 2026 GMT`)
-_WEEKDAY = r"\(?(?-i:(?![A-Z]{2,12}\b))[^\W\d_]{2,12}\)?\.?"
-_BEFORE_TIME = re.compile(rf"^(?:,\s*|[-–]\s+)?(?:{_WEEKDAY}(?:\s*,\s*|\s+)(?=[^\W_]*\s*[0-9])|{_WEEKDAY}\s*$)?"
+# write a date, `7 декабря 2026, понедельник, 09:30`, `7 grudnia 2026 (poniedziałek)`), in capitals too (`7 KASIM
+# 2026 CUMA 09:30`, `7. November 2026 MONTAG`), but not where it may be a zone's name: a word of two to five ASCII
+# capitals with no time after it (`3 December 2026 GMT`; no zone's name comes before the time)
+_WEEKDAY = r"\(?[^\W\d_]{2,12}\)?\.?"
+_BEFORE_TIME = re.compile(rf"^(?:,\s*|[-–]\s+)?(?:{_WEEKDAY}(?:\s*,\s*|\s+)(?=[^\W_]*\s*[0-9])"
+                          rf"|(?-i:(?!\(?[A-Z]{{2,5}}\)?\.?\s*$)){_WEEKDAY}\s*$)?"
                           r"(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
                           r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت|الساعة|בשעה)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
@@ -648,7 +650,7 @@ def zones_checked(text: str) -> str:
              if found and found[part] and _offsets_of(found[part])]
     if comment and _offsets_of(comment):
         zones.append((f"({comment})", _offsets_of(comment), None))
-    elif comment and not zones:
+    elif comment and not zones and not day_alone(text):  # (after a day alone, a weekday: no time to zone)
         raise Refused(f"ends with `({comment})`, which is no time zone newsdesk knows",
                       "write the zone's offset instead, as 2026-12-03T10:00:00+01:00")
     for n, (one, offsets, _) in enumerate(zones):
