@@ -306,11 +306,11 @@ _VIETNAMESE = re.compile(r"""
 """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
 
 
-# The day, month and year as numbers with slashes (or dashes) between them, as Vietnamese, Spanish, French, British
-# or Dutch writers give a date (`03/12/2026`, `Thứ Tư, 3/12/2026, 10:00 (GMT+7)`, `Thứ tư, 03/12/2026 - 10:00`,
-# `03-12-2026`): read so after a Vietnamese weekday or `ngày` ("day"), with slashes, or on a site whose `language`
-# writes the day first with that separator (day_first_separator); else `11/12/2026` stays no date, as which number
-# is the month depends on who wrote it
+# The day, month and year as numbers with slashes (or dashes) between them, as Vietnamese, Spanish, French, British,
+# Dutch or Turkish writers give a date (`03/12/2026`, `Thứ Tư, 3/12/2026, 10:00 (GMT+7)`, `Thứ tư, 03/12/2026 -
+# 10:00`, `03-12-2026`): read so after a Vietnamese weekday or `ngày` ("day"), with slashes, or on a site whose
+# `language` writes the day first (writes_day_first); else `11/12/2026` stays no date, as which number is the month
+# depends on who wrote it
 _DAY_FIRST_NUMBERS = re.compile(r"""
     \s* (?P<vietnamese> (?: th[ứu] \s* (?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7]) | ch[ủu] \s* nh[ậa]t | cn | t[2-7] )
                         \s* (?:[,\-–] \s*)? (?: ngày \s+ )? | ngày \s+ )?
@@ -318,33 +318,37 @@ _DAY_FIRST_NUMBERS = re.compile(r"""
 """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
 
 
-# Which writers put the day first in a date of numbers (`05/12/2026`, `05-12-2026`: 5 December), and with which
-# separator, as CLDR's short date pattern has it (d/M/y or d-M-y, in the Gregorian calendar; node's
+# Which writers put the day first in a date of numbers (`05/12/2026`, `05-12-2026`, `05.12.2026`: 5 December), as
+# CLDR's short date pattern orders it (d/M/y, d-M-y or d.M.y, in the Gregorian calendar; node's
 # `Intl.DateTimeFormat(tag, {dateStyle: "short"})`): the languages that do, and the regions and scripts whose
-# writers do otherwise than their language's. tag (lower case) -> `/`, `-`, or "" (not so). A language not here
-# writes the month first (`en`, `en-US`: 12 May), or such a date with dots or the year first (`de`, `ja`), or CLDR
-# has no dates of it: its order is not guessed (a day of 13 or more is no proof: the writer may have slipped).
+# writers do otherwise than their language's. tag (lower case) -> True, or False (not so). Whatever separator their
+# date has: a writer who puts the day first with dots (`de`, `tr`, `ru`) does with slashes too, and none of theirs
+# puts the month first. A language not here writes the month first (`en`, `en-US`: 12 May) or the year first (`ja`,
+# `hu`, `sv`), or CLDR has no dates of it: its order is not guessed (a day of 13 or more is no proof: the writer
+# may have slipped).
 _DAY_FIRST = {
     **dict.fromkeys("ak am ar bm bn br ca cy el es ff fr ga gd gl gu ha hi id ig it ki km kn ky lg ln lo lu ml mr "
-                    "ms mt my nd pa pt qu rn sa sc sg so su sw ta tg th to ur uz vi yi yo".split(), "/"),
+                    "ms mt my nd pa pt qu rn sa sc sg so su sw ta tg th to ur uz vi yi yo "  # (d/M/y)
+                    "as fy ia jv mi nl rm te wo "  # (d-M-y)
+                    "az ba be bg bs cs da de et fi fo he hr hy ie is ka kk ku lb lv mk nb nn no os pl ro ru sh sk sl "
+                    "sq sr tk tr tt uk".split(), True),  # (d.M.y)
     **dict.fromkeys((f"en-{region}" for region in (
         "001 150 ae ag ai at au bb be bm bs bw bz cc ck cm cx cy cz de dg dk dm ee er es fi fj fk fm fr gb gd ge gg "
         "gh gi gm gs gy hk hu id ie il im in io it je jm ke ki kn ky lc lr ls lt lv mg mo ms mt mu mw my na nf ng "
         "nl no nr nu nz pg pk pl pn pt pw ro rw sb sc sd sg sh si sk sl ss sx sz tc tk to tt tv tz ua ug vc vg vu ws "
-        "zm zw").split()), "/"),
-    **dict.fromkeys("nl-be zh-hk zh-mo zh-sg".split(), "/"),
-    **dict.fromkeys("as es-cl fy ia jv mi nl rm te wo".split(), "-"),
-    **dict.fromkeys("es-pa es-pr fr-ca fr-ch it-ch uz-af uz-arab".split(), ""),  # (M/d/y, y-M-d, d.M.y...)
+        "zm zw").split()), True),
+    **dict.fromkeys("zh-hk zh-mo zh-sg".split(), True),
+    **dict.fromkeys("es-pa es-pr fr-ca uz-af uz-arab".split(), False),  # (M/d/y, y-M-d)
 }
 
 
-def day_first_separator(language: str) -> str:
-    """The separator (`/`, `-`) that writers of `language` (a site's, a BCP 47 tag: `es`, `en-GB`, `pt_BR`) put
-    between the numbers of a date they write day first (_DAY_FIRST): its region's entry, else its script's, else its
-    language's; "" when they write none so."""
+def writes_day_first(language: str) -> bool:
+    """Whether writers of `language` (a site's, a BCP 47 tag: `es`, `en-GB`, `pt_BR`) put the day first in a date of
+    numbers (_DAY_FIRST): its region's entry, else its script's, else its language's."""
     language, script, region = subtags(language)
     region = region.lower()
-    return _DAY_FIRST.get(f"{language}-{region}", _DAY_FIRST.get(f"{language}-{script}", _DAY_FIRST.get(language, "")))
+    return _DAY_FIRST.get(f"{language}-{region}", _DAY_FIRST.get(f"{language}-{script}", _DAY_FIRST.get(language,
+                                                                                                       False)))
 
 
 # Which writers put the month first in a date of numbers with slashes (`12/03/2026`: 3 December), as CLDR's short
@@ -385,10 +389,12 @@ _DOTTED = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`): a weekday
 # too, in any language, when only a time or nothing follows it (`7 Aralık 2026 Pazartesi 09:30`, as Turkish sites
-# write a date, `7 декабря 2026, понедельник, 09:30`, `7 grudnia 2026 (poniedziałek)`), but not a word of ASCII
-# capitals, which is a zone's name (`3 December 2026 GMT`)
-_WEEKDAY = r"\(?(?-i:(?![A-Z]{2,12}\b))[^\W\d_]{2,12}\)?\.?"
-_BEFORE_TIME = re.compile(rf"^(?:,\s*|[-–]\s+)?(?:{_WEEKDAY}(?:\s*,\s*|\s+)(?=[^\W_]*\s*[0-9])|{_WEEKDAY}\s*$)?"
+# write a date, `7 декабря 2026, понедельник, 09:30`, `7 grudnia 2026 (poniedziałek)`), in capitals too (`7 KASIM
+# 2026 CUMA 09:30`, `7. November 2026 MONTAG`), but not where it may be a zone's name: a word of two to five ASCII
+# capitals with no time after it (`3 December 2026 GMT`; no zone's name comes before the time)
+_WEEKDAY = r"\(?[^\W\d_]{2,12}\)?\.?"
+_BEFORE_TIME = re.compile(rf"^(?:,\s*|[-–]\s+)?(?:{_WEEKDAY}(?:\s*,\s*|\s+)(?=[^\W_]*\s*[0-9])"
+                          rf"|(?-i:(?!\(?[A-Z]{{2,5}}\)?\.?\s*$)){_WEEKDAY}\s*$)?"
                           r"(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
                           r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت|الساعة|בשעה)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
@@ -501,7 +507,7 @@ def _in_words(text: str, language: str) -> re.Match | None:
              or _YEAR_WORDED.fullmatch(text) or _CJK.fullmatch(text) or _VIETNAMESE.fullmatch(text))
     if found is None and (numbers := _DAY_FIRST_NUMBERS.fullmatch(text)):
         vietnamese = numbers["vietnamese"] and numbers["separator"] == "/"
-        found = numbers if vietnamese or day_first_separator(language) == numbers["separator"] else None
+        found = numbers if vietnamese or writes_day_first(language) else None
     return found
 
 
@@ -648,7 +654,7 @@ def zones_checked(text: str) -> str:
              if found and found[part] and _offsets_of(found[part])]
     if comment and _offsets_of(comment):
         zones.append((f"({comment})", _offsets_of(comment), None))
-    elif comment and not zones:
+    elif comment and not zones and not day_alone(text):  # (after a day alone, a weekday: no time to zone)
         raise Refused(f"ends with `({comment})`, which is no time zone newsdesk knows",
                       "write the zone's offset instead, as 2026-12-03T10:00:00+01:00")
     for n, (one, offsets, _) in enumerate(zones):

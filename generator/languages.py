@@ -200,6 +200,17 @@ RTL_LANGUAGES = frozenset("ar arc bal bqi ckb dv fa glk he khw ks lrc mzn nqo pr
                           "yi".split())
 
 
+# Languages whose dotted and dotless i are two letters (Unicode's SpecialCasing.txt: Turkish, Azerbaijani): there
+# "I" is the capital of "ı" and "İ" of "i", where Unicode's default casing, Python's, makes "I" of both (as a
+# browser's CSS text-transform does not, by the element's lang). search.js: TURKIC.
+TURKIC = frozenset({"tr", "az"})
+
+
+def in_capitals(text: str, tag: str) -> str:
+    """`text` in capitals as the language `tag` writes them (`istanbul` is `İSTANBUL` in Turkish)."""
+    return (text.replace("i", "İ") if primary(tag) in TURKIC else text).upper()
+
+
 def direction(tag: str) -> str:
     """"rtl" for a language tag written right to left (RTL_SCRIPTS, RTL_LANGUAGES), else "ltr" (and for "")."""
     if not tag:

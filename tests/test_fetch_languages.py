@@ -271,3 +271,18 @@ def test_fetch_and_the_build_read_an_item_s_language_by_one_rule(tmp_path, capsy
             article = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)[1])
             pages[heading[2]] = (re.search(r' lang="([^"]*)"', heading[1]) or [None, None])[1], article["inLanguage"]
     assert pages == {title: (marked, marked or site_language) for title in ("Fetched cranes", "Written cranes")}
+
+
+def test_a_date_of_numbers_is_read_day_first_in_every_language_that_writes_the_day_first(tmp_path, capsys):
+    """`07/12/2026` in a Turkish, Polish, German or Russian feed (whose languages write the day first, with dots:
+    CLDR's d.MM.y) was no date, dated when first fetched, though no writer of theirs puts the month first; so was
+    `07-12-2026` in a Spanish one (d/M/y). The order of CLDR's short date decides, whatever the separator."""
+    feeds = {f"/{language}.rss": (rss(title, written, language), "")
+             for language, title, written in (("tr", "Ankara", "07/11/2026 09:30"), ("pl", "Kraków", "07/11/2026"),
+                                              ("de", "Köln", "07-11-2026 09:30"), ("ru", "Tver", "07/11/2026 09:30"),
+                                              ("es", "Cádiz", "07-11-2026 09:30"), ("fr", "Lyon", "07/11/2026 09:30"),
+                                              ("ja", "Kobe", "07/11/2026 09:30"))}
+    found, said = fetch_dates(tmp_path, capsys, feeds, settings="language: en\n")
+    seventh = "2026-11-07T09:30:00Z"  # (as the site is in UTC)
+    assert found == {"Ankara": seventh, "Kraków": "2026-11-07", "Köln": seventh, "Tver": seventh, "Cádiz": seventh,
+                     "Lyon": seventh, "Kobe": FIRST_FETCHED}, said  # (Japanese writes the year first)

@@ -5,6 +5,11 @@ with no time made up."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
 from conftest import feed_site, fetch_said, fetched
 from feed_server import FeedServer, Route
 from test_fetch_times import rss
@@ -109,3 +114,58 @@ def test_chinese_japanese_and_korean_relative_dates_are_read_from_the_fetch(tmp_
         "天前": three_days, "刚刚": FIRST_FETCHED, "剛剛": FIRST_FETCHED, "昨天": yesterday_1845,
         "前天": "2026-11-20", "今天": today_1015,
         "사과": FIRST_FETCHED, "前後": FIRST_FETCHED}, said
+
+
+# What each relative date below names, first fetched at 12:00 UTC on 22 November (Ago: two hours back; Yesterday:
+# 18:45 the day before, in the site's zone; Day: the day before alone; Days: three days back)
+_MEANT = {"Ago": "2026-11-22T10:00:00Z", "Two": "2026-11-22T10:00:00Z", "Minutes": "2026-11-22T11:55:00Z",
+          "Day": "2026-11-21", "Before": "2026-11-20", "Days": "2026-11-19", "Week": "2026-11-15",
+          "Now": FIRST_FETCHED}
+
+
+@pytest.mark.parametrize("language, zone, written", [
+    ("et", "Europe/Tallinn", {"Ago": "2 tundi tagasi", "Minutes": "5 minutit tagasi", "Yesterday": "eile kell 18:45",
+                              "Day": "Eile", "Today": "täna 10:15", "Before": "üleeile", "Days": "3 päeva tagasi",
+                              "Week": "1 nädal tagasi"}),
+    ("sl", "Europe/Ljubljana", {"Ago": "pred 2 urama", "Minutes": "pred 5 minutami", "Yesterday": "včeraj ob 18:45",
+                                "Day": "včeraj", "Today": "danes ob 10:15", "Before": "predvčerajšnjim",
+                                "Days": "pred 3 dnevi", "Week": "pred 1 tednom"}),
+    ("ca", "Europe/Madrid", {"Ago": "fa 2 hores", "Minutes": "fa 5 minuts", "Yesterday": "ahir a les 18:45",
+                             "Day": "ahir", "Today": "avui, 10:15", "Before": "abans-d'ahir", "Days": "fa 3 dies",
+                             "Week": "fa 1 setmana", "Now": "ara mateix"}),
+    ("id", "Asia/Jakarta", {"Ago": "2 jam yang lalu", "Minutes": "5 menit yang lalu",
+                            "Yesterday": "kemarin pukul 18:45", "Day": "Kemarin", "Today": "hari ini 10:15",
+                            "Days": "3 hari yang lalu", "Week": "1 minggu yang lalu", "Now": "baru saja"}),
+    ("ms", "Asia/Kuala_Lumpur", {"Ago": "2 jam lalu", "Minutes": "5 minit lalu", "Days": "3 hari lalu",
+                                 "Today": "hari ini, 10:15", "Now": "baru sahaja"}),
+    ("ar", "Asia/Riyadh", {"Ago": "منذ 2 ساعات", "Two": "منذ ساعتين", "Minutes": "منذ ٥ دقائق",
+                           "Yesterday": "أمس الساعة 18:45", "Day": "أمس", "Today": "اليوم 10:15",
+                           "Before": "أول أمس", "Days": "قبل 3 أيام", "Week": "منذ أسبوع", "Now": "الآن"}),
+    ("he", "Asia/Jerusalem", {"Ago": "לפני 2 שעות", "Two": "לפני שעתיים", "Minutes": "לפני 5 דקות",
+                              "Yesterday": "אתמול ב-18:45", "Day": "אתמול", "Today": "היום בשעה 10:15",
+                              "Before": "שלשום", "Days": "לפני 3 ימים", "Week": "לפני שבוע", "Now": "הרגע"}),
+    ("vi", "Asia/Ho_Chi_Minh", {"Ago": "2 giờ trước", "Minutes": "5 phút trước", "Yesterday": "hôm qua lúc 18:45",
+                                "Day": "Hôm qua", "Today": "hôm nay 10:15", "Before": "hôm kia",
+                                "Days": "3 ngày trước", "Week": "1 tuần trước", "Now": "vừa xong"}),
+    ("th", "Asia/Bangkok", {"Ago": "2 ชั่วโมงที่แล้ว", "Two": "2 ชม. ที่แล้ว", "Minutes": "5 นาทีที่แล้ว",
+                            "Yesterday": "เมื่อวานนี้ เวลา 18:45", "Day": "เมื่อวาน", "Today": "วันนี้ 10:15",
+                            "Before": "เมื่อวานซืน", "Days": "3 วันที่ผ่านมา", "Week": "๑ สัปดาห์ที่แล้ว",
+                            "Now": "เมื่อสักครู่"}),
+])
+def test_relative_dates_of_more_languages_are_read(tmp_path, capsys, language, zone, written):
+    """Estonian, Slovenian, Catalan, Indonesian, Malay, Arabic (its dual: `منذ ساعتين`, two hours), Hebrew
+    (`לפני שעתיים`), Vietnamese and Thai sites wrote `eile`, `pred 2 urama` or `3 ชั่วโมงที่แล้ว` as no date."""
+    written = {**written, "Not a unit": "3 apples ago"}
+    with FeedServer() as server:
+        server.routes["/x.xml"] = Route(rss(written))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/x.xml')}\n",
+                         settings=f"language: {language}\ntimezone: {zone}\n")
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+
+    def at(day: int, hour: int, minute: int) -> str:
+        return datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC")).strftime(
+            "%Y-%m-%dT%H:%M:%SZ")
+    meant = {**_MEANT, "Yesterday": at(21, 18, 45), "Today": at(22, 10, 15), "Not a unit": FIRST_FETCHED}
+    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
+        title: meant[title] for title in written}, said

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import feed_site, fetch_said, fetched
+from conftest import ITEMS_CONFIG, built_dates, feed_site, fetch_said, fetched
 from feed_server import FeedServer, Route
 
 FIRST_FETCHED = "2026-11-22T12:00:00Z"  # (feed_site's now: 15:00 in Istanbul and 16:00 in Baku)
@@ -125,3 +125,35 @@ def test_relative_dates_of_the_other_languages_whose_month_names_are_read(tmp_pa
     assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
         "Ago": "2026-11-22T10:00:00Z", "Minutes": "2026-11-22T11:55:00Z", "Yesterday": at(21, 18, 45),
         "Day": "2026-11-21", "Today": at(22, 10, 15), "Before": "2026-11-20", "Days": "2026-11-19"}, said
+
+
+@pytest.mark.parametrize("language, zone, written", [
+    ("pl", "Europe/Warsaw", {"Brackets": "7 listopada 2026 (sobota)", "Capitals": "7 LISTOPADA 2026 SOBOTA 09:30"}),
+    ("tr", "Europe/Istanbul", {"Brackets": "7 Kasım 2026 (Cumartesi)", "Capitals": "7 KASIM 2026 CUMARTESI 09:30",
+                               "Short": "7 Kasım 2026 CTS 09:30", "Alone": "7 Kasım 2026 CUMARTESI"}),
+    ("de", "Europe/Berlin", {"Brackets": "7. November 2026 (Samstag)", "Capitals": "7. November 2026 SAMSTAG 09:30",
+                             "Alone": "7. November 2026 SAMSTAG", "Zone": "7. November 2026 09:30 CET"}),
+])
+def test_a_weekday_in_brackets_or_in_capitals_after_the_date_is_read(tmp_path, capsys, language, zone, written):
+    """`7 listopada 2026 (sobota)` was refused (its brackets taken for a zone's name), and a weekday in capitals,
+    `CUMARTESI`, `SAMSTAG`, made no date: a weekday before the time, or of more letters than any zone's name, is
+    read as a weekday in any case; a zone's name stays the zone."""
+    with FeedServer() as server:
+        server.routes["/x.xml"] = Route(rss(written, "utf-8", True))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/x.xml')}\n",
+                         settings=f"language: {language}\ntimezone: {zone}\n")
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    at_930 = datetime(2026, 11, 7, 9, 30, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC")).strftime(
+        "%Y-%m-%dT%H:%M:%SZ")
+    meant = {"Brackets": "2026-11-07", "Capitals": at_930, "Short": at_930, "Alone": "2026-11-07",
+             "Zone": "2026-11-07T08:30:00Z"}
+    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
+        title: meant[title] for title in written}, said
+
+
+def test_items_read_a_weekday_in_brackets_or_in_capitals_as_fetch_does(tmp_path, capsys):
+    written = {"7 listopada 2026 (sobota)": "2026-11-07T00:00:00Z", "7 KASIM 2026 CUMA 09:30": "2026-11-07T09:30:00Z",
+               "7. November 2026 SAMSTAG": "2026-11-07T00:00:00Z", "7 November 2026 10:00 (updated)": None}
+    read, said = built_dates(tmp_path, written, capsys, ITEMS_CONFIG + "language: pl\n")
+    assert read == written, said

@@ -363,32 +363,43 @@ def test_italian_vietnamese_and_levantine_dates_are_read(tmp_path, capsys):
 
 def test_day_month_year_with_slashes_is_a_date_on_a_site_whose_language_writes_the_day_first(tmp_path, capsys):
     """`03/12/2026` is 3 December to a Spanish, French, British or Vietnamese writer and 12 March to an American
-    one: read so on a site whose `language` writes the day first with slashes (a Spanish site's was an error), an
-    error naming both readings where the language writes the month first, or writes such dates otherwise."""
+    one: read so on a site whose `language` writes the day first (a Spanish site's was an error), an error naming
+    both readings where the language writes the month first or the year first."""
     read_as_day_first(tmp_path, capsys, ("es",), ("en-US",))
 
 
-def test_day_month_year_with_dashes_is_a_date_on_a_site_whose_language_writes_the_day_first_so(tmp_path, capsys):
-    """Dutch writes 3 December 2026 `03-12-2026` (CLDR's short date, d-M-y): an error on a Dutch site, now read;
-    on a Spanish one (which writes `03/12/2026`) and an English one still the error naming both readings, and
-    `03/12/2026` on a Dutch site too."""
+def test_day_month_year_with_dashes_is_a_date_on_a_site_whose_language_writes_the_day_first(tmp_path, capsys):
+    """Dutch writes 3 December 2026 `03-12-2026` (CLDR's short date, d-M-y): an error on a Dutch site, now read,
+    and so on a Spanish one (which writes `03/12/2026`: the day first all the same); on an English one still the
+    error naming both readings."""
     written = {"03-12-2026": "2026-12-03T00:00:00Z", "03-12-2026 10:00": "2026-12-03T10:00:00Z",
-               "5-1-2026, 10.00 uur": "2026-01-05T10:00:00Z"}
-    read, said = built_dates(tmp_path / "nl", {**written, "03/12/2026": None}, capsys,
-                             ITEMS_CONFIG + "language: nl\n")
-    assert read == {**written, "03/12/2026": None}, said
-    assert "error: content/d3.md:3: `publishedDateTime` is not a date: '03/12/2026' (the day and the month are " \
-           "both numbers, which writers put in either order" in said, said
-    for language in ("es", "en"):
+               "5-1-2026, 10.00 uur": "2026-01-05T10:00:00Z", "03/12/2026": "2026-12-03T00:00:00Z"}
+    for language in ("nl", "es"):
         read, said = built_dates(tmp_path / language, written, capsys, ITEMS_CONFIG + f"language: {language}\n")
-        assert read == dict.fromkeys(written), (language, said)
-        assert "error: content/d0.md:3: `publishedDateTime` is not a date: '03-12-2026' (the day and the month " \
-               "are both numbers, which writers put in either order" in said, (language, said)
+        assert read == written, (language, said)
+    read, said = built_dates(tmp_path / "en", written, capsys, ITEMS_CONFIG + "language: en\n")
+    assert read == dict.fromkeys(written), said
+    assert "error: content/d0.md:3: `publishedDateTime` is not a date: '03-12-2026' (the day and the month " \
+           "are both numbers, which writers put in either order" in said, said
+
+
+def test_day_month_year_is_read_day_first_with_either_separator_where_the_language_writes_the_day_first(
+        tmp_path, capsys):
+    """`07/12/2026` on a Turkish, Polish, German or Russian site (whose languages write the day first, with dots)
+    was an error, as was `07-12-2026` on a Spanish one: their writers put the day first whatever the separator.
+    The order of CLDR's short date decides; an English site's (`en`: either order) is still the error."""
+    written = {"07/11/2026": "2026-11-07T00:00:00Z", "07-11-2026 09:30": "2026-11-07T09:30:00Z"}
+    for language in ("tr", "pl", "de", "ru", "es", "nl"):
+        read, said = built_dates(tmp_path / language, written, capsys, ITEMS_CONFIG + f"language: {language}\n")
+        assert read == written, (language, said)
+    read, said = built_dates(tmp_path / "en", written, capsys, ITEMS_CONFIG + "language: en\n")
+    assert read == dict.fromkeys(written), said
 
 
 @pytest.mark.slow
 def test_day_month_year_with_slashes_is_read_by_each_languages_order(tmp_path, capsys):
-    read_as_day_first(tmp_path, capsys, ("fr", "pt-BR", "en-GB", "en-IN", "vi"), ("en", "de", "nl", "fr-CA", "''"))
+    read_as_day_first(tmp_path, capsys, ("fr", "pt-BR", "en-GB", "en-IN", "vi", "de", "nl", "fr-CH"),
+                      ("en", "ja", "fr-CA", "''"))
 
 
 def read_as_day_first(tmp_path: Path, capsys, day_first, other):
@@ -419,15 +430,14 @@ REGIONAL_TAGS = ("en-US en-GB en-AU en-IN en-CA en-NZ en-IE en-ZA en-SG en-PH en
                  "zh-Hant zh-Hant-HK zh-SG sr-Latn uz-AF uz-Arab ms-MY hi-IN").split()
 
 
-def test_which_languages_write_the_day_first_and_with_which_separator_is_as_cldr_has_it():
+def test_which_languages_write_the_day_first_is_as_cldr_has_it():
     """The languages whose sites read `05/12/2026` (or `05-12-2026`) as 5 December are those whose short date, as
-    CLDR gives it (node's Intl, with the Gregorian calendar), is the day, the month and the year with slashes (or
-    dashes) between them: every language the theme ships, every two-letter language and the common regional
-    tags."""
+    CLDR gives it (node's Intl, with the Gregorian calendar), is the day, the month and the year, whatever the
+    separator: every language the theme ships, every two-letter language and the common regional tags."""
     import shutil
     import subprocess
 
-    from generator.isotime import day_first_separator
+    from generator.isotime import writes_day_first
     from generator.languages import LANGUAGES
 
     if not shutil.which("node"):
@@ -449,11 +459,10 @@ def test_which_languages_write_the_day_first_and_with_which_separator_is_as_cldr
     if patterns is None:
         pytest.skip("node is built without ICU's locale data")
     assert len(patterns) > 200, patterns
-    cldr = {tag: pattern[4] for tag, pattern in patterns.items() if pattern in ("day / month / year",
-                                                                                  "day - month - year")}
-    assert {cldr[tag] for tag in ("es", "fr", "it", "pt", "vi", "en-GB", "en-AU", "en-IN", "nl-BE")} == {"/"}, cldr
-    assert cldr["nl"] == cldr["es-CL"] == "-" and not {"en", "en-US", "de", "ja"} & set(cldr), cldr
-    assert {tag: day_first_separator(tag) for tag in patterns if day_first_separator(tag)} == cldr
+    cldr = {tag for tag, pattern in patterns.items() if pattern.startswith("day ")}
+    assert {"es", "fr", "it", "pt", "vi", "en-GB", "en-AU", "en-IN", "nl-BE", "nl", "es-CL", "de", "tr", "pl",
+            "ru"} <= cldr and not {"en", "en-US", "ja", "fr-CA", "hu"} & cldr, cldr
+    assert {tag for tag in patterns if writes_day_first(tag)} == cldr
 
 
 def test_which_languages_write_the_month_first_is_as_cldr_has_it():
@@ -521,9 +530,10 @@ REFUSED_DAY_FIRST = {
            "02/12/2026 10:00 CET": "2026-12-02T09:00:00Z", "02/12/26, 10:00": "2026-12-02T10:00:00Z",
            "02/12/2026": "2026-12-02T00:00:00Z", "2-12-2026 10h30": "2026-12-02T10:30:00Z"},
     "de": {"02.12.26, 14.30 Uhr": "2026-12-02T14:30:00Z", "2.12.26 um 14:30 Uhr": "2026-12-02T14:30:00Z",
-           "02/12/2026, 10:00": "2026-12-02T10:00:00Z"},
+           "02/12/26, 10:00": "2026-12-02T10:00:00Z"},
     "nl": {"02-12-26 10:00": "2026-12-02T10:00:00Z", "2-12-26, 10.00 uur": "2026-12-02T10:00:00Z"},
-    "es": {"02/12/26, 10:00": "2026-12-02T10:00:00Z", "02-12-2026, 10:00": "2026-12-02T10:00:00Z"},
+    "es": {"02/12/26, 10:00": "2026-12-02T10:00:00Z", "02-12-26, 10:00": "2026-12-02T10:00:00Z"},
+    "ja": {"02/12/2026, 10:00": "2026-12-02T10:00:00Z"},
 }
 # (what each hint says to write: the first reading, with its time when it has one, or the date with four digits)
 _SUGGESTED = re.compile(r".*?(?:after a T: (\S+)\)|write it in four, as (.+)\) \[left out\]$|write it as ([0-9-]{10}) "
@@ -593,18 +603,16 @@ def test_a_day_past_its_months_end_is_said_to_be_out_of_range_however_the_date_i
 def test_a_day_first_date_with_a_two_digit_year_says_to_write_the_year_in_four_digits(tmp_path, capsys):
     # `05-12-26` said only "write it as 2026-11-22T08:00:00Z"; `05.12.26` said to write the year in four. With
     # dashes or slashes, which number is the month is not known either (but on a site whose language writes the
-    # day first with that separator, as Dutch does with dashes): the hint names both readings, with the year in four
-    # digits.
+    # day first): the hint names both readings, with the year in four digits.
     written = {"05.12.26": None, "05-12-26": None, "5-12-26 10:00": None, "05/12/26": None}
     four = "its year has two digits, which could be of any century: write it in four, as "
     either = ("its year has two digits, which could be of any century, and the day and the month are both numbers, "
               "which writers put in either order: write it as ")
     for language, hints in (
-            ("es", [f"{four}05.12.2026", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May",
+            ("es", [f"{four}05.12.2026", f"{four}05-12-2026", f"{four}5-12-2026 10:00", f"{four}05/12/2026"]),
+            ("ja", [f"{four}05.12.2026", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May",
                     f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May, with its time after a T: "
-                    "2026-12-05T10:00", f"{four}05/12/2026"]),
-            ("nl", [f"{four}05.12.2026", f"{four}05-12-2026", f"{four}5-12-2026 10:00",
-                    f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May"])):
+                    "2026-12-05T10:00", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May"])):
         read, said = built_dates(tmp_path / language, written, capsys, ITEMS_CONFIG + f"language: {language}\n")
         assert read == written, said
         assert [line.split(" is not a date: ", 1)[1] for line in said.splitlines() if "is not a date" in line] == [

@@ -289,6 +289,29 @@ def test_a_provider_s_monogram_is_a_letter_that_shows(tmp_path):
     assert shown == sorted(names.values())
 
 
+@pytest.mark.parametrize("language, names", [
+    ("tr", {"istanbul haber": "İH", "ırmak gazetesi": "IG", "İzmir Postası": "İP"}),
+    ("az", {"iqtisadi xəbərlər": "İX"}),
+    ("en", {"istanbul haber": "IH", "ijsselmeer nieuws": "IN"}),
+])
+def test_a_provider_s_monogram_is_in_capitals_as_the_site_s_language_writes_them(tmp_path, language, names):
+    """A Turkish site's `istanbul haber` showed `IH`: Turkish and Azerbaijani write the capital of `i` with its
+    dot, `İ`, and of dotless `ı` without (`I`). (Dutch's `ij`, one letter in a word's capitals, is two in an
+    initial's circle of two: `IN`.)"""
+    import html5lib
+
+    from conftest import BASIC_CONFIG
+
+    files = {f"content/p{n}.md": "\n".join(["---", f"title: Story {n}", f"publishedDateTime: 2026-11-20T1{n}:00:00Z",
+                                           "provider: " + json.dumps({"name": name, "domain": f"p{n}.example"}),
+                                           "---", "Body."]) + "\n"
+             for n, name in enumerate(names)}
+    config, result = build_site(make_site(tmp_path / "site", files, config=BASIC_CONFIG + f"language: {language}\n"))
+    page = html5lib.parse((config.output_path / "providers/index.html").read_bytes(), namespaceHTMLElements=False)
+    shown = sorted("".join(span.itertext()) for span in page.iter("span") if "monogram" in (span.get("class") or ""))
+    assert shown == sorted(names.values())
+
+
 def test_a_name_of_characters_that_show_nothing_is_no_name(tmp_path):
     """A topic or provider named only by a zero-width space (`&#8203;`, a crawler's copy of an empty HTML
     field), a byte order mark or a direction mark was kept as a name: every card of the story had a topic

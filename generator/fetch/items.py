@@ -133,8 +133,11 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # podcast episode's `explicit`, as its itunes:explicit (else its channel's) says it in any of Apple's words; a video's
 # player from newsdesk's JSON Feed extension, `_newsdesk: {player}`; East Asian legacy charsets read as browsers
 # read them, and Korean, Japanese and Chinese relative dates and dates with the time in words. 18: relative dates in
-# Turkish, Azerbaijani, the Baltic, Nordic and Hungarian languages, Greek and Romanian; a weekday after the year.)
-READING = 18
+# Turkish, Azerbaijani, the Baltic, Nordic and Hungarian languages, Greek and Romanian; a weekday after the year. 19:
+# relative dates in Estonian, Slovenian, Catalan, Indonesian, Malay, Arabic, Hebrew, Vietnamese and Thai; a weekday
+# in brackets or capitals after the date; a date of numbers day first in every language that writes the day first,
+# whatever the separator.)
+READING = 19
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:

@@ -14,7 +14,7 @@ import unicodedata
 import zlib
 from typing import Callable
 
-from generator.languages import ASCII_DIGITS, UNSPACED, primary
+from generator.languages import ASCII_DIGITS, TURKIC, UNSPACED, primary
 
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
 
@@ -30,10 +30,7 @@ IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u20
              "\U000e0000-\U000e0fff")
 _WORDS = re.compile(r"[^\W_]{2,}")  # a token (_tokens) in text with no UNSPACED letter, where it means exactly this
 _TAG = re.compile(rb"<[^>]*>")
-# Languages whose dotted and dotless i are two letters (Unicode's SpecialCasing.txt: Turkish, Azerbaijani): there
-# "I" is the capital of "ı" and "İ" of "i" (elsewhere "İ" lowercases to "i" and a combining dot, which the stemmer
-# reads as no letter). search.js: TURKIC.
-TURKIC = frozenset({"tr", "az"})
+# (elsewhere than languages.TURKIC, "İ" lowercases to "i" and a combining dot, which the stemmer reads as no letter)
 _TURKIC_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _IGNORED = re.compile(f"[{IGNORABLE}]+")
 

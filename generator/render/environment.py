@@ -198,6 +198,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         # how wide a text is drawn, in Latin letters (a Chinese, Japanese or Korean letter counts 2): a headline's
         # measure of `long`, as search.js's
         text_width=text_width,
+        # a provider's letters in its circle, in capitals as the site's language writes them
+        monogram=partial(ProviderBadge.monogram, language=config.language),
     )
     env.tests["day"] = dates.is_day
     return env

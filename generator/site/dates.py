@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from generator.config.values import Config
 from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Day, Refused, ambiguous_month,
-                               ambiguous_zone, checked, day_alone, day_first_separator, goes_by, in_english, parse_iso,
-                               parse_rfc2822, site_zoned, twenty_four_hour, with_offset)
+                               ambiguous_zone, checked, day_alone, goes_by, in_english, parse_iso,
+                               parse_rfc2822, site_zoned, twenty_four_hour, with_offset, writes_day_first)
 from generator.site.keys import OTHER_DATE_KEYS
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
@@ -394,13 +394,13 @@ _TWO_DIGIT_YEAR = re.compile(r"(([0-9]{1,2})([./-])([0-9]{1,2})\3)([0-9]{2})"
 def _two_digit_year(text: str, language: str) -> str:
     """What to write for a date whose year is two digits after the day and month (`05.12.26`, as German and
     other languages write a date in short), which is no date: which century is meant is not guessed. With dashes
-    or slashes, which number is the month is not either (but where `language` writes the day first with slashes:
-    day_first_separator): the hint names both readings."""
+    or slashes, which number is the month is not either (but where `language` writes the day first:
+    writes_day_first): the hint names both readings."""
     found = _TWO_DIGIT_YEAR.fullmatch(text.strip())
     if not found:
         return ""
     century = "its year has two digits, which could be of any century"
-    if found[3] in (".", day_first_separator(language)):  # (as these are read: the day first)
+    if found[3] == "." or writes_day_first(language):  # (as these are read: the day first)
         try:
             date(2000 + int(found[5]), int(found[4]), int(found[2]))
         except ValueError:  # (no day and month: `14.30.00`, a time)

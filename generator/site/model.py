@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from generator.errors import Problem
 from generator.frozen import record
+from generator.languages import in_capitals
 
 if TYPE_CHECKING:  # (types.py reads the model: the lists' own type, for the annotation alone)
     from generator.site.types import TypeList
@@ -203,14 +204,15 @@ class ProviderBadge:
     def logo(self) -> Image | None:
         return self.logos[0] if self.logos else None
 
-    @property
-    def monogram(self) -> str:
-        """The first letter or digit of the name's first two words ("«Le Monde»": "LM"); without one, its first
-        visible character. Never a character that shows nothing: crawled names often start with a byte order
-        mark, a zero-width space or a direction override, which made an empty circle of the monogram."""
+    def monogram(self, language: str = "") -> str:
+        """The first letter or digit of the name's first two words ("«Le Monde»": "LM"), in capitals as the site's
+        `language` writes them (Turkish `istanbul haber`: "İH"); without one, its first visible character. Never a
+        character that shows nothing: crawled names often start with a byte order mark, a zero-width space or a
+        direction override, which made an empty circle of the monogram."""
         words = [w for w in self.name.replace(".", " ").split() if any(c.isalnum() for c in w)]
         letters = "".join(next(c for c in w if c.isalnum()) for w in words[:2])
-        return (letters or next((c for c in self.name if c.isprintable() and not c.isspace()), "?")).upper()
+        return in_capitals(letters or next((c for c in self.name if c.isprintable() and not c.isspace()), "?"),
+                           language)
 
     @property
     def hue(self) -> int:
