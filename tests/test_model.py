@@ -333,7 +333,7 @@ def test_providers_take_facts_from_config_and_count_from_items(hostile):
     page = hostile["pages"]["providers/daily-example/index.html"]
     assert "Robots learn to fold laundry" in {"".join(a.itertext()).strip() for a in page.iter("a")}
     solo = site.providers["solo-example"]
-    assert solo.logo is None and solo.monogram() == "S"
+    assert solo.logo is None and solo.monogram == "S"
     assert site.providers["etc"].domain == "../../etc" and (hostile["out"] / "providers/etc/index.html").is_file()
 
 

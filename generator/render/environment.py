@@ -199,7 +199,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         # measure of `long`, as search.js's
         text_width=text_width,
         # a provider's letters in its circle, in capitals as the site's language writes them
-        monogram=partial(ProviderBadge.monogram, language=config.language),
+        monogram=partial(ProviderBadge.monogram_in, language=config.language),
     )
     env.tests["day"] = dates.is_day
     return env

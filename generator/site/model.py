@@ -204,7 +204,12 @@ class ProviderBadge:
     def logo(self) -> Image | None:
         return self.logos[0] if self.logos else None
 
-    def monogram(self, language: str = "") -> str:
+    @property
+    def monogram(self) -> str:
+        """monogram_in no particular language (themes written before the `monogram` filter read this)."""
+        return self.monogram_in("")
+
+    def monogram_in(self, language: str) -> str:
         """The first letter or digit of the name's first two words ("«Le Monde»": "LM"), in capitals as the site's
         `language` writes them (Turkish `istanbul haber`: "İH"); without one, its first visible character. Never a
         character that shows nothing: crawled names often start with a byte order mark, a zero-width space or a
