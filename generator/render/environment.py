@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from generator import __version__
 from generator.config.values import Config
-from generator.i18n import Words, facts, fill, load_words
+from generator.i18n import LENGTH_WORDS, Words, facts, fill, load_words
 from generator.isotime import Day
 from generator.languages import direction, og_locale, own_language
 from generator.plan.feeds import html_datetime, provider_home, whole_minute_offset
@@ -196,8 +196,11 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     def search_words() -> dict:
         """The words static/search/search.js shows, for the search page's JSON block; `english`: those of them
         shown in English for a partial words file (i18n.Words.english), which it marks as word_lang does, and
-        `date_short` when the results' dates (the index's, written as the cards') are English (date_lang)."""
-        english = [key for key in SEARCH_WORDS if key in words.english] + ["date_short"] * bool(date_lang("short"))
+        `date_short` when the results' dates (the index's, written as the cards') are English (date_lang), and the
+        length words (LENGTH_WORDS) when the index's lengths are."""
+        # (and the index's lengths' words, which it writes as the cards do: i18n.Fact)
+        english = ([key for key in (*SEARCH_WORDS, *LENGTH_WORDS) if key in words.english]
+                   + ["date_short"] * bool(date_lang("short")))
         return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
                 "english": sorted(english)}
 
