@@ -182,14 +182,56 @@ def _in_calendar(fmt: str, year: int, month: int, day: int) -> str:
     return re.sub(r"%(%|-?[dmYy])", lambda m: numbers.get(m.group(1), m.group()), fmt)
 
 
-def facts(words: Words, item) -> list[str]:
-    """What a card says of an item beside its date, in the site's language: its length (`4:13`, in the language's
-    digits, as the size beside it is: `۱:۰۲:۳۳`), its size and its price, each when it has one (a length, size or
-    price written as text as written). One place for the cards, the story page and the search index."""
-    length = item.length.translate(words.digits) if item.length_seconds else item.length
+@dataclass(frozen=True)
+class Fact:
+    """What a card says of an item beside its date (facts): `text`; for a length ("1 hr 2 min"), also `spoken`, in
+    full for a screen reader ("1 hour 2 minutes"; "" when that is `text` already: Korean's "1시간 2분"), and `iso`,
+    as HTML's <time datetime> holds a duration (`PT1H2M3S`, to the second; "" for a size or a price). Shown as its
+    text where a template prints it."""
+
+    text: str
+    spoken: str = ""
+    iso: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+LENGTH_WORDS = ("length_hour", "length_minute", "length_second", "length_hours_minutes")  # (and the units' `_full`)
+
+
+def length_of(words: Words, seconds: int) -> Fact:
+    """`seconds` with the units of the words' language (`length_hour`, `length_minute`, `length_second`; an hour's and
+    a minute's together as `length_hours_minutes` puts them): hours and minutes from an hour on, minutes (to the
+    nearest) from a minute on, seconds under one. Not a clock's `12:34`, which beside a card's "3 hours ago" reads
+    as the time of day it was posted."""
+    if seconds < 60:
+        return _length(words, seconds, [("length_second", seconds)])
+    hours, minutes = divmod((seconds + 30) // 60, 60)
+    return _length(words, seconds, [(key, n) for key, n in (("length_hour", hours), ("length_minute", minutes)) if n])
+
+
+def _length(words: Words, seconds: int, parts: list[tuple[str, int]]) -> Fact:
+    def said(full: str) -> str:
+        shown = {key: words.t(key + full, n) for key, n in parts}
+        if len(shown) == 1:
+            return next(iter(shown.values()))
+        return words.t("length_hours_minutes", hours=shown["length_hour"], minutes=shown["length_minute"])
+
+    text, spoken = said(""), said("_full")
+    hours, minutes, rest = seconds // 3600, seconds // 60 % 60, seconds % 60
+    iso = "PT" + "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (rest, "S")) if n)
+    return Fact(text, "" if spoken == text else spoken, iso)
+
+
+def facts(words: Words, item) -> list[Fact]:
+    """What a card says of an item beside its date, in the site's language: its length (in the language's units and
+    digits, as the size beside it is: `۱ ساعت ۲ دقیقه`), its size and its price, each when it has one (a length,
+    size or price written as text as written). One place for the cards, the story page and the search index."""
+    length = length_of(words, item.length_seconds) if item.length_seconds else item.length
     size = words.size(item.size_bytes) if item.size_bytes else item.size
     price = words.price(item.price_amount, item.price_currency) if item.price_amount is not None else item.price
-    return [fact for fact in (length, size, price) if fact]
+    return [fact if isinstance(fact, Fact) else Fact(fact) for fact in (length, size, price) if fact]
 
 
 def fill(text: str, values: dict, convert) -> str:

@@ -824,7 +824,7 @@ def test_a_text_field_yaml_reads_as_a_number_or_a_date_shows_as_written(tmp_path
         "0x1F", "4:05", "1.50", "1_000", "Yes")
     assert story.path == "news/2026/11/20/017/" and story.heat == 31  # (a number where one is meant)
     page = " ".join(" ".join(parse(out / story.path / "index.html").find("body").itertext()).split())
-    assert "4:05" in page and "1.50" in page and "245" not in page
+    assert "4 min" in page and "1.50" in page and "245" not in page  # (a length with its units: `4:05` is 4 min)
     [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
     assert (record["title"], record["excerpt"]) == ("0x1F", "Yes")
     assert result.site.warnings == ()

@@ -101,7 +101,8 @@ def test_a_length_is_read_once_in_seconds_for_the_cards_feeds_and_api(tmp_path, 
     assert news["guide"]["lengthSeconds"] is None
     bulletin = _entries(out, "feeds/latest.rss")["Bulletin"]
     assert bulletin.find(f"{MEDIA}content[@medium='audio']") is None  # (no length to give beside the enclosure)
-    assert "1:02:03" in (out / news["episode"]["path"] / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="PT1H2M3S"><span aria-hidden="true">1 hr 2 min</span>' in (
+        out / news["episode"]["path"] / "index.html").read_text(encoding="utf-8")  # (with its units, on the page)
 
 
 def test_a_downloads_file_given_beside_its_page_is_its_enclosure(tmp_path, capsys):

@@ -61,23 +61,26 @@ def test_heat_sizes_and_prices_are_written_as_the_language_writes_numbers(tmp_pa
     assert json.dumps([size, price], ensure_ascii=False, separators=(",", ":")) in index
 
 
-@pytest.mark.parametrize("language, files, length, size", [
-    ("en", {}, "1:02:33", "45.7 MB"),
-    ("fa", {}, "۱:۰۲:۳۳", "۴۵٫۷ MB"),
+@pytest.mark.parametrize("language, files, length, spoken, size", [
+    ("en", {}, "1 hr 3 min", "1 hour 3 minutes", "45.7 MB"),
+    ("fa", {}, "۱ ساعت ۳ دقیقه", "", "۴۵٫۷ MB"),  # (its short units are its long ones: said as shown)
     ("ar-EG", {"themes/default/i18n/ar-eg.yaml": 'number_digits: "٠١٢٣٤٥٦٧٨٩"\nnumber_decimal: "٫"\n'},
-     "١:٠٢:٣٣", "٤٥٫٧ MB"),
+     "١ س و٣ د", "ساعة و٣ دقائق", "٤٥٫٧ MB"),
 ])
-def test_a_length_is_written_in_the_digits_of_the_numbers_beside_it(tmp_path, language, files, length, size):
-    # (a podcast's duration beside its file's size: "1:02:33 · ۴۵٫۷ MB" mixed two sets of digits on one line)
+def test_a_length_is_written_in_the_digits_of_the_numbers_beside_it(tmp_path, language, files, length, spoken, size):
+    # (a podcast's duration beside its file's size: "1:02:33 · ۴۵٫۷ MB" mixed two sets of digits on one line; it
+    # is written with its units now, "1 hr 3 min", its <time datetime> to the second in Latin digits)
     episodes = {"content/episode.md": item("An episode", "2026-11-19T09:00:00Z", type="podcast", length=3753,
                                            size=45678901, topics="[Robots]"),
                 "content/clip.md": item("A clip", "2026-11-19T08:00:00Z", type="video", length="'about 4 min'",
                                         topics="[Robots]")}
     config = site(tmp_path, language, **files, **episodes)
-    facts = f"<bdi>{length}</bdi> · <bdi>{size}</bdi>"
+    said = (f'<span aria-hidden="true">{length}</span><span class="visually-hidden">{spoken}</span>' if spoken
+            else length)
+    facts = f'<bdi><time datetime="PT1H2M33S">{said}</time></bdi> · <bdi>{size}</bdi>'
     assert facts in text(config, "news/2026/11/19/episode") and facts in text(config, "latest")
     index = "".join(path.read_text("utf-8") for path in (config.output_path / "search").rglob("*.json"))
-    assert json.dumps([length, size], ensure_ascii=False, separators=(",", ":")) in index
+    assert json.dumps([[length, spoken, "PT1H2M33S"], size], ensure_ascii=False, separators=(",", ":")) in index
     assert "<bdi>about 4 min</bdi>" in text(config, "news/2026/11/19/clip")  # (a length written as text, as written)
 
 

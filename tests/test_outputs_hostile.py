@@ -1031,9 +1031,9 @@ def test_a_size_length_or_price_that_is_nan_or_infinite_is_not_shown(tmp_path):
     for path, text in outputs.items():
         assert not re.search(r"\bNaN\b|\.nan|Infinity|\.inf\b|1e309|nan EUR", text), path
     page = (out / "news/2026/11/20/n5/index.html").read_text(encoding="utf-8")
-    assert "4:13" in page and "12.3 MB" in page  # (the story's other facts)
+    assert 'datetime="PT4M13S"' in page and "12.3 MB" in page  # (the story's other facts)
     good = (out / "news/2026/11/20/good/index.html").read_text(encoding="utf-8")
-    assert "9.99 EUR" in good and "4:13" in good and "12.3 MB" in good
+    assert "9.99 EUR" in good and "4 min" in good and "12.3 MB" in good
     assert set(api_news(config)) == {f"n{n}" for n in range(len(spellings))} | {"good"}
 
 

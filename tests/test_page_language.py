@@ -472,6 +472,9 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
     assert {("en", "Subscribe to"), ("en", "Topics inside"), ("en", "Inside"), ("zh", "机器人")} <= parts
     # the player's name: "Video:" in English, the story's title in Chinese, and its tooltip the same words
     assert {("en", "Video:"), ("zh", "航拍视频")} <= parts
+    # a video's length, in English's units a file without `length_minute` lacks, said in full (its short form is
+    # hidden from screen readers)
+    assert ("en", "4 minutes") in parts and not any("4 min" == text for _, text in parts)
     player = html5lib.parse(next(config.output_path.rglob("video/index.html")).read_bytes(),
                             transport_encoding="utf-8", namespaceHTMLElements=False)
     frame = next(player.iter("iframe"))

@@ -606,7 +606,7 @@ def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, 
     page = after[teasing[0].output].decode()
     assert ("Renamed for the more list" in page) == (edit == "title")
     entry = re.search(rf'<a class="title" href="[^"]*/{re.escape(named.path)}">(.*?)</a>\s*<p class="meta">(.*?)</p>', page, re.S)
-    assert entry and ('<span class="badge">Video</span>' in entry[1]) == ("<bdi>7:41</bdi>" in entry[2]) == (edit == "type")
+    assert entry and ('<span class="badge">Video</span>' in entry[1]) == ('<bdi><time datetime="PT7M41S">' in entry[2]) == (edit == "type")
     if edit == "score":
         assert before[teasing[0].output] == after[teasing[0].output]
     assert after == _full_build(root, tmp_path, "fresh")

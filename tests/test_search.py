@@ -465,7 +465,9 @@ def test_a_result_says_what_its_card_says_of_a_video_or_download(tmp_path):
     # not in the records, so a result lacked them
     meta, docs, _ = index_of(_facts_site(tmp_path))
     facts = {doc[1]: doc[meta["fields"].index("facts")] for doc in docs}
-    assert facts == {"Harbour cranes at dusk": ["2:04"], "Tide tables": ["12 MB", "Free"], "Ferry timetables change": []}
+    # (a length with its units, what a screen reader says and its <time datetime>, as the card writes them)
+    assert facts == {"Harbour cranes at dusk": [["2 min", "2 minutes", "PT2M4S"]], "Tide tables": ["12 MB", "Free"],
+                     "Ferry timetables change": []}
 
 
 @pytest.mark.slow
@@ -478,6 +480,13 @@ def test_a_result_in_the_browser_shows_those_facts_as_its_card_does(tmp_path, pa
         page.goto(base + "search/?q=tide")
         page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
         assert page.locator(".search-result .facts").inner_html() == "<bdi>12 MB</bdi> · <bdi>Free</bdi>"
+        # a length as its card writes it: its units, in full for a screen reader, its <time datetime>
+        video = re.search(r'<span class="facts">(.*?)</span>\s', (out / "videos/index.html").read_text("utf-8"))[1]
+        assert video == ('<bdi><time datetime="PT2M4S"><span aria-hidden="true">2 min</span>'
+                         '<span class="visually-hidden">2 minutes</span></time></bdi>')
+        page.goto(base + "search/?q=harbour")
+        page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
+        assert page.locator(".search-result .facts").inner_html() == video
 
 
 def test_drafts_and_pages_that_are_not_stories_are_not_indexed(tmp_path):

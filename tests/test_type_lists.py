@@ -101,7 +101,7 @@ def test_cards_and_story_pages_say_what_the_item_is(tmp_path):
     assert '<span class="badge">Download</span>' in downloads
     assert '<span class="facts"><bdi>12 MB</bdi> · <bdi>Free</bdi></span>' in downloads
     videos = (out / "videos/index.html").read_text(encoding="utf-8")
-    assert '<span class="facts"><bdi>12:30</bdi></span>' in videos
+    assert f'<span class="facts"><bdi>{shown_length("13 min", "13 minutes", "PT12M30S")}</bdi></span>' in videos
     page = (out / "news/2026/11/18/d1/index.html").read_text(encoding="utf-8")
     assert '<span class="badge">Download</span>' in page and "· <bdi>12 MB</bdi> · <bdi>Free</bdi>" in page
 
@@ -140,29 +140,46 @@ def test_a_downloads_file_given_as_its_player_is_to_get_not_to_watch(tmp_path):
                      "clip": [("https://files.example/clip.html", "Watch the video on files.example")]}, links
 
 
-# How crawlers write a length (written in the item -> what a reader sees): an ISO 8601 duration (YouTube's API,
-# schema.org), seconds (a feed's itunes:duration, quoted or not), `4:13` unquoted (which YAML reads as 253), text
-LENGTHS = [('"PT4M13S"', "4:13"), ('"PT1H2M3S"', "1:02:03"), ('"pt45s"', "0:45"), ("253", "4:13"), ('"3723"', "1:02:03"),
-           ("4:13", "4:13"), ("1:02:03", "1:02:03"), ('"4 min"', "4 min"), ('"12:30"', "12:30"),
+# How crawlers write a length (written in the item -> what a reader sees, what a screen reader says, and the
+# length as HTML's <time datetime> holds it): an ISO 8601 duration (YouTube's API, schema.org), seconds (a feed's
+# itunes:duration, quoted or not), `4:13` unquoted (which YAML reads as 253), text. Shown with its units, never as
+# a clock's `4:13`, which beside "3 hours ago" reads as the time it was posted: minutes from one on (rounded),
+# hours and minutes from an hour on, seconds under a minute; in full for a screen reader.
+LENGTHS = [('"PT4M13S"', "4 min", "4 minutes", "PT4M13S"), ('"PT1H2M3S"', "1 hr 2 min", "1 hour 2 minutes", "PT1H2M3S"),
+           ('"pt45s"', "45 sec", "45 seconds", "PT45S"), ("253", "4 min", "4 minutes", "PT4M13S"),
+           ('"3723"', "1 hr 2 min", "1 hour 2 minutes", "PT1H2M3S"), ("4:13", "4 min", "4 minutes", "PT4M13S"),
+           ("1:02:03", "1 hr 2 min", "1 hour 2 minutes", "PT1H2M3S"), ('"4 min"', "4 min", "", ""),
+           ('"12:30"', "13 min", "13 minutes", "PT12M30S"), ('"PT1H"', "1 hr", "1 hour", "PT1H"),
            # (no clock shows a 75th second or a 60th minute: text as written, not a guess; the first part may pass 59)
-           ('"4:75"', "4:75"), ('"1:60:00"', "1:60:00"), ('"75:30"', "1:15:30")]
+           ('"4:75"', "4:75", "", ""), ('"1:60:00"', "1:60:00", "", ""),
+           ('"75:30"', "1 hr 16 min", "1 hour 16 minutes", "PT1H15M30S"),
+           ('"PT59M45S"', "1 hr", "1 hour", "PT59M45S")]
 
 
-def test_a_length_shows_as_minutes_and_seconds_however_the_crawler_wrote_it(tmp_path):
+def shown_length(shown: str, spoken: str, iso: str) -> str:
+    """A length's markup on a card or a page: its units for the eye, in full for the ear, and its <time>."""
+    if not iso:
+        return shown
+    return (f'<time datetime="{iso}"><span aria-hidden="true">{shown}</span>'
+            f'<span class="visually-hidden">{spoken}</span></time>')
+
+
+def test_a_length_shows_with_its_units_however_the_crawler_wrote_it(tmp_path):
     # (titles with no word in common, so that no two are taken for one story)
     titles = ["Harbour", "Orchards", "Glaciers", "Lanterns", "Violins", "Deserts", "Kestrels", "Tramways", "Quarries",
-              "Marmalade", "Telescopes", "Bagpipes"]
+              "Marmalade", "Telescopes", "Bagpipes", "Walruses", "Chandeliers"]
+    assert len(titles) == len(LENGTHS)
     files = {f"content/p{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="podcast", length=written)
-             for n, (written, _) in enumerate(LENGTHS)}
+             for n, (written, *_) in enumerate(LENGTHS)}
     config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
     assert result.site.problems == () and result.site.warnings == ()
     out = config.output_path
     listed = (out / "podcasts/index.html").read_text(encoding="utf-8")
-    for n, (written, shown) in enumerate(LENGTHS):
-        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
-        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+    for n, (written, *length) in enumerate(LENGTHS):
+        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>\s', listed, re.S)
+        assert card and card[1] == f"<bdi>{shown_length(*length)}</bdi>", written
         page = (out / f"news/2026/11/20/p{n}/index.html").read_text(encoding="utf-8")
-        assert f"· <bdi>{shown}</bdi></p>" in page, written
+        assert f"· <bdi>{shown_length(*length)}</bdi></p>" in page, written
 
 
 def _card_facts(tmp_path, kind: str, field: str, values: list[str], language: str = "en") -> list[str]:
@@ -265,7 +282,7 @@ def test_a_story_pages_more_lists_say_what_each_entry_is_as_cards_do(tmp_path):
     assert result.site.problems == ()
     out = config.output_path
     page = (out / "news/2026/11/20/a/index.html").read_text(encoding="utf-8")
-    assert _entries(page, "More on Ports") == [("Video | Orchard tour", "Other | 19 November 2026 | 4:13")]
+    assert _entries(page, "More on Ports") == [("Video | Orchard tour", "Other | 19 November 2026 | 4 min | 4 minutes")]
     assert _entries(page, "More from Maker") == [("Download | Glacier data", "18 November 2026 | 12.3 MB · 10 EUR")]
     # The same spans as a card's, drawn by the same macros.
     assert '<span class="facts"><bdi>12.3 MB</bdi> · <bdi>10 EUR</bdi></span>' in page

@@ -98,7 +98,7 @@ def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_p
     shown = files_under(root / "output")[page.output].decode()
     listed = re.search(rf'<a class="title" href="[^"]*/{re.escape(entry.path)}">.*?</a>\s*<p class="meta">(.*?)</p>',
                        shown, re.S)
-    assert listed and "<bdi>7:41</bdi>" in listed[1]
+    assert listed and '<bdi><time datetime="PT7M41S"><span aria-hidden="true">8 min</span>' in listed[1]
     assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
 
 

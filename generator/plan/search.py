@@ -59,7 +59,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge, list_key, title_word
 from generator.urls import resized_url
 
-FORMAT = 31  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 32  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
@@ -170,7 +170,8 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
                      image, round(item.heat, 1), *_type_badge(item.type, words, item.title),
                      story.sources if story else len(declared(site, group[0], (group[0],))) if item.related else 0,
                      # (as pages.coverage counts)
-                     facts(words, item),  # as the cards show them
+                     # as the cards show them; a length as [text, spoken, iso] (i18n.Fact)
+                     [[fact.text, fact.spoken, fact.iso] if fact.iso else fact.text for fact in facts(words, item)],
                      srcset))
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),
               tuple((slug, provider.name) for slug, provider in site.providers.items()))

@@ -9,7 +9,7 @@ from typing import Callable, Mapping
 
 from markupsafe import Markup, escape
 
-from generator.i18n import Words, fill
+from generator.i18n import LENGTH_WORDS, Words, fill
 from generator.render.filters import json_script
 from generator.site.types import KNOWN, OTHER, badge_before
 
@@ -64,8 +64,10 @@ def translate(words: Words, key: str, n, values: dict):
 def search_words(words: Words, date_lang: Callable) -> dict:
     """The words static/search/search.js shows, for the search page's JSON block; `english`: those of them
     shown in English for a partial words file (i18n.Words.english), which it marks as word_lang does, and
-    `date_short` when the results' dates (the index's, written as the cards') are English (date_lang)."""
-    english = [key for key in SEARCH_WORDS if key in words.english] + ["date_short"] * bool(date_lang("short"))
+    `date_short` when the results' dates (the index's, written as the cards') are English (date_lang), and the
+    length words (LENGTH_WORDS) when the index's lengths are (it writes them as the cards do: i18n.Fact)."""
+    english = ([key for key in (*SEARCH_WORDS, *LENGTH_WORDS) if key in words.english]
+               + ["date_short"] * bool(date_lang("short")))
     return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
             "english": sorted(english)}
 

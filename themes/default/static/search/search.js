@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 31; // generator/plan/search.py FORMAT
+  var FORMAT = 32; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -1158,6 +1158,19 @@
     return node;
   }
 
+  // A length as the cards show it (partials/kind.html fact_of): [text, spoken, iso] from the index, a <time> of its
+  // duration, said in full to a screen reader when its short units differ ("1 hr 2 min", "1 hour 2 minutes")
+  function lengthOf(fact) {
+    var time = element("time", "", fact[1] ? undefined : fact[0]);
+    time.setAttribute("datetime", String(fact[2]));
+    if (inEnglish(["length_hour", "length_minute", "length_second", "length_hours_minutes"])) time.lang = "en";
+    if (fact[1]) {
+      time.appendChild(element("span", "", fact[0])).setAttribute("aria-hidden", "true");
+      time.appendChild(element("span", "visually-hidden", fact[1]));
+    }
+    return time;
+  }
+
   // `text` into `parent` as text nodes, the words that match the query in <mark>.
   function highlighted(parent, text, marks) {
     text = String(text);
@@ -1306,7 +1319,7 @@
       var said = element("span", "facts");
       facts.forEach(function (fact, n) {
         if (n) said.appendChild(document.createTextNode(" · "));
-        said.appendChild(element("bdi", "", String(fact)));
+        said.appendChild(element("bdi")).appendChild(Array.isArray(fact) ? lengthOf(fact) : document.createTextNode(String(fact)));
       });
       byline.appendChild(said);
     }
