@@ -237,7 +237,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         article = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": item.title,
             "description": item.excerpt, "datePublished": _published(local(item.published)),
-            "url": page_url, "mainEntityOfPage": page_url, "inLanguage": own_language(item.language, config.language) or config.language,
+            "url": page_url, "mainEntityOfPage": page_url,
+            "inLanguage": own_language(item.language, config.language) or config.language,
             "publisher": organization,
             "author": {"@type": "Person", "name": item.author} if item.author else organization,
         }
