@@ -38,7 +38,8 @@ UNLABELLED = [
 
 def _rss(title: str, language: str, prolog: str = "") -> str:
     return (f"{prolog}<rss version=\"2.0\"><channel><title>Feed</title><link>https://feed.example/</link>"
-            f"<language>{language}</language><item><title>{title}</title><link>https://feed.example/{zlib.crc32(title.encode())}"
+            f"<language>{language}</language><item><title>{title}</title>"
+            f"<link>https://feed.example/{zlib.crc32(title.encode())}"
             f"</link><pubDate>Sun, 22 Nov 2026 09:30:00 +0900</pubDate><description>{title}</description></item>"
             f"</channel></rss>")
 
