@@ -94,9 +94,9 @@ _CLOCK_ALONE = re.compile(r"\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*")
 
 
 def twenty_four_hour(text: str) -> str:
-    """`text` with its 12-hour clock's time (`10:00 PM`, `오후 10:00`, `午後10時`) as a 24-hour clock writes it (`22:00`), which every reader
-    of dates takes (feedparser took `10:00 PM` for 10:00); else as it is (an hour of 0 or past 12 with AM or PM is
-    no time: left so, which no reader takes)."""
+    """`text` with its 12-hour clock's time (`10:00 PM`, `오후 10:00`, `午後10時`) as a 24-hour clock writes it
+    (`22:00`), which every reader of dates takes (feedparser took `10:00 PM` for 10:00); else as it is (an hour of
+    0 or past 12 with AM or PM is no time: left so, which no reader takes)."""
     found = _TWELVE_HOUR.search(text)
     if found and 1 <= int(found[1]) <= 12:
         hour = int(found[1]) % 12 + (12 if found["pm"] else 0)

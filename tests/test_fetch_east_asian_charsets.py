@@ -38,7 +38,8 @@ UNLABELLED = [
 
 def _rss(title: str, language: str, prolog: str = "") -> str:
     return (f"{prolog}<rss version=\"2.0\"><channel><title>Feed</title><link>https://feed.example/</link>"
-            f"<language>{language}</language><item><title>{title}</title><link>https://feed.example/{zlib.crc32(title.encode())}"
+            f"<language>{language}</language><item><title>{title}</title>"
+            f"<link>https://feed.example/{zlib.crc32(title.encode())}"
             f"</link><pubDate>Sun, 22 Nov 2026 09:30:00 +0900</pubDate><description>{title}</description></item>"
             f"</channel></rss>")
 
@@ -84,3 +85,23 @@ def test_a_feed_naming_no_charset_in_a_western_language_is_still_read_as_before(
         code, said = fetch_said(site, capsys)
     assert code == 0, said
     assert list(fetched(site)) == ["Café à Paris"], said
+
+
+def test_a_utf8_feed_labelled_with_a_legacy_charset_is_read_as_utf8(tmp_path, capsys):
+    """A site that moved to UTF-8 while its server (or its feed's prolog) still says EUC-KR, Shift_JIS or GB2312:
+    the bytes are no text of that charset and are UTF-8, which they were read as before the legacy charsets were;
+    read in the label's charset they were mojibake in full."""
+    titles = {"EUC-KR": "삼성전자, 인공지능 반도체 투자 확대", "Shift_JIS": "熊本の新工場、量産を開始",
+              "GB2312": "北京发布人工智能新规"}
+    with FeedServer() as server:
+        for number, (label, title) in enumerate(titles.items()):
+            server.routes[f"/header{number}.rss"] = Route(
+                _rss(title, "").encode("utf-8"), content_type=f"application/rss+xml; charset={label}")
+            server.routes[f"/prolog{number}.rss"] = Route(
+                _rss(title + " 2", "", f'<?xml version="1.0" encoding="{label}"?>').encode("utf-8"),
+                content_type="application/rss+xml")
+        site = feed_site(tmp_path / "site", "".join(f"  - url: {server.url(path)}\n    domain: d{number}.example\n"
+                                                    for number, path in enumerate(server.routes)))
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    assert sorted(fetched(site)) == sorted([*titles.values(), *(title + " 2" for title in titles.values())]), said

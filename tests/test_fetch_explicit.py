@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import yaml
+
 from conftest import build_site, fetch_site, fetched, run_fetch
 from feed_server import FeedServer, Route
 
@@ -48,3 +50,26 @@ def test_an_episode_keeps_what_its_feed_says_of_it_being_explicit(tmp_path, caps
     rss = ET.parse(config.output_path / "feeds/latest.rss").getroot()
     given = {item.find("link").text: item.findtext(f"{{{ITUNES}}}explicit") for item in rss.iter("item")}
     assert len(given) == 2 * len(SAID) and set(given.values()) == {"true", "false"}
+
+
+def test_a_podcast_in_an_encoding_expat_cannot_read_is_fetched(tmp_path, capsys):
+    """The explicit marks and the pictures' words are read again by expat, which refuses some encodings a feed may
+    declare (UTF-32 without its byte order mark, a label Python does not know): the feed is read as before, by
+    feedparser, with its episodes; only those second readings are missing."""
+    routes = {}
+    for n, label in enumerate(("utf-32", "x-unknown", "mbcs")):
+        body = (PODCAST.replace(b'encoding="UTF-8"', f'encoding="{label}"'.encode())
+                .replace(b"pod.example", f"pod{n}.example".encode())
+                .replace(b"<rss ", b'<rss xmlns:media="http://search.yahoo.com/mrss/" ')
+                .replace(b"<title>Episode 1</title>",
+                         b'<title>Episode 1</title><media:thumbnail url="https://p.example/1.jpg"/>'))
+        routes[f"/{label}.xml"] = Route(body, content_type="application/rss+xml")
+    with FeedServer() as server:
+        server.routes.update(routes)
+        site = fetch_site(tmp_path / "site", server, list(routes))
+        code, out, err = run_fetch(site, capsys)
+    assert code == 0, out + err
+    written = [yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+               for path in (site / "content" / "fetched").rglob("*.md")]
+    assert sorted(meta["originalUrl"] for meta in written) == sorted(
+        f"https://pod{n}.example/{number}" for n in range(3) for number in SAID)

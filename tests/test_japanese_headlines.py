@@ -45,25 +45,38 @@ def test_japanese_headlines_break_between_phrases_never_inside_a_word(browser, t
     config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "language: ja\n"))
     assert len(result.site.model.site.items) == len(HEADLINES)
     words = {title: inside for title, inside in HEADLINES}
+    paths = ["", "latest/"] + [entry.path for entry in result.site.model.site.items]
+
+    def spans(title: str) -> list[tuple[int, int]] | None:
+        return [(title.index(word), title.index(word) + len(word)) for word in words[title]] if title in words else None
+
+    broken, lines_seen = words_broken(browser, config, paths, ".card-title a, main h1", spans)
+    assert lines_seen > 2 * len(HEADLINES) * 2, lines_seen  # (headlines on two lines or more were looked at)
+    assert not broken, "\n".join(map(str, broken))
+
+
+def words_broken(browser, config, paths: list[str], selector: str, spans) -> tuple[list[tuple], int]:
+    """(width, path, its lines, word) for each word a line ends inside, in the elements `selector` finds on each of
+    the site's `paths` at a phone's and a desktop's width; and how many lines were looked at. `spans(text)`: where
+    the words of an element's text are that no line may end inside ((start, end) each), None for a text not
+    looked at."""
     broken, lines_seen = [], 0
     with static_server(config.output_path, config.base_path) as url:
         for width in (390, 1366):
             context = browser.new_context(viewport={"width": width, "height": 900})
             try:
                 tab = context.new_page()
-                for path in ["", "latest/"] + [entry.path for entry in result.site.model.site.items]:
+                for path in paths:
                     tab.goto(url + path.lstrip("/"), wait_until="load")
-                    for lines in tab.evaluate(LINES, ".card-title a, main h1"):
-                        title = "".join(lines)
-                        if title not in words:
+                    for lines in tab.evaluate(LINES, selector):
+                        text = "".join(lines)
+                        words = spans(text)
+                        if words is None:
                             continue
                         lines_seen += len(lines)
                         ends = [sum(map(len, lines[:k])) for k in range(1, len(lines))]
-                        for word in words[title]:
-                            start = title.index(word)
-                            broken += [(width, path, " / ".join(lines), word) for end in ends
-                                       if start < end < start + len(word)]
+                        broken += [(width, path, " / ".join(lines), text[start:stop]) for start, stop in words
+                                   for end in ends if start < end < stop]
             finally:
                 context.close()
-    assert lines_seen > 2 * len(HEADLINES) * 2, lines_seen  # (headlines on two lines or more were looked at)
-    assert not broken, "\n".join(map(str, broken))
+    return broken, lines_seen

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import BASIC_CONFIG, build_site, item, make_site, static_server
-from test_japanese_headlines import LINES
+from conftest import BASIC_CONFIG, build_site, item, make_site
+from test_japanese_headlines import words_broken
 
 HEADLINES = [
     "삼성전자, 인공지능 반도체 생산라인 증설에 내년까지 대규모 투자 확대",
@@ -36,24 +36,11 @@ def test_korean_text_breaks_at_its_spaces_never_inside_a_word(browser, tmp_path)
     config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "language: ko\n"))
     assert len(result.site.model.site.items) == len(HEADLINES)
     texts = set(HEADLINES) | set(EXCERPTS) | {BODY}
-    broken, lines_seen = [], 0
-    with static_server(config.output_path, config.base_path) as url:
-        for width in (390, 1366):
-            context = browser.new_context(viewport={"width": width, "height": 900})
-            try:
-                tab = context.new_page()
-                for path in ["", "latest/"] + [entry.path for entry in result.site.model.site.items]:
-                    tab.goto(url + path.lstrip("/"), wait_until="load")
-                    for lines in tab.evaluate(LINES, ".card-title a, main h1, .excerpt, main p"):
-                        text = "".join(lines)
-                        if text not in texts:
-                            continue
-                        lines_seen += len(lines)
-                        ends = [sum(map(len, lines[:k])) for k in range(1, len(lines))]
-                        for word in re.finditer(r"[^\W_]+", text):  # (a line may end before a bracket)
-                            broken += [(width, path, " / ".join(lines), word[0]) for end in ends
-                                       if word.start() < end < word.end()]
-            finally:
-                context.close()
+    paths = ["", "latest/"] + [entry.path for entry in result.site.model.site.items]
+
+    def spans(text: str) -> list[tuple[int, int]] | None:  # (a line may end before a bracket: a run of letters)
+        return [word.span() for word in re.finditer(r"[^\W_]+", text)] if text in texts else None
+
+    broken, lines_seen = words_broken(browser, config, paths, ".card-title a, main h1, .excerpt, main p", spans)
     assert lines_seen > 2 * len(HEADLINES) * 2, lines_seen  # (texts on two lines or more were looked at)
     assert not broken, "\n".join(map(str, broken))

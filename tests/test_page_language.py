@@ -114,7 +114,8 @@ def _pages(tab, base: str) -> dict[str, str]:
     return {"front": base, "latest": base + "latest/", "story": base + "news/2026/11/18/download/",
             "topic": next(link for link in links if "/topics/" in link),
             "provider": next(link for link in links if "/providers/" in link),
-            "topics": base + "topics/", "providers": base + "providers/", "search": base + "search/?q=%E6%9C%BA%E5%99%A8%E4%BA%BA"}
+            "topics": base + "topics/", "providers": base + "providers/",
+            "search": base + "search/?q=%E6%9C%BA%E5%99%A8%E4%BA%BA"}
 
 
 def _spoken_on_each_page(tab, base: str):

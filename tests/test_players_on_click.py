@@ -16,8 +16,10 @@ PLAYERS = {  # item file -> the player's address its page embeds
 }
 ITEMS = {
     "content/tube.md": item("Harbour bridge reopens", type="video", length=754,
-                            featuredContent='"<iframe src=\\"https://www.youtube.com/embed/dQw4w9WgXcQ?start=30\\"></iframe>"',
-                            images='[{url: "https://i1.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg", width: 480, height: 360}]'),
+                            featuredContent='"<iframe src=\\"https://www.youtube.com/embed/dQw4w9WgXcQ?start=30\\">'
+                                            '</iframe>"',
+                            images='[{url: "https://i1.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg", '
+                                   'width: 480, height: 360}]'),
     "content/vimeo.md": item("Flooded valley from above", "2026-11-20T09:00:00Z", type="video",
                              originalUrl="https://vimeo.com/123456789"),
 }
@@ -67,7 +69,8 @@ def test_a_video_plays_in_place_when_asked_and_the_page_asks_its_host_for_nothin
                 route.continue_() if route.request.url.startswith(base) else route.abort()
 
             page.route("**/*", answer)
-            page.add_init_script("window.shifts = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+            page.add_init_script("window.shifts = 0; new PerformanceObserver(list => { "
+                                 "for (const e of list.getEntries())"
                                  " window.shifts += e.value; }).observe({type: 'layout-shift', buffered: true});")
             page.goto(base + path.relative_to(output).parent.as_posix() + "/", wait_until="load")
             page.wait_for_timeout(300)

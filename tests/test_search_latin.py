@@ -1,6 +1,6 @@
-"""Site search on a site written in Cyrillic or Greek, typed in Latin letters as on a keyboard without the site's script:
-"moskva" finds Москва, "athina" Αθήνα, "kyiv" Київ, and the page asks "Did you mean москва?"; a Latin word the site
-writes (Apple) is found as typed, and one that spells none of its words finds nothing."""
+"""Site search on a site written in Cyrillic or Greek, typed in Latin letters as on a keyboard without the site's
+script: "moskva" finds Москва, "athina" Αθήνα, "kyiv" Київ, and the page asks "Did you mean москва?"; a Latin word the
+site writes (Apple) is found as typed, and one that spells none of its words finds nothing."""
 
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ QUERIES = {
            ("moskvy", ["В Москве открыли новое метро", "Москва готовится к зиме"], "москв"),
            ("sankt peterburg", ["Санкт-Петербург строит мост"], "санкт"), ("shchuka", ["Щука в реке"], "щук"),
            ("apple", ["Apple выпустила новый iPhone"], "")],
-    "el": [("athina", ["Αθήνα: νέο μετρό"], "αθήνα"), ("thessaloniki", ["Θεσσαλονίκη: το λιμάνι μεγαλώνει"], "θεσσαλονίκη"),
+    "el": [("athina", ["Αθήνα: νέο μετρό"], "αθήνα"),
+           ("thessaloniki", ["Θεσσαλονίκη: το λιμάνι μεγαλώνει"], "θεσσαλονίκη"),
            ("kypros", ["Κύπρος και Ελλάδα"], "κύπρος")],
     "uk": [("kyiv", ["Київ готується до зими"], "київ"), ("lviv", ["Львів відкрив музей"], "львів")],
 }
@@ -60,8 +61,8 @@ def test_the_index_carries_the_languages_latin_spellings(tmp_path, language):
 def _site(tmp_path, language: str):
     files = {f"content/story-{n}.md": item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z")
              for n, title in enumerate(SITES[language])}
-    root = make_site(tmp_path / "site", files, f'title: News\nbase_url: https://example.org/news/\nlanguage: {language}\n'
-                                               'now: "2026-11-22T12:00:00Z"\n')
+    root = make_site(tmp_path / "site", files, 'title: News\nbase_url: https://example.org/news/\n'
+                                               f'language: {language}\nnow: "2026-11-22T12:00:00Z"\n')
     build(load_config(root / "config.yaml"), BuildOptions(workers=1))
     return root
 

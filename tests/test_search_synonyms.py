@@ -163,7 +163,8 @@ def test_a_phrase_may_need_two_members_of_several_words_in_a_row():
     the pair where they meet, with the words around them."""
     groups = (("Dataverse", "Common Data Service"), ("Power Pages", "Power Apps Portals"), ("tables", "entities"))
     for title, query in [("Power Pages Dataverse connector", "power apps portals common data service connector"),
-                         ("New Power Apps Portals Common Data Service connector", "new power pages dataverse connector"),
+                         ("New Power Apps Portals Common Data Service connector",
+                          "new power pages dataverse connector"),
                          ("New Power Pages Dataverse tables", "new power apps portals common data service entities")]:
         assert phrase_pairs(query) <= indexed(groups, title), query
     assert not phrase_pairs("new power apps portals entities") <= indexed(groups, "New Power Pages Dataverse tables")

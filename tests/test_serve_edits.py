@@ -280,7 +280,8 @@ class _Reloads:
     def _poll(self) -> None:
         epoch = self.epoch
         while True:
-            address = f"http://127.0.0.1:{self.dev.port}/__newsdesk/livereload?since={epoch}&server={self.dev.server_id}"
+            address = (f"http://127.0.0.1:{self.dev.port}/__newsdesk/livereload"
+                       f"?since={epoch}&server={self.dev.server_id}")
             try:
                 with urllib.request.urlopen(address, timeout=60) as answer:
                     message = json.load(answer)

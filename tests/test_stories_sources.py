@@ -120,7 +120,8 @@ def test_the_source_count_is_one_number_in_the_pages_the_api_and_the_report(come
     # card says "+3 sources") and the card's number in api/stories/; the item's page counted its `related` entries.
     out, report = comet
     news = {e["path"]: e for e in json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]}
-    stories = {s["lead"]: s for s in json.loads((out / "api/stories/index.json").read_text(encoding="utf-8"))["stories"]}
+    records = json.loads((out / "api/stories/index.json").read_text(encoding="utf-8"))["stories"]
+    stories = {s["lead"]: s for s in records}
     assert news[COMET]["sourceCount"] == stories[COMET]["sourceCount"] == 3
     assert news[COMET]["itemCount"] == stories[COMET]["itemCount"] == 1 and news[COMET]["sources"] == []
     page = (out / COMET / "index.html").read_text(encoding="utf-8")

@@ -81,7 +81,8 @@ def site(tmp_path):
         for path, text in files.items():
             (root / path).write_text(text, encoding="utf-8")
         built = []
-        for flags, out in (((), root / "output"), (("--clean", "--output", str(root.parent / "clean")), root.parent / "clean")):
+        clean = root.parent / "clean"
+        for flags, out in (((), root / "output"), (("--clean", "--output", str(clean)), clean)):
             report = root.parent / "report.json"
             assert main(["build", "--config", str(root / "config.yaml"), "--report", str(report), *flags]) == 0
             built.append(Built(out, report))

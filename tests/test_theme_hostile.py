@@ -50,7 +50,7 @@ def test_a_theme_s_template_runs_no_python_of_the_builder_s_computer(tmp_path, c
     marker = tmp_path / "ran"
     site = make_site(tmp_path / "site", {
         "content/a.md": item("A"),
-        "config.yaml": f"title: T\nbase_url: https://example.com/\ntheme: cloned\n",
+        "config.yaml": "title: T\nbase_url: https://example.com/\ntheme: cloned\n",
         "themes/cloned/templates/404.html": "{% extends '!theme/404.html' %}\n{% block head %}{% set marker = '"
                                             + str(marker) + "' %}\n" + escape + "\n{% endblock %}\n"})
     assert main(["build", "--config", str(site / "config.yaml")]) == 1

@@ -38,17 +38,20 @@ def as_utf8(body: bytes, charset: str, languages: tuple[str, ...]) -> bytes | No
     `charset` names (the header's, else its declaration's, as Python's codec: feed_values.charset_named), else,
     naming none and being no UTF-8, its language's (the first of `languages` given, else the one the feed says)
     that reads it without a fault, the fewest characters where two do (EUC-JP's pairs read as Shift_JIS are
-    half-width kana, a letter a byte). None otherwise: feedparser reads it."""
+    half-width kana, a letter a byte); UTF-8 as it is, whatever charset is named. None otherwise: feedparser
+    reads it."""
     if charset:
         if charset not in LEGACY:
             return None
-        text = body.decode(charset, "replace")
-    else:
+        # (bytes that make UTF-8 are UTF-8, whatever the label: a legacy text's seldom do, while GB18030 reads
+        # any bytes; a site moved to UTF-8 whose server or prolog still names the old charset)
         try:
-            body.decode("utf-8")
-            return None
+            text = body.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            text = body.decode(charset, "replace")
+    else:
+        if _utf8(body):
+            return None
         said = _SAID.search(body[:4096])
         language = next((language for language in languages if language), "")
         if said and not languages[0]:  # (the source's `language` wins over the feed's; the feed's over the site's)
@@ -63,3 +66,11 @@ def as_utf8(body: bytes, charset: str, languages: tuple[str, ...]) -> bytes | No
             return None
         text = min(readings, key=len)
     return _DECLARATION.sub(rb"\1utf-8", text.encode("utf-8"), count=1)
+
+
+def _utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -6,7 +6,7 @@ pictures' words: the channel's value, and each entry's, in the order feedparser 
 
 from __future__ import annotations
 
-from xml.parsers import expat
+from generator.fetch.picture_words import read_again
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 _SAYS = {"true": True, "yes": True, "explicit": True, "false": False, "no": False, "clean": False}
@@ -20,13 +20,7 @@ def explicit_marks(body: bytes) -> tuple[bool | None, list[bool | None]]:
     if ITUNES.encode() not in body or b"explicit" not in body:
         return None, []
     reader = _Reader()
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler, parser.EndElementHandler = reader.start, reader.end
-    parser.CharacterDataHandler = reader.text
-    try:
-        parser.Parse(body, True)
-    except expat.ExpatError:
-        pass
+    read_again(body, reader)
     return reader.channel, reader.entries
 
 

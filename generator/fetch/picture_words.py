@@ -38,15 +38,21 @@ def picture_words(body: bytes) -> dict[str, Words]:
     if b"search.yahoo.com/mrss" not in body:
         return {}
     reader = _Reader()
+    read_again(body, reader)
+    return reader.found
+
+
+def read_again(body: bytes, reader) -> None:
+    """The feed's bytes through expat, to `reader`'s start, end and text methods, as far as expat reads them: not
+    past broken XML, nor at all in an encoding it cannot read (UTF-32 without its byte order mark, a multi-byte
+    one, a label Python does not know), which feedparser reads (or guesses) all the same."""
     parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
+    parser.StartElementHandler, parser.EndElementHandler = reader.start, reader.end
     parser.CharacterDataHandler = reader.text
     try:
         parser.Parse(body, True)
-    except (expat.ExpatError, ValueError):  # (broken XML; an encoding expat cannot read)
+    except (expat.ExpatError, ValueError, LookupError):
         pass
-    return reader.found
 
 
 @dataclass

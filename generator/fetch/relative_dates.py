@@ -1,7 +1,7 @@
-"""Dates written relative to when a feed is read (`вчера в 18:45`, `сегодня, 10:15`, `2 часа назад`, `yesterday at
-6:45 PM`, `vor 2 Stunden`, `3시간 전`, `昨日 18:45`), as Russian and many other news sites write them: a reader of the feed takes them from
-the moment they read it, so fetch reads them from the fetch that first saw the entry (items.published_at), in the
-site's zone. A day without a time (`вчера`, `3 дня назад`) is that day alone, with no time made up."""
+"""Dates written relative to when a feed is read (`вчера в 18:45`, `сегодня, 10:15`, `2 часа назад`, `yesterday at 6:45
+PM`, `vor 2 Stunden`, `3시간 전`, `昨日 18:45`), as Russian and many other news sites write them: a reader of the feed takes
+them from the moment they read it, so fetch reads them from the fetch that first saw the entry (items.published_at), in
+the site's zone. A day without a time (`вчера`, `3 дня назад`) is that day alone, with no time made up."""
 
 from __future__ import annotations
 

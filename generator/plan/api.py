@@ -287,7 +287,7 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         "sizeBytes": item.size_bytes or None,  # (the same size, for an app to add up, as lengthSeconds is)
         "price": item.price or None,
         # (an offer's amount and currency, for an app to compare: a price in words has none)
-        "priceAmount": _number(item.price_amount) if item.price_amount is not None else None,
+        "priceAmount": _number(item.price_amount),
         "priceCurrency": (item.price_currency or None) if item.price_amount is not None else None,
         "videoUrl": item.video_url or None,
         "mediaUrl": item.media_file or None,
@@ -295,11 +295,6 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
     if isinstance(item.published, Day):  # (a day written alone: publishedDateTime is its start, for an app to sort by)
         record["dateOnly"] = True
     return record
-
-
-def _number(amount: float) -> int | float:
-    """An amount as JSON writes a number: `10`, not `10.0`, as the JSON Feed's `_newsdesk` price does."""
-    return int(amount) if amount.is_integer() else amount
 
 
 def _topic(site: Site, config: Config, slug: str) -> dict:
@@ -330,7 +325,7 @@ def _image(config: Config, image: Image) -> dict:
 
 
 def _number(value: float | None) -> int | float | None:
-    if value is None:  # (an item that gives no quality)
+    if value is None:  # (an item that gives no quality, or no price in numbers)
         return None
     return int(value) if float(value).is_integer() else value
 

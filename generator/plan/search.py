@@ -191,8 +191,8 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
     return SearchIndex(members, tuple(docs), source or index_source(site, config, copies),
                        stemmer_name(config.language), casing(config.language), facets, optional, shortnames,
                        tuple((kind, text) for kind, text in kinds if text), words.t("price_free"), synonyms,
-                       tuple(prices.items()),
-                       tuple((letter, tuple(spellings)) for letter, spellings in latin_letters(config.language).items()))
+                       tuple(prices.items()), tuple((letter, tuple(spellings))
+                                                    for letter, spellings in latin_letters(config.language).items()))
 
 
 def price_words(item: Item, words) -> str:

@@ -98,10 +98,11 @@ def _plane0(ranges: str) -> str:
 
 
 # A number written with digit groups: "1,999", "1.999", "1'999", "1’999", "1 999" with a no-break, narrow no-break or
-# thin space, Arabic's "١٬٩٩٩" (groups of three, the same mark between each), and India's "1,00,000" (of two, the last of
-# three); not after a letter, digit or mark of its own, nor before a digit or its mark and a digit ("1,2345", "v1,000",
-# "1.100.3" are none). Its groups are one word, the number (ungroup; search.js: GROUPED), whatever the site's language:
-# a reader types 1999 or the groups of his own language, and a site's feeds write them in theirs (docs/search.md)
+# thin space, Arabic's "١٬٩٩٩" (groups of three, the same mark between each), and India's "1,00,000" (of two, the last
+# of three); not after a letter, digit or mark of its own, nor before a digit or its mark and a digit ("1,2345",
+# "v1,000", "1.100.3" are none). Its groups are one word, the number (ungroup; search.js: GROUPED), whatever the site's
+# language: a reader types 1999 or the groups of his own language, and a site's feeds write them in theirs
+# (docs/search.md)
 GROUP_MARKS = ",.'\u2019\u00a0\u202f\u2009\u066c"
 _GROUPED = re.compile(rf"\d(?<![\w{GROUP_MARKS}]\d)(?:\d?(?:,\d{{2}})+,\d{{3}}(?!\d|,\d)"
                       rf"|\d{{0,2}}(?P<mark>[{GROUP_MARKS}])\d{{3}}(?:(?P=mark)\d{{3}})*(?!\d|(?P=mark)\d))")

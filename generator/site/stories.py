@@ -700,9 +700,11 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # three words and its particles (`자가`, `했다`) words every other story shares.
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _UNSPACED_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-_HANGUL_ENDING = re.compile(r"(\w*?[\uac00-\ud7a3]{2,}?)(에서는|에게서|으로는|으로도|했다고|한다고|하겠다|했으며|이라고|이라는|에서|에게|"
-                            r"으로|까지|부터|했다|한다|된다|됐다|하는|하고|하며|이다|라고|라는|보다|처럼|이|가|은|는|을|를|의|"
-                            r"에|로|와|과|도|만)")
+# A word's particles and endings, the longest first (_korean_stem): checked one by one, as a regular expression of a
+# stem of any length and an ending took time of the square of a long word's length (a feed's title may be one word)
+_HANGUL_ENDINGS = tuple(sorted("에서는 에게서 으로는 으로도 했다고 한다고 하겠다 했으며 이라고 이라는 에서 에게 으로 까지 부터 했다 한다 "
+                               "된다 됐다 하는 하고 하며 이다 라고 라는 보다 처럼 이 가 은 는 을 를 의 에 로 와 과 도 만".split(),
+                               key=len, reverse=True))
 _FIELDS = (("title", 1.0), ("url", 0.6), ("excerpt", 0.6), ("text", 0.3))  # where a word stands, how much it says
 _PAIRS = 0.5  # two adjacent words of the headline ("true detective", "time warner") as one more word
 TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time
@@ -1052,12 +1054,20 @@ def _normal_words(tokens: list[str], seen: dict) -> list[str]:
     return out
 
 
+def _korean_stem(word: str) -> str:
+    """A Korean word without its particle or ending (_HANGUL_ENDINGS): `삼성전자가` is `삼성전자`."""
+    for ending in _HANGUL_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 2 and _HANGUL.fullmatch(stem[-1]) and _HANGUL.fullmatch(stem[-2]):
+            return stem
+    return word
+
+
 def _normal(word: str) -> tuple[str, ...]:
     """A word's normal forms (most words have one, stop words none); each spelling is worked out once."""
     if not word.isascii():
         if not _UNSPACED_CJK.search(word) and _HANGUL.search(word):  # (Korean writes spaces: a word is a word)
-            found = _HANGUL_ENDING.fullmatch(word)
-            return (found[1] if found else word,)
+            return (_korean_stem(word),)
         if _CJK.search(word):
             return tuple(word[i:i + 2] for i in range(max(1, len(word) - 1)))
         word = _ACCENTS.sub("", unicodedata.normalize("NFKD", word))

@@ -143,7 +143,8 @@
   // ungroup)
   var GROUP_MARKS = ",.'\u2019\u00a0\u202f\u2009\u066c";
   var GROUP_MARK = new RegExp("[" + GROUP_MARKS + "]", "gu");
-  var GROUPED = new RegExp("\\p{Nd}(?<![\\p{L}\\p{N}_" + GROUP_MARKS + "]\\p{Nd})(?:\\p{Nd}?(?:,\\p{Nd}{2})+,\\p{Nd}{3}" +
+  var GROUPED = new RegExp("\\p{Nd}(?<![\\p{L}\\p{N}_" + GROUP_MARKS + "]\\p{Nd})" +
+    "(?:\\p{Nd}?(?:,\\p{Nd}{2})+,\\p{Nd}{3}" +
     "(?!\\p{Nd}|,\\p{Nd})|\\p{Nd}{0,2}(?<mark>[" + GROUP_MARKS + "])\\p{Nd}{3}(?:\\k<mark>\\p{Nd}{3})*" +
     "(?!\\p{Nd}|\\k<mark>\\p{Nd}))", "gu");
 
@@ -582,15 +583,18 @@
         return { scores: scores, correction: null, forms: found };
       }
       return spelledIn(meta, word, scores).then(function (read) {
-        return read || apart(meta, word).then(function (split) { return split || corrected(meta, word, shard, scores, add); });
+        return read || apart(meta, word).then(function (split) {
+          return split || corrected(meta, word, shard, scores, add);
+        });
       });
     });
   }
 
-  // A word typed in Latin letters on a site written in Cyrillic or Greek ("moskva", "athina"): the site's commonest word
-  // whose letters it spells as readers write them in Latin (meta.json's "latin", generator/plan/search_latin.py), with an
-  // ending of at most LATIN_ENDING letters more (the stem's, as "moskvy" for москв), the longest such first; null when
-  // none is. Only for a word that matches nothing as typed: a site's own Latin words (iPhone, Apple) stay what they are.
+  // A word typed in Latin letters on a site written in Cyrillic or Greek ("moskva", "athina"): the site's commonest
+  // word whose letters it spells as readers write them in Latin (meta.json's "latin", generator/plan/search_latin.py),
+  // with an ending of at most LATIN_ENDING letters more (the stem's, as "moskvy" for москв), the longest such first;
+  // null when none is. Only for a word that matches nothing as typed: a site's own Latin words (iPhone, Apple) stay
+  // what they are.
   var LATIN_ENDING = 3, LATIN_KEYS = 6;
 
   function spelledIn(meta, word, scores) {
@@ -645,7 +649,9 @@
       }
       Object.keys(meta.latin).forEach(function (letter) {
         meta.latin[letter].forEach(function (way) {
-          if ((way || chars > 0) && token.lastIndexOf(way, at) === at && at + way.length <= token.length) grow(key + letter, at + way.length);
+          if ((way || chars > 0) && token.lastIndexOf(way, at) === at && at + way.length <= token.length) {
+            grow(key + letter, at + way.length);
+          }
         });
       });
     };
