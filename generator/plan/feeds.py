@@ -720,6 +720,12 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
             item.setdefault("_newsdesk", {})["player"] = {"url": entry.player, **length}
         if entry.podcast:  # (a podcast's episode, as Apple's tags in RSS and Atom say; JSON Feed has no word for it)
             item.setdefault("_newsdesk", {})["type"] = "podcast"
+            episode = {"episode": entry.episode, "season": entry.season, "episodeType": entry.episode_type,
+                       **{key: {"url": url, "type": kind} for key, (url, kind) in
+                          (("chapters", entry.chapters), ("transcript", entry.transcript)) if url}}
+            item["_newsdesk"]["podcast"] = {key: value for key, value in episode.items() if value}
+            if entry.explicit:
+                item["_newsdesk"]["podcast"]["explicit"] = entry.explicit == "true"
         if entry.price:  # (a download's price, as Media RSS's media:price in RSS and Atom)
             item.setdefault("_newsdesk", {})["price"] = {
                 "amount": json.loads(entry.price), **({"currency": entry.price_currency} if entry.price_currency else {})}
