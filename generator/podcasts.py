@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from generator.errors import Problem
+from generator.errors import Note, Problem
 from generator.urls import safe_url, site_url
 
 # Apple Podcasts' categories and their subcategories (https://podcasters.apple.com/support/1691-apple-podcasts-categories)
@@ -131,15 +131,16 @@ _SET = "set `podcast_image` in config.yaml to a square JPEG or PNG of 1400 to 30
 
 
 def cover_warnings(items: Iterable, config, copies: Mapping[str, Path]) -> list[Problem]:
-    """A warning when the site writes a podcast's episodes into its feeds with no cover Apple's directory takes:
-    none set, or the site's own file (`static/cover.jpg`, whose pixels can be read) missing, not square, or too
+    """A note when the site writes a podcast's episodes into its feeds with no cover set, and a warning when the
+    cover is one Apple's directory refuses: the site's own file (`static/cover.jpg`, whose pixels can be read) missing, not square, or too
     small or big. (A cover at another site's address is not fetched to be measured.)"""
     if not config.feeds or not any(item.type == "podcast" and item.media_file for item in items):
         return []
     value = config.podcast_image.strip()
     if not value:
-        return [Problem(config.path, None, "the site's podcast feeds have no cover (`podcast_image`): Apple's podcast "
-                                           "directory refuses a podcast without one", _SET)]
+        # (a note, not a warning: a site that carries others' episodes need not be listed as a podcast itself)
+        return [Note(config.path, None, "the site's podcast feeds have no cover (`podcast_image`): Apple's podcast "
+                                        "directory refuses a podcast without one", _SET)]
     if safe_url(value):
         return []
     name = value.lstrip("/")

@@ -387,9 +387,11 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies, clashes, case_only = checked_copies(pages, outputs, copied, config.root)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems + moved.problems + tuple(clashes),
                             key=lambda p: (p.path, p.line or 0)))
+    covers = cover_warnings(model.site.items, config, copies)  # (a note when none is set: podcasts.py)
+    notes = (*notes, *(problem for problem in covers if isinstance(problem, Note)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_only,
+                             *(problem for problem in covers if not isinstance(problem, Note)),
                              *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
-                             *cover_warnings(model.site.items, config, copies),
                              *unshown_blocks(config), *unlinked_static(config, copies), *unusable, *pictures.problems,
                              *words.problems,
                              *unknown_words(config, words)),
