@@ -67,6 +67,11 @@ EXTRA_ITEMS = {
     "content/more/wire-c.md": item("Harbour cranes stop as dock workers strike over automation plans",
                                    provider={"name": "Orbit Daily", "domain": "orbit.example"}, heat=25,
                                    date="2026-11-21T07:00:00Z", body=WIRE + " Updated."),
+    # a podcast's episode: the site's podcasts/feed.rss is a podcast (podcast_image, podcast_category)
+    "content/more/episode.md": item("Harbour Hour 12: the cranes", type="podcast", quality=50, heat=20,
+                                    provider={"name": "Harbour Hour", "domain": "hour.example"},
+                                    featuredContent="https://hour.example/12.mp3", length=1800,
+                                    date="2026-11-21T05:00:00Z"),
     "data/topics/klima.yaml": "name: Klima & Umwelt\ndescription: Wetter, Klima und Verkehr.\n",
     f"copies/{copy_name(PICTURE, 320)}": "(a copy: its bytes are not read)",
     "copies/manifest.json": json.dumps({"pictures": {PICTURE: {"width": 1200, "height": 800, "copies": [
@@ -107,6 +112,8 @@ def _change(key: str):
         "items_per_page": top(3),
         "front_page_items": top(4),
         "feed_items": top(2),
+        "podcast_image": top("https://example.org/cover.jpg"),
+        "podcast_category": top("News/Daily News"),
         "feeds": top(False),
         "api": top(False),
         "search": top(False),

@@ -2,7 +2,7 @@
 server on 127.0.0.1 serves them, and `newsdesk fetch` of each into a new site gives items that a reader sees
 as the same: their titles, excerpts, addresses, times, providers (their names and domains), topics, pictures
 with their words, types (a podcast's episode by Apple's tags, a download by its file, a video by its player)
-and lengths, a download's size and price."""
+and lengths, a download's size and price, an episode's number, season, kind, chapters and transcript."""
 
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ ITEMS = {
         type="podcast", provider={"name": "The Table Hour", "domain": "pod.example"}, topics=["Science"],
         featuredContent='<audio controls src="https://pod.example/42.mp3"></audio>', length="1:02:33",
         images=[{"url": "https://pod.example/42.png", "width": 1400, "height": 1400, "alt": "The show's cover"}],
-        explicit=False, author="Ada Host"),
+        explicit=False, author="Ada Host", episode=42, season=3, episodeType="bonus",
+        chapters={"url": "https://pod.example/42/chapters.json", "type": "application/json+chapters"},
+        transcript={"url": "https://pod.example/42.vtt", "type": "text/vtt"}),
     "content/council.md": _item(  # (a video its site's player plays: Media RSS's media:player, as Vimeo's feeds)
         title="Council votes on the budget", excerpt="The vote was close, and the debate long.",
         publishedDateTime="2026-11-15T06:00:00Z", originalUrl="https://vimeo.com/123456789",
@@ -102,6 +104,8 @@ def test_a_sites_own_feed_fetched_gives_its_items_again(tmp_path, capsys, source
         assert got.get("size") == given.get("size")
         assert got.get("author") == given.get("author")
         assert got.get("price") == given.get("price")
+        for key in ("explicit", "episode", "season", "episodeType", "chapters", "transcript"):  # (a podcast's)
+            assert got.get(key) == given.get(key), (title, key)
     assert items["Radio bulletin on the comet"]["featuredContent"] == (
         '<audio controls preload="none" src="https://radio.example/bulletin.mp3"></audio>')
     assert items["Council votes on the budget"]["featuredContent"] == (

@@ -41,6 +41,7 @@ from generator.i18n import load_words
 from generator.plan.outputs import plan_files
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.plan.paths import checked_copies
+from generator.podcasts import cover_warnings
 from generator.plan.search import plan_index
 from generator.site.local_pictures import load_copies
 from generator.render.environment import make_env
@@ -386,7 +387,10 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies, clashes, case_only = checked_copies(pages, outputs, copied, config.root)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems + moved.problems + tuple(clashes),
                             key=lambda p: (p.path, p.line or 0)))
+    covers = cover_warnings(model.site.items, config, copies)  # (a note when none is set: podcasts.py)
+    notes = (*notes, *(problem for problem in covers if isinstance(problem, Note)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_only,
+                             *(problem for problem in covers if not isinstance(problem, Note)),
                              *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
                              *unshown_blocks(config), *unlinked_static(config, copies), *unusable, *pictures.problems,
                              *words.problems,

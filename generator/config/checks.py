@@ -17,6 +17,7 @@ from generator.config.lines import item_line, key_line, setting_line
 from generator.config.values import Config, FetchConfig, RankingConfig, SourceConfig, StoriesConfig, bundled_theme_dir
 from generator.errors import ConfigError, Problem
 from generator.isotime import parse_iso
+from generator.podcasts import category_problem, image_problem
 from generator.languages import LANGUAGE, UNSPACED, code_of_name, language_problem
 from generator.urls import host_of, slugify, with_scheme
 
@@ -105,6 +106,11 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         if problem:
             problems.append(Problem(path, key_line(node, "picture_resizer"), f"`picture_resizer` {problem}",
                                     "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
+    # (a podcast directory refuses a feed whose cover or category it does not take: said here, not by Apple later)
+    for key, check in (("podcast_image", image_problem), ("podcast_category", category_problem)):
+        message, hint = check(getattr(config, key)) if getattr(config, key).strip() else ("", "")
+        if message:
+            problems.append(Problem(path, key_line(node, key), message, hint))
     # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
     if config.cname and not DOMAIN.fullmatch(config.cname.strip()):
         problems.append(Problem(path, key_line(node, "cname"), f"`cname` must be a bare domain such as "

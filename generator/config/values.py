@@ -231,6 +231,14 @@ class Config:
     items_per_page: int = _opt(20, "Items on each page of Latest, Top, Hot, topic and provider lists.")
     front_page_items: int = _opt(13, "Items on the front page: one lead story and the rest as cards.")
     feed_items: int = _opt(50, "Items in each feed.")
+    podcast_image: str = _opt("", "The cover of the site's podcast feeds (a feed whose every item is a podcast's "
+                                  "episode: [Podcasts](feeds-and-api.md#podcasts)): an http(s) address of a square "
+                                  "JPEG or PNG of 1400 to 3000 pixels, or a file of the site's `static/` folder ("
+                                  "`static/cover.jpg`, whose size the build checks), as Apple's podcast directory "
+                                  "asks. Empty: the feeds have no `itunes:image`, and a build with episodes warns, as Apple refuses such a feed.")
+    podcast_category: str = _opt("News", "The Apple Podcasts category of the site's podcast feeds, one of Apple's "
+                                         "(`News`, `Technology`, `Society & Culture` ...), and a subcategory after "
+                                         "a `/` (`News/Daily News`).")
     feeds: bool = _opt(True, "Write the Atom, RSS and JSON feeds (site, topics, providers) and link them from every "
                              "page.")
     api: bool = _opt(True, "Write the read-only JSON API (`api/`).")

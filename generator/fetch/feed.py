@@ -32,6 +32,16 @@ class Media:
 
 
 @dataclass(frozen=True)
+class Episode:
+    """What a podcast's feed says of one episode besides its file (Apple's and Podcasting 2.0's tags: episodes.py)."""
+    number: int = 0  # itunes:episode, from 1; 0: none
+    season: int = 0  # itunes:season, from 1; 0: none
+    kind: str = ""  # itunes:episodeType when `trailer` or `bonus` ("": a full episode, Apple's default)
+    chapters: tuple[str, str] = ("", "")  # podcast:chapters' (http(s) address, media type), or ("", "")
+    transcript: tuple[str, str] = ("", "")  # podcast:transcript's, or ("", "")
+
+
+@dataclass(frozen=True)
 class Download:
     """A file to download that an entry carries (an enclosure of another kind than a picture, a sound or a video:
     a PDF, an installer), with its size and price (Media RSS's media:price) as the feed gives them."""
@@ -59,6 +69,7 @@ class Entry:
     podcast: bool = False  # an episode of a podcast (iTunes tags), rather than any audio
     # whether it is explicit, as its itunes:explicit (else its channel's) says (generator/fetch/explicit.py), else None
     explicit: bool | None = None
+    episode: Episode | None = None  # its number, season, kind, chapters and transcript, when it says any
     download: Download | None = None  # the first file of another kind it carries, when it plays none
     # Who published it, when the feed carries others' entries (RSS and Atom <source>: Google News, a reader's
     # shared items): the publisher's name and site, else ""

@@ -20,7 +20,7 @@ import yaml
 
 from generator import __version__
 from generator.config.values import TopicConfig
-from generator.fetch.feed import Entry, Feed
+from generator.fetch.feed import Entry, Episode, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
 from generator.isotime import Day
@@ -136,8 +136,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # Turkish, Azerbaijani, the Baltic, Nordic and Hungarian languages, Greek and Romanian; a weekday after the year. 19:
 # relative dates in Estonian, Slovenian, Catalan, Indonesian, Malay, Arabic, Hebrew, Vietnamese and Thai; a weekday
 # in brackets or capitals after the date; a date of numbers day first in every language that writes the day first,
-# whatever the separator.)
-READING = 19
+# whatever the separator. 20: a podcast episode's number, season, kind (a trailer, a bonus), chapters and
+# transcript; from newsdesk's JSON Feed extension, an episode's `explicit` too.)
+READING = 20
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
@@ -148,6 +149,15 @@ def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str
                source.only_topics, source.language, tuple((topic.name, topic.slug, topic.keywords) for topic in topics),
                language, timezone, __version__, READING)
     return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
+
+
+def episode_fields(episode: Episode) -> dict:
+    """A podcast episode's number, season, kind, chapters and transcript as front matter writes them (each when
+    the feed gave it)."""
+    fields = {"episode": episode.number, "season": episode.season, "episodeType": episode.kind,
+              **{key: {"url": url, "type": kind} for key, (url, kind) in
+                 (("chapters", episode.chapters), ("transcript", episode.transcript)) if url}}
+    return {key: value for key, value in fields.items() if value}
 
 
 def heat_at(position: int) -> float:
@@ -201,6 +211,8 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
                                                                 else {})}
     if entry.explicit is not None and meta["type"] == "podcast":  # (the site's feeds say it again: itunes:explicit)
         meta["explicit"] = entry.explicit
+    if entry.episode and meta["type"] == "podcast":  # (the site's feeds say them again: generator/podcasts.py)
+        meta.update(episode_fields(entry.episode))
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
     elif entry.media:  # the file itself, in the browser's own player; nothing is fetched until it is played

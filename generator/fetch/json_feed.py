@@ -7,6 +7,7 @@ import re
 
 from generator.fetch.addresses import Addresses
 from generator.fetch.body_pictures import body_picture
+from generator.fetch.episodes import json_episode
 from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
 from generator.fetch.feed_dates import Dates, language_code
 from generator.fetch.feed_values import (charset_of, cleaned_html, download_of, html_escaped, int_of, listed, media_of,
@@ -114,6 +115,8 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             seconds=player_seconds(played),
             # (newsdesk's feeds: a podcast's episode, as Apple's tags say in RSS; a download's price, as media:price)
             podcast=bool(media) and _is_podcast(item),
+            explicit=_explicit(_extension(item, "podcast")) if media and _is_podcast(item) else None,
+            episode=json_episode(_extension(item, "podcast"), link) if media and _is_podcast(item) else None,
             download=None if media else download_of(others, _extension(item, "price")),
             author=_json_authors(item) or _json_authors(data),
             origin=" ".join(text_of(origin.get("name")).split()),
@@ -136,6 +139,11 @@ def _image_words(item: dict) -> dict[str, str]:
     return {**{name: " ".join(text_of(said.get(name))[:MOST_CHARS].split()) for name in ("alt", "caption", "credit")},
             **{name: int_of(said.get(name)) if not isinstance(said.get(name), bool) else None
                for name in ("width", "height")}}
+
+
+def _explicit(said: dict) -> bool | None:
+    """Whether newsdesk's extension says an episode is explicit (`_newsdesk: {podcast: {explicit: true}}`)."""
+    return said.get("explicit") if isinstance(said.get("explicit"), bool) else None
 
 
 def _is_podcast(item: dict) -> bool:

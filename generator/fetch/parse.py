@@ -22,6 +22,7 @@ import feedparser
 from generator.fetch.addresses import Addresses
 from generator.fetch.bounds import bounded
 from generator.fetch.east_asian import as_utf8
+from generator.fetch.episodes import prefix_of
 from generator.fetch.explicit import explicit_marks
 from generator.fetch.feed import CHECK, Feed, NotAFeed
 from generator.fetch.feed_dates import Dates
@@ -113,9 +114,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     # (a podcast's episodes, by Apple's tags as read_entry tells them: whether each is explicit)
     podcast = any(key.startswith("itunes_") for entry in parsed.entries for key in entry)
     show, marks = explicit_marks(body) if podcast else (None, [])
+    prefix = prefix_of(parsed.get("namespaces")) if podcast else "podcast"
     return Feed(title=title_of(channel), link=link(link_of(channel)),
                 entries=tuple(read_entry(entry, link, dates, rss=rss, cover=cover, guids=written, words=words,
-                                         explicit=marks[n] if n < len(marks) and marks[n] is not None else show)
+                                         explicit=marks[n] if n < len(marks) and marks[n] is not None else show,
+                                         prefix=prefix)
                               for n, entry in enumerate(parsed.entries)),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused, cuts=cuts, language=dates.declared)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from generator.fetch.addresses import Addresses, HTTP
 from generator.fetch.aggregators import one_site, submission, without_submission
 from generator.fetch.body_pictures import body_picture, is_avatar, is_tiny
+from generator.fetch.episodes import feed_episode
 from generator.fetch.feed import Entry, Image
 from generator.fetch.feed_dates import Dates, language_code
 from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, download_of, html_escaped, int_of, listed,
@@ -56,9 +57,11 @@ def written_guids(body: bytes, encoding) -> set[str]:
 
 
 def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover: str = "",
-           guids: set[str] = frozenset(), words: dict[str, Words] | None = None, explicit: bool | None = None) -> Entry:
+           guids: set[str] = frozenset(), words: dict[str, Words] | None = None, explicit: bool | None = None,
+               prefix: str = "podcast") -> Entry:
     """`words`: what the feed says of its pictures, by their addresses as written (picture_words); `explicit`: what
-    its itunes:explicit, else its channel's, says (explicit_marks)."""
+    its itunes:explicit, else its channel's, says (explicit_marks); `prefix`: the feed's of Podcasting 2.0's
+    namespace (episodes.prefix_of)."""
     unsafe = link.counted.unsafe  # (to tell which entries had addresses left out)
     link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
@@ -178,6 +181,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         seconds=player_seconds(played),
         podcast=podcast,
         explicit=explicit if podcast else None,
+        episode=feed_episode(entry, prefix, link) if podcast else None,
         download=download,
         origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(text_of(origin.get("link") or origin.get("href"))) if origin else "",

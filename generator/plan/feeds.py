@@ -46,7 +46,7 @@ from functools import partial
 from typing import Callable
 from urllib.parse import urlsplit
 
-from generator import __version__
+from generator import __version__, podcasts
 from generator.config.values import Config
 from generator.frozen import record
 from generator.i18n import Words, load_words
@@ -68,6 +68,8 @@ MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 # Apple's podcast tags (https://podcasters.apple.com/support/823-podcast-requirements), which podcast apps read
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+# Podcasting 2.0's tags (https://podcastindex.org/namespace/1.0): an episode's chapters and transcript
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # An empty feed's Atom <updated> (required there): fixed, so that the feed of a list with no story yet
 # does not change with every build. RSS leaves its optional <lastBuildDate> out instead.
@@ -137,6 +139,13 @@ class _Entry:
     # its `explicit` as they write it ("true" or "false") when the item says, else ""
     podcast: bool
     explicit: str
+    # a podcast's episode's number and season (0: none), its kind (Apple's full, trailer or bonus; "" for any other
+    # item), and its chapters' and transcript's (address, media type), each ("", "") when it has none
+    episode: int
+    season: int
+    episode_type: str
+    chapters: tuple[str, str]
+    transcript: tuple[str, str]
     # a download's price as an offer gives it (amount and currency), for Media RSS's media:price; else ""
     price: str
     price_currency: str
@@ -270,6 +279,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     download = _download_file(item)
     file = item.media_file or download
     player = item.video_url if item.type == "video" and not item.media_file else ""
+    episode = item.type == "podcast" and bool(item.media_file)
     return _Entry(
         url=site_url(base, item.path),
         id=site_url(base, item.path),
@@ -291,8 +301,13 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         media_size=item.size_bytes if file else 0,
         media_seconds=item.length_seconds if item.media_file or player else 0,
         player=player,
-        podcast=item.type == "podcast" and bool(item.media_file),
+        podcast=episode,
         explicit=_explicit(item.extra.get("explicit")) if item.type == "podcast" else "",
+        episode=podcasts.number(item.extra.get("episode")) if episode else 0,
+        season=podcasts.number(item.extra.get("season")) if episode else 0,
+        episode_type=podcasts.episode_type(item.extra.get("episodeType")) if episode else "",
+        chapters=podcasts.chapters(item.extra.get("chapters")) if episode else ("", ""),
+        transcript=podcasts.transcript(item.extra.get("transcript")) if episode else ("", ""),
         price=_amount(item.price_amount) if download and item.price_amount is not None else "",
         price_currency=clean_text(item.price_currency) if download and item.price_amount is not None else "",
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
@@ -492,6 +507,14 @@ def _itunes(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) ->
         _add(parent, "itunes:author", entry.writer or entry.author)
     if entry.explicit:
         _add(parent, "itunes:explicit", entry.explicit)
+    if entry.episode:
+        _add(parent, "itunes:episode", str(entry.episode))
+    if entry.season:
+        _add(parent, "itunes:season", str(entry.season))
+    _add(parent, "itunes:episodeType", entry.episode_type)
+    for tag, (url, kind) in (("podcast:chapters", entry.chapters), ("podcast:transcript", entry.transcript)):
+        if url:
+            _add(parent, tag, url=address(url), type=kind)
 
 
 def _media(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
@@ -511,8 +534,35 @@ def _media(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> 
 
 
 def _itunes_ns(entries: list[_Entry]) -> dict[str, str]:
-    """Apple's namespace, on a feed with a podcast's episode alone: the others' bytes stay as they were."""
-    return {"xmlns:itunes": ITUNES_NS} if any(entry.podcast for entry in entries) else {}
+    """Apple's namespace, on a feed with a podcast's episode alone, and Podcasting 2.0's on one with an episode's
+    chapters or transcript: the others' bytes stay as they were."""
+    spaces = {"xmlns:itunes": ITUNES_NS} if any(entry.podcast for entry in entries) else {}
+    if any(entry.chapters[0] or entry.transcript[0] for entry in entries):
+        spaces["xmlns:podcast"] = PODCAST_NS
+    return spaces
+
+
+def _is_podcast(entries: list[_Entry]) -> bool:
+    """Whether a feed is a podcast, which a podcast directory lists: every entry is an episode (an article feed
+    with an episode in it is not)."""
+    return bool(entries) and all(entry.podcast for entry in entries)
+
+
+def _show(channel: ET.Element, entries: list[_Entry], config: Config) -> None:
+    """An RSS channel's tags that Apple's podcast directory requires of a podcast (its picture, category, author,
+    whether it is explicit, its kind), after its own title, link, description and language."""
+    cover = podcasts.cover_url(config.base_url, config.podcast_image)
+    if cover:
+        _add(channel, "itunes:image", href=ascii_url(cover))
+    main, sub = podcasts.category(config.podcast_category)
+    if main:
+        node = _add(channel, "itunes:category", text_=main)
+        if sub:
+            _add(node, "itunes:category", text_=sub)
+    _add(channel, "itunes:author", clean_text(config.title) or "newsdesk")
+    # (a show is explicit when any episode shown is: Apple's rule for the channel's value)
+    _add(channel, "itunes:explicit", "true" if any(entry.explicit == "true" for entry in entries) else "false")
+    _add(channel, "itunes:type", "episodic")  # (newest first, as every list of the site is)
 
 
 def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | None) -> bytes:
@@ -591,6 +641,8 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
     _add(channel, "docs", "https://www.rssboard.org/rss-specification")
     _add(channel, "atom:link", href=url(site_url(base, feed.path + EXTENSIONS["rss"])), rel="self",
          type=MEDIA_TYPES["rss"])
+    if _is_podcast(entries):
+        _show(channel, entries, config)
     for entry in entries:
         node = _add(channel, "item")
         _add(node, "title", _rss_title(entry.title))
@@ -668,6 +720,12 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
             item.setdefault("_newsdesk", {})["player"] = {"url": entry.player, **length}
         if entry.podcast:  # (a podcast's episode, as Apple's tags in RSS and Atom say; JSON Feed has no word for it)
             item.setdefault("_newsdesk", {})["type"] = "podcast"
+            episode = {"episode": entry.episode, "season": entry.season, "episodeType": entry.episode_type,
+                       **{key: {"url": url, "type": kind} for key, (url, kind) in
+                          (("chapters", entry.chapters), ("transcript", entry.transcript)) if url}}
+            item["_newsdesk"]["podcast"] = {key: value for key, value in episode.items() if value}
+            if entry.explicit:
+                item["_newsdesk"]["podcast"]["explicit"] = entry.explicit == "true"
         if entry.price:  # (a download's price, as Media RSS's media:price in RSS and Atom)
             item.setdefault("_newsdesk", {})["price"] = {
                 "amount": json.loads(entry.price), **({"currency": entry.price_currency} if entry.price_currency else {})}
