@@ -132,8 +132,8 @@ _SET = "set `podcast_image` in config.yaml to a square JPEG or PNG of 1400 to 30
 
 def cover_warnings(items: Iterable, config, copies: Mapping[str, Path]) -> list[Problem]:
     """A note when the site writes a podcast's episodes into its feeds with no cover set, and a warning when the
-    cover is one Apple's directory refuses: the site's own file (`static/cover.jpg`, whose pixels can be read) missing, not square, or too
-    small or big. (A cover at another site's address is not fetched to be measured.)"""
+    cover is one Apple's directory refuses: the site's own file (`static/cover.jpg`, whose pixels can be read)
+    missing, not square, or too small or big. (A cover at another site's address is not fetched to be measured.)"""
     if not config.feeds or not any(item.type == "podcast" and item.media_file for item in items):
         return []
     value = config.podcast_image.strip()
