@@ -524,8 +524,8 @@ def test_fetch_skips_entries_with_no_title_link_or_text_and_counts_them(tmp_path
 def test_a_feeds_day_first_date_is_read_by_the_sites_language_or_said_with_its_entry(tmp_path, capsys):
     """A Spanish feed's `05/11/2026 10:00` (5 November, as Spanish writes it) left its entry dated when first
     fetched without a word, and feedparser read `05-11-2026 10:00` as 20 November 2005. A Spanish site reads the
-    first day first; an English one dates it when first fetched and says which feed and entry, and why, as both
-    do for the dashes, which Spanish does not write a date with."""
+    day first, with slashes or dashes (its language's short date is day first); an English one dates both when
+    first fetched and says which feed and entries, and why."""
     dates = {"Slashed": "05/11/2026 10:00", "Dashed": "05-11-2026 10:00", "Plain": "Sat, 21 Nov 2026 10:00:00 GMT"}
     items = "".join(f"<item><title>{name}</title><link>https://site.example/{name}</link><pubDate>{written}</pubDate>"
                     "</item>" for name, written in dates.items())
@@ -541,10 +541,10 @@ def test_a_feeds_day_first_date_is_read_by_the_sites_language_or_said_with_its_e
             assert code == 0, said[language]
         found[language] = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
     first_fetched = "2026-11-22T12:00:00Z"  # (the config's now)
-    assert found == {"es": {"Slashed": "2026-11-05T10:00:00Z", "Dashed": first_fetched, "Plain": "2026-11-21T10:00:00Z"},
+    assert found == {"es": {"Slashed": "2026-11-05T10:00:00Z", "Dashed": "2026-11-05T10:00:00Z",
+                            "Plain": "2026-11-21T10:00:00Z"},
                      "en": {"Slashed": first_fetched, "Dashed": first_fetched, "Plain": "2026-11-21T10:00:00Z"}}, said
     either = "with a date whose day and month are both numbers, which writers put in either order: "
-    assert f"/es.rss: 1 entry {either}“Dashed”: '05-11-2026 10:00': dated when first fetched instead" in said["es"], \
-        said["es"]
+    assert either not in said["es"], said["es"]
     assert (f"/es.rss: 2 entries {either}“Slashed”: '05/11/2026 10:00'; “Dashed”: '05-11-2026 10:00': dated when "
             "first fetched instead") in said["en"], said["en"]

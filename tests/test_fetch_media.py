@@ -124,7 +124,7 @@ def test_the_built_site_plays_the_episode_and_lists_it_under_its_type(tmp_path, 
     player = re.search(r"<audio [^>]*>", page)[0]
     assert f'src="{server.url("/media/42.mp3")}"' in player and "controls" in player and 'preload="none"' in player
     assert "autoplay" not in player
-    assert "1:02:33" in page and "58.1 MB" in page
+    assert '<time datetime="PT1H2M33S"><span aria-hidden="true">1 hr 3 min</span>' in page and "58.1 MB" in page
     assert "Episode 42: tables in depth" in (out / "podcasts" / "index.html").read_text(encoding="utf-8")
     assert "Storm reaches the coast" in (out / "videos" / "index.html").read_text(encoding="utf-8")
     assert "javascript:" not in "".join(path.read_text("utf-8") for path in out.rglob("*.html"))

@@ -70,6 +70,6 @@ def test_a_video_card_shows_the_length_of_the_video_its_player_plays(tmp_path, c
                        .read_text(encoding="utf-8"), re.S)
     assert len(cards) == 3
     shown = {re.search(r'card-title"><a [^>]*>(?:<span class="badge">[^<]*</span> )?([^<]*)', card)[1]:
-             re.findall(r"<bdi>(\d+(?::\d\d)+)</bdi>", card) for card in cards}
-    assert shown == {"تقرير: أسعار الوقود في مصر ٢٠٢٦ | Fuel prices": ["12:34"],
-                     "A clip in a page&#39;s player": ["1:02:33"], "A clip of no length": []}
+             re.findall(r'<bdi><time datetime="(PT[0-9HMS]+)">', card) for card in cards}
+    assert shown == {"تقرير: أسعار الوقود في مصر ٢٠٢٦ | Fuel prices": ["PT12M34S"],
+                     "A clip in a page&#39;s player": ["PT1H2M33S"], "A clip of no length": []}

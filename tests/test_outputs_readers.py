@@ -602,7 +602,7 @@ def test_odd_titles_come_through_the_search_index_into_result_cards_as_their_pag
             title = link.evaluate("a => [...a.childNodes].filter(n => !(n.classList && n.classList.contains('badge')))"
                                   ".map(n => n.textContent).join('')")
             assert title.removeprefix(" ") == shown["h1"], word  # (after a type's badge, as list cards have it)
-            assert cards.locator("time").get_attribute("datetime") == shown["times"][0], word
+            assert cards.locator("time.ago").get_attribute("datetime") == shown["times"][0], word
             publisher = json.loads(shown["ld"][0])["publisher"]["name"]
             chips = cards.locator(".provider-chip")
             if n is not None:  # (the bare story has no provider: the site is its publisher)
