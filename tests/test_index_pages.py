@@ -5,13 +5,16 @@ dropped), the sitemap names the pages, and serve's rebuild after an edit is the 
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from html import unescape
 from pathlib import Path
 
 import pytest
 
 from conftest import item, make_site, build_site, serving, static_server
+from generator.plan.alphabets import ALPHABETS
 from generator.plan.directory import HAN, MAX_JUMPS, OTHER, PER_PAGE, WHOLE, Entry, directory, filed, initial
 
 BOUND = 100_000  # bytes of HTML an index page stays under, whatever the number of entries
@@ -64,6 +67,65 @@ def test_a_built_arabic_index_lists_each_name_under_its_words_letter(tmp_path):
     for name, label in ARABIC.items():  # shown as written, in its letter's section
         at = html.index(">" + name + "<")
         assert max(place for place in places.values() if place < at) == places[label], name
+
+
+# Where a reader of each language looks for a name: the alphabet's own letters are headings of their own
+TURKISH = {"Cami": "C", "Çorum": "Ç", "çay": "Ç", "Irmak": "I", "ılık": "I", "İzmir": "İ", "istanbul": "İ",
+           "Ordu": "O", "Ödemiş": "Ö", "Sivas": "S", "Şişli": "Ş", "Uşak": "U", "Üsküdar": "Ü", "Ğ": "Ğ", "Quebec": "Q"}
+OWN_LETTERS = {"pl": {"Łódź": "Ł", "Żory": "Ż", "Źródło": "Ź", "Ćma": "Ć", "Lublin": "L", "Zabrze": "Z"},
+               "sv": {"Åre": "Å", "Ängelholm": "Ä", "Örebro": "Ö", "Ostersund": "O", "Æble": "Ä"},
+               "es": {"Ñandú": "Ñ", "Nación": "N", "Ávila": "A"}, "de": {"Österreich": "O", "Ärzte": "A"},
+               "vi": {"Đà Nẵng": "Đ", "Ơn": "Ơ", "Ưu": "Ư", "Ăn": "Ă", "An": "A"}, "az": {"Əli": "Ə", "Elm": "E"},
+               "lt": {"Yla": "I", "Šiauliai": "Š"}, "en": {"Łódź": "L", "Çorum": "C", "istanbul": "I", "Åre": "A"}}
+
+
+def test_a_site_files_names_under_its_own_alphabets_letters_in_its_order():
+    assert {name: initial(name, "tr-TR") for name in TURKISH} == TURKISH
+    for language, names in OWN_LETTERS.items():
+        assert {name: initial(name, language) for name in names} == names, language
+    names = list(TURKISH) + [f"Ankara {n}" for n in range(WHOLE)]
+    found = directory([Entry(f"s{n}", name, 1, n) for n, name in enumerate(names)], "tr")
+    labels = [section.label for _, sections in found.pages for section in sections]
+    assert list(dict.fromkeys(labels)) == ["A", "C", "Ç", "Ğ", "I", "İ", "O", "Ö", "Q", "S", "Ş", "U", "Ü"]
+    swedish = directory([Entry(f"s{n}", name, 1, n) for n, name in enumerate(["Zürich", *OWN_LETTERS["sv"],
+                                                                                *(f"Ankara {n}" for n in range(WHOLE))])], "sv")
+    assert [s.label for _, sections in swedish.pages for s in sections][-4:] == ["Z", "Å", "Ä", "Ö"]
+
+
+# The capital Latin letters the table covers: Latin-1, Latin Extended-A, Romanian's comma below, and the letters
+# of Latin Extended-B that national alphabets use (Azerbaijani Ə, Vietnamese Ơ Ư, Ewe Ɛ Ɔ, Hausa Ɓ Ɗ Ƙ Ƴ ...)
+NODE_ALPHABETS = """
+const letters = "abcdefghijklmnopqrstuvwxyz", codes = [];
+for (const a of letters) for (const b of letters) { codes.push(a + b); for (const c of letters) codes.push(a + b + c); }
+const capitals = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
+const points = [];
+for (let i = 0xC0; i <= 0x17F; i++) points.push(i);
+points.push(0x218, 0x21A, 0x18F, 0x190, 0x186, 0x1A0, 0x1AF, 0x1B7, 0x1E6, 0x1E8, 0x1EE, 0x21E, 0x1A9, 0x19D, 0x1B3,
+            0x18A, 0x181, 0x198, 0x18E);
+for (const i of points) { const s = String.fromCodePoint(i); if (s === s.toUpperCase() && s !== s.toLowerCase()) capitals.push(s); }
+const out = {};
+for (const tag of ["und", ...Intl.Collator.supportedLocalesOf(codes)]) {
+  const same = new Intl.Collator(tag, {sensitivity: "base"}), groups = [];
+  for (const c of [...capitals].sort(new Intl.Collator(tag).compare)) {
+    if (groups.length && same.compare(groups[groups.length - 1][0], c) === 0) groups[groups.length - 1].push(c);
+    else groups.push([c]);
+  }
+  out[tag] = groups.map(group => group.join("")).join(" ");
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_the_alphabets_are_the_browsers():
+    """plan/alphabets.py is the browsers' collation (ICU's): every language node knows whose order of these letters
+    differs from the root collation's, in its order and groups (Chinese left out: its Latin order is pinyin's)."""
+    run = subprocess.run(["node", "-e", NODE_ALPHABETS], capture_output=True, text=True, check=True)
+    found = json.loads(run.stdout)
+    root = found.pop("und")
+    expected = {tag.lower(): groups for tag, groups in found.items() if groups != root and tag != "zh"}
+    assert len(expected) > 30 and {"tr", "pl", "sv", "es", "vi", "az"} <= set(expected)
+    written = "\n".join(f'    "{tag}": "{groups}",' for tag, groups in sorted(expected.items()))
+    assert ALPHABETS == expected, "generator/plan/alphabets.py's table, as node's ICU has it now:\n" + written
 
 
 def test_few_entries_keep_the_index_of_one_page():

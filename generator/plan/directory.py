@@ -7,7 +7,8 @@ Pure: entries (slug, name, stories, newest) -> a Directory of slugs and plain va
 the Pages. Every page is bounded (LEADING + PER_PAGE names and at most one jump per initial, or per page past
 MAX_JUMPS initials), whatever the number of entries.
 
-Initials work for any script: a Latin letter without its accent or stroke (É and Ł under E and L), the capital
+Initials work for any script: a Latin letter without its accent or stroke (É and Ł under E and L) unless the site's
+language has it as a letter of its own (plan/alphabets.py: Turkish Ç, Polish Ł, Swedish Å after Z), the capital
 of any other cased alphabet (Cyrillic, Greek ...), the letter itself in a script without case (Arabic, Hebrew,
 Devanagari ...), a Hangul syllable's first consonant (한 under ㅎ), a katakana as its hiragana; names written
 in Chinese characters, which have no small set of initials, under one heading (HAN); names that start with a
@@ -29,7 +30,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.frozen import record
-from generator.languages import primary
+from generator.languages import in_capitals, primary
+from generator.plan.alphabets import alphabet
 from generator.site.text import a_to_z
 
 WHOLE = 200  # up to this many entries, an index is one page, as it always was
@@ -91,6 +93,15 @@ def filed(name: str, language: str = "") -> str:
 
 def initial(name: str, language: str = "") -> str:
     """The heading `name` is listed under on a site in `language` (see the module's docstring)."""
+    letters = alphabet(language)
+    if letters:  # a Latin alphabet of the language's own (plan/alphabets.py): Turkish Ç and İ, Polish Ł, Swedish Å
+        for char in unicodedata.normalize("NFKC", filed(name, language)):
+            kind = unicodedata.category(char)[0]
+            if kind in "LN":
+                found = letters.get(in_capitals(char, language)) if kind == "L" else None
+                if found:
+                    return found[1]
+                break
     for char in unicodedata.normalize("NFKD", filed(name, language)):  # (decomposed: É is E and its accent, 한 is ᄒ, ᅡ, ᆫ)
         kind = unicodedata.category(char)
         if kind[0] == "L":
@@ -118,11 +129,13 @@ def initial(name: str, language: str = "") -> str:
 def _key(name: str, language: str) -> tuple:
     """`name`'s place in A to Z: its initial's, then its own without accents or case, numbers by value ("Week 9"
     before "Week 10"), each as filed."""
-    return _rank(initial(name, language)), a_to_z(filed(name, language))
+    return _rank(initial(name, language), language), a_to_z(filed(name, language))
 
 
-def _rank(label: str) -> tuple:
-    return (label == OTHER, label)
+def _rank(label: str, language: str) -> tuple:
+    """A heading's place: in the language's own alphabet where it has one (Swedish Å after Z), then by code point."""
+    place = alphabet(language).get(label)
+    return (label == OTHER, place[0] if place else 1 << 30, label)
 
 
 def _anchor(label: str) -> str:
@@ -143,7 +156,7 @@ def directory(entries: Sequence[Entry], language: str = "") -> Directory | None:
     for number, start in enumerate(range(0, len(keyed), PER_PAGE), 1):
         chunk = keyed[start : start + PER_PAGE]
         sections: list[Section] = []
-        for at, ((_, label), *_) in enumerate(chunk):
+        for at, ((*_, label), *_) in enumerate(chunk):
             if sections and sections[-1].label == label:
                 continue
             if sections:
