@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import item, make_site, build_site, serving, static_server
-from generator.plan.alphabets import ALPHABETS
+from generator.alphabets import ALPHABETS
 from generator.plan.directory import HAN, MAX_JUMPS, OTHER, PER_PAGE, WHOLE, Entry, directory, filed, initial
+from generator.site.text import a_to_z
 
 BOUND = 100_000  # bytes of HTML an index page stays under, whatever the number of entries
 
@@ -92,6 +93,22 @@ def test_a_site_files_names_under_its_own_alphabets_letters_in_its_order():
     assert [s.label for _, sections in swedish.pages for s in sections][-4:] == ["Z", "Å", "Ä", "Ö"]
 
 
+def test_a_to_z_follows_the_sites_alphabet_on_a_page_of_few_topics_too(tmp_path):
+    swedish = ["Zürich", "Åre", "Ostersund", "Örebro", "Ängelholm", "Arvika", "Ärla 10", "Ärla 9"]
+    assert sorted(swedish, key=lambda name: a_to_z(name, "sv")) == \
+        ["Arvika", "Ostersund", "Zürich", "Åre", "Ängelholm", "Ärla 9", "Ärla 10", "Örebro"]
+    assert sorted(swedish, key=a_to_z)[:4] == ["Ängelholm", "Åre", "Ärla 9", "Ärla 10"]  # (elsewhere without accents)
+    turkish = ["çay", "Cumhuriyet", "ılık", "istanbul", "Irmak", "İzmir", "Işık", "Dünya"]
+    assert sorted(turkish, key=lambda name: a_to_z(name, "tr")) == \
+        ["Cumhuriyet", "çay", "Dünya", "ılık", "Irmak", "Işık", "istanbul", "İzmir"]
+    files = {f"content/s{n}.md": item(f"Nyhet {n}", topics=f"['{name}']") for n, name in enumerate(swedish)}
+    root = make_site(tmp_path / "site", files, "title: Nyheter\nbase_url: https://example.org/\nlanguage: sv\n")
+    config, _ = build_site(root)
+    html = unescape((config.output_path / "topics" / "index.html").read_text(encoding="utf-8"))
+    places = [html.index(">" + name + "<") for name in ["Arvika", "Ostersund", "Zürich", "Åre", "Ängelholm", "Örebro"]]
+    assert places == sorted(places)
+
+
 # The capital Latin letters the table covers: Latin-1, Latin Extended-A, Romanian's comma below, and the letters
 # of Latin Extended-B that national alphabets use (Azerbaijani Ə, Vietnamese Ơ Ư, Ewe Ɛ Ɔ, Hausa Ɓ Ɗ Ƙ Ƴ ...)
 NODE_ALPHABETS = """
@@ -117,7 +134,7 @@ process.stdout.write(JSON.stringify(out));
 
 
 def test_the_alphabets_are_the_browsers():
-    """plan/alphabets.py is the browsers' collation (ICU's): every language node knows whose order of these letters
+    """generator/alphabets.py is the browsers' collation (ICU's): every language node knows whose order of these letters
     differs from the root collation's, in its order and groups (Chinese left out: its Latin order is pinyin's)."""
     run = subprocess.run(["node", "-e", NODE_ALPHABETS], capture_output=True, text=True, check=True)
     found = json.loads(run.stdout)
@@ -125,7 +142,7 @@ def test_the_alphabets_are_the_browsers():
     expected = {tag.lower(): groups for tag, groups in found.items() if groups != root and tag != "zh"}
     assert len(expected) > 30 and {"tr", "pl", "sv", "es", "vi", "az"} <= set(expected)
     written = "\n".join(f'    "{tag}": "{groups}",' for tag, groups in sorted(expected.items()))
-    assert ALPHABETS == expected, "generator/plan/alphabets.py's table, as node's ICU has it now:\n" + written
+    assert ALPHABETS == expected, "generator/alphabets.py's table, as node's ICU has it now:\n" + written
 
 
 def test_few_entries_keep_the_index_of_one_page():

@@ -8,7 +8,7 @@ the Pages. Every page is bounded (LEADING + PER_PAGE names and at most one jump 
 MAX_JUMPS initials), whatever the number of entries.
 
 Initials work for any script: a Latin letter without its accent or stroke (É and Ł under E and L) unless the site's
-language has it as a letter of its own (plan/alphabets.py: Turkish Ç, Polish Ł, Swedish Å after Z), the capital
+language has it as a letter of its own (generator/alphabets.py: Turkish Ç, Polish Ł, Swedish Å after Z), the capital
 of any other cased alphabet (Cyrillic, Greek ...), the letter itself in a script without case (Arabic, Hebrew,
 Devanagari ...), a Hangul syllable's first consonant (한 under ㅎ), a katakana as its hiragana; names written
 in Chinese characters, which have no small set of initials, under one heading (HAN); names that start with a
@@ -31,7 +31,7 @@ from typing import Sequence
 
 from generator.frozen import record
 from generator.languages import in_capitals, primary
-from generator.plan.alphabets import alphabet
+from generator.alphabets import alphabet
 from generator.site.text import a_to_z
 
 WHOLE = 200  # up to this many entries, an index is one page, as it always was
@@ -94,7 +94,7 @@ def filed(name: str, language: str = "") -> str:
 def initial(name: str, language: str = "") -> str:
     """The heading `name` is listed under on a site in `language` (see the module's docstring)."""
     letters = alphabet(language)
-    if letters:  # a Latin alphabet of the language's own (plan/alphabets.py): Turkish Ç and İ, Polish Ł, Swedish Å
+    if letters:  # a Latin alphabet of the language's own (generator/alphabets.py): Turkish Ç and İ, Polish Ł, Swedish Å
         for char in unicodedata.normalize("NFKC", filed(name, language)):
             kind = unicodedata.category(char)[0]
             if kind in "LN":
@@ -129,7 +129,7 @@ def initial(name: str, language: str = "") -> str:
 def _key(name: str, language: str) -> tuple:
     """`name`'s place in A to Z: its initial's, then its own without accents or case, numbers by value ("Week 9"
     before "Week 10"), each as filed."""
-    return _rank(initial(name, language), language), a_to_z(filed(name, language))
+    return _rank(initial(name, language), language), a_to_z(filed(name, language), language)
 
 
 def _rank(label: str, language: str) -> tuple:

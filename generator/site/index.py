@@ -183,7 +183,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     for slug, info in topics.items():
         if info["parent"]:
             children[info["parent"]].append(slug)
-    names = sorted(topics, key=lambda slug: (a_to_z(topics[slug]["name"]), topics[slug]["name"]))
+    names = sorted(topics, key=lambda slug: (a_to_z(topics[slug]["name"], language), topics[slug]["name"]))
     order, depth = topic_tree([slug for slug in names if not topics[slug]["parent"]]
                               + [slug for slug in names if topics[slug]["parent"]], lambda slug: sorted(children[slug]))
     # A topic's list shows its descendants' items too: gathered children first (the tree's order backwards),

@@ -14,6 +14,8 @@ import html
 import re
 import unicodedata
 
+from generator.alphabets import alphabet
+from generator.languages import in_capitals
 from generator.textfiles import maybe_mangled, unmangled
 from generator.urls import without_controls
 
@@ -358,12 +360,30 @@ def text_width(text: str) -> int:
 _NUMBERS = re.compile(r"(\d+)", re.ASCII)
 
 
-def a_to_z(name: str) -> tuple:
+def a_to_z(name: str, language: str = "") -> tuple:
     """`name`'s key in A to Z order: without accents or case (`Économie` among the E's, not after Z), numbers by
-    value ("Week 9" before "Week 10")."""
-    if name.isascii():
+    value ("Week 9" before "Week 10"); on a site whose `language` has letters of its own (generator/alphabets.py),
+    in that alphabet's order (Swedish `Åre` after `Zürich`, Turkish `Çorum` after `Cumhuriyet`)."""
+    letters = alphabet(language)
+    if letters:
+        plain = "".join(_in_alphabet(char, letters, language) for char in unicodedata.normalize("NFKC", name))
+    elif name.isascii():
         plain = name.casefold()
     else:
-        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+        plain = _without_accents(name)
     return tuple((0, int(part), part) if "0" <= part[0] <= "9" else (1, 0, part)
                  for part in _NUMBERS.split(plain) if part)
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def _in_alphabet(char: str, letters: dict[str, tuple[int, str]], language: str) -> str:
+    """A letter of the alphabet `letters` as a character that sorts in its place (after every ASCII character, before
+    other scripts' letters); any other character without accents or case, as elsewhere."""
+    found = letters.get(in_capitals(char, language))
+    if found:
+        return chr(0x80 + found[0])  # (an alphabet has fewer than 64 headings: U+0080-U+00BF, no letters)
+    return "".join(chr(0x80 + letters[plain.upper()][0]) if plain.upper() in letters else plain
+                   for plain in _without_accents(char))
