@@ -35,6 +35,7 @@ from generator.build.writer import (MARKER, InTheWay, Staging, WriteReport, chec
                                     output_lock, recover, update_in_place)
 from generator.config.checks import check_content_folder
 from generator.config.load import build_time
+from generator.config.lines import setting_line
 from generator.config.values import Config
 from generator.errors import BuildError, Note, Problem, errors_and_warnings
 from generator.i18n import load_words
@@ -387,7 +388,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies, clashes, case_only = checked_copies(pages, outputs, copied, config.root)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems + moved.problems + tuple(clashes),
                             key=lambda p: (p.path, p.line or 0)))
-    covers = cover_warnings(model.site.items, config, copies)  # (a note when none is set: podcasts.py)
+    covers = cover_warnings(model.site.items, config, copies,  # (a note when none is set: podcasts.py)
+                            setting_line(config.root / config.path, "podcast_image"))
     notes = (*notes, *(problem for problem in covers if isinstance(problem, Note)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_only,
                              *(problem for problem in covers if not isinstance(problem, Note)),
