@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from generator import __version__
 from generator.config.values import Config
 from generator.i18n import facts, load_words
+from generator.languages import KOREAN_PARTICLES
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.plan.search_latin import latin_letters
@@ -59,7 +60,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge, list_key, title_word
 from generator.urls import resized_url
 
-FORMAT = 32  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 33  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
@@ -112,7 +113,7 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
                         stemmer_name(config.language), casing(config.language), config.timezone,
                         config.picture_resizer, words.digest, copies.digest if copies else "",
                         tuple(optional_words(config.language)), config.search_synonyms,
-                        sorted(latin_letters(config.language).items()))]
+                        sorted(latin_letters(config.language).items()), KOREAN_PARTICLES)]
     add, story_of = described.append, site.story_of.get
     for index, item in enumerate(site.items):
         if item.is_published:
