@@ -474,6 +474,7 @@ def test_fetch_reads_an_ambiguous_zone_as_the_sites_own_when_the_site_goes_by_it
     assert "1 entry with a date that names two time zones that disagree" in said.out + said.err
 
 
+@pytest.mark.slow  # (a cost check on 500 kB of dates: architecture.md's slow set)
 def test_a_feed_s_long_hostile_date_is_read_at_once(tmp_path):
     """`newsdesk fetch` reads a feed's date in other languages' words and with zones by name with the same
     patterns: a 100 kB pubDate is no date there either, and the feed's entries are read at once."""
