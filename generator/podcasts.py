@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from generator.errors import Note, Problem
 from generator.urls import safe_url, site_url
 
-# Apple Podcasts' categories and their subcategories (https://podcasters.apple.com/support/1691-apple-podcasts-categories)
+# Apple Podcasts' categories and their subcategories
+# (https://podcasters.apple.com/support/1691-apple-podcasts-categories)
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "Arts": ("Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"),
     "Business": ("Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"),

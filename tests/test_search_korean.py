@@ -1,8 +1,8 @@
 """A Korean reader types a noun with the particle a sentence gives it (`서울시가`, `서울시는`, `서울시의`, `서울시에서`):
 the search finds the stories that write the noun, with another particle or none, as it finds them by `서울시`
-(themes/default/static/search/search.js, from meta.json's `particles`). Hangul is searched letter by letter (docs/search.md), so
-each particle's letter was a letter a story had to hold: `서울시가` left out or ranked as partial every story that
-writes `서울시` without a `가`."""
+(themes/default/static/search/search.js, from meta.json's `particles`). Hangul is searched letter by letter
+(docs/search.md), so each particle's letter was a letter a story had to hold: `서울시가` left out or ranked as
+partial every story that writes `서울시` without a `가`."""
 
 from __future__ import annotations
 

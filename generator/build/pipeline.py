@@ -498,8 +498,9 @@ def _render_batch(state, indices: range) -> tuple[list[tuple[str, bytes]], set]:
 def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[FileOutput], workers: int,
                  progress: Progress | None, tested: set, memo: dict):
     """Render pages and make FileOutputs straight into the staging folder, across worker processes;
-    yield (name, whether its bytes changed), and add to `tested` what render_pages adds. Only names and flags come back from the workers: a big
-    site's pages never travel between processes, and the folders and files are made on every core.
+    yield (name, whether its bytes changed), and add to `tested` what render_pages adds. Only names and flags come
+    back from the workers: a big site's pages never travel between processes, and the folders and files are made
+    on every core.
     `memo`: RenderState.output_memo, each process's own copy (forked), kept from task to task; this process's
     is the next build's (serve's first save described every story of its feeds and API files again)."""
     jobs = [*render_order(pages), *outputs]

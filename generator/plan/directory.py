@@ -91,7 +91,8 @@ def filed(name: str, language: str = "") -> str:
 
 def initial(name: str, language: str = "") -> str:
     """The heading `name` is listed under on a site in `language` (see the module's docstring)."""
-    for char in unicodedata.normalize("NFKD", filed(name, language)):  # (decomposed: É is E and its accent, 한 is ᄒ, ᅡ, ᆫ)
+    # (decomposed: É is E and its accent, 한 is ᄒ, ᅡ, ᆫ)
+    for char in unicodedata.normalize("NFKD", filed(name, language)):
         kind = unicodedata.category(char)
         if kind[0] == "L":
             break

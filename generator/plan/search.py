@@ -13,8 +13,8 @@ runs the same algorithm, translated to JavaScript by scripts/snowball_js.py); a 
 (`tokens`) stem to another term is listed under that too, for queries typed without accents. Each term gets a
 posting list of (document, impact): a BM25 weight of its body frequency, normalised by the item's length against a
 fixed length (so adding a story never changes another's weights), plus a bonus for each field it is in (title >
-topic, provider and author names > excerpt > kind); a story's impact is its items' highest. The client multiplies impacts
-by the term's rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make
+topic, provider and author names > excerpt > kind); a story's impact is its items' highest. The client multiplies
+impacts by the term's rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make
 quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
 items), for filters. Document ids go from the oldest story to the newest: a higher id is a newer story (sorting
 by date and ties use it). The output is byte-identical for the same input; `source` (a digest of everything the
