@@ -115,7 +115,8 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
         # character is the one it stopped at)
         line = first_line + text.count("\n", 0, text.index(chr(character)))
         return Problem(path, line, f"{what}: the control character {ascii(chr(character))[1:-1]} (U+{character:04X}) "
-                                   "is not allowed in a YAML file", "remove it; an editor may show it as a box, or not at all")
+                                   "is not allowed in a YAML file",
+                       "remove it; an editor may show it as a box, or not at all")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = first_line + mark.line if mark else None
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -18,7 +18,8 @@ _ISO = re.compile(r"""
     (?: (?P<year>[0-9]{4}) (?P<dash>-?) (?P<month>[0-9]{2}) (?P=dash) (?P<day>[0-9]{2})
       | (?P<wyear>[0-9]{4}) -? W (?P<week>[0-9]{2}) (?: -? (?P<weekday>[1-7]) )? )
     (?: [^0-9]   # T, or a space; Python takes any one character
-        (?P<hour>[0-9]{2}) (?: :? (?P<minute>[0-9]{2}) (?: :? (?P<second>[0-9]{2}) (?: [.,] (?P<fraction>[0-9]*) )? )? )?
+        (?P<hour>[0-9]{2}) (?: :? (?P<minute>[0-9]{2})
+                              (?: :? (?P<second>[0-9]{2}) (?: [.,] (?P<fraction>[0-9]*) )? )? )?
         \s*
         (?P<zone> [Zz] | (?P<sign>[+-]) (?P<zhour>[0-9]{2}) (?: :? (?P<zminute>[0-9]{2})
                   (?: :? (?P<zsecond>[0-9]{2}) (?: [.,] (?P<zfraction>[0-9]+) )? )? )? )?
@@ -131,7 +132,8 @@ def day_alone(text: str, language: str = "") -> bool:
 # Italian, Dutch, Portuguese, Catalan, Swedish, Danish, Norwegian, Finnish, Estonian, Polish, Czech, Slovak,
 # Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish,
 # Indonesian, Lithuanian, Latvian, Arabic (as Egypt and the Gulf name the months, and as Syria, Lebanon, Jordan,
-# Palestine and Iraq do: `شباط`, `آذار`..., their two-word ones in _TWO_WORD_MONTHS) and Hebrew (`בדצמבר` too): full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
+# Palestine and Iraq do: `شباط`, `آذار`..., their two-word ones in _TWO_WORD_MONTHS) and Hebrew (`בדצמבר` too):
+# full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
 # `joulukuuta`: the forms a date takes) and abbreviated, as written (each is compared as _folded makes it: lower
 # case, without accents), Croatian and Persian (the Gregorian months' names, `دسامبر`). What a site's locale makes
 # of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02 déc. 2026`, `ср, 02 дек. 2026`). No name here means one

@@ -206,6 +206,12 @@ RTL_LANGUAGES = frozenset("ar arc bal bqi ckb dv fa glk he khw ks lrc mzn nqo pr
 TURKIC = frozenset({"tr", "az"})
 
 
+# Korean's particles, which a noun takes in a sentence (`서울시가`, `서울시에서는`, `서울시처럼`): the clustering reads a
+# word without them (site/stories.py), and search.js makes their letters optional in a query, from the list the
+# index's meta.json carries (plan/search_files.py), so that the two never differ.
+KOREAN_PARTICLES = tuple("에서는 에게서 으로는 으로도 에서 에게 으로 까지 부터 보다 처럼 이 가 은 는 을 를 의 에 로 와 과 도 만".split())
+
+
 def in_capitals(text: str, tag: str) -> str:
     """`text` in capitals as the language `tag` writes them (`istanbul` is `İSTANBUL` in Turkish)."""
     return (text.replace("i", "İ") if primary(tag) in TURKIC else text).upper()

@@ -319,7 +319,8 @@ def resized_url(resizer: str, url: str, width: int) -> str:
 # Characters no output may carry (HTML makes them parse errors, XML forbids most): C0 and C1 controls
 # other than white space, and Unicode's noncharacters. Tabs and line breaks stay (as white space).
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
-                     + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
+                     + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+                     + "]")
 # CONTROL's many single characters beyond the BMP make it slow to search a long text (a body): this class,
 # a few ranges, finds in one pass its characters in the BMP and every character beyond it (emoji, mostly,
 # which are then looked at one by one: a noncharacter's code point ends in FFFE or FFFF)
@@ -529,7 +530,8 @@ def old_path(value) -> tuple[str, str]:
     if text.startswith(("//", "\\\\", "/\\", "\\/")):
         return "", "names another host (`//host/...`): write the path on this site alone, e.g. `/old/story/`"
     if _SCHEME.match(text):
-        return "", "is a full address: write its path on this site alone, e.g. `/old/story/` for https://example.com/old/story/"
+        return "", ("is a full address: write its path on this site alone, e.g. `/old/story/` for "
+                    "https://example.com/old/story/")
     if "?" in text or "#" in text:
         return "", "has a query or a fragment (`?`, `#`), which a static host does not tell apart: write the path alone"
     path = unicodedata.normalize("NFC", unquote(text))

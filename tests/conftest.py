@@ -399,6 +399,33 @@ def fetched(site: Path) -> dict[str, dict]:
     return found
 
 
+def fetched_dates(root: Path, capsys, feeds, settings: str = "") -> tuple[dict[str, str], str]:
+    """`newsdesk fetch`, which must succeed, of feeds served on loopback, on a site at `root` with these top-level
+    `settings` (`language: tr\ntimezone: Europe/Istanbul\n`): (each item's publishedDateTime by its title, all
+    fetch said). `feeds`: one feed (its bytes, or a Route for its headers), or several, path -> (feed, the lines
+    of its source after its url)."""
+    from feed_server import Route
+
+    if not isinstance(feeds, dict):
+        feeds = {"/feed.xml": (feeds, "")}
+    with FeedServer() as server:
+        for path, (feed, _) in feeds.items():
+            server.routes[path] = feed if isinstance(feed, Route) else Route(
+                feed, content_type="application/feed+json" if feed.startswith(b"{") else "application/rss+xml")
+        sources = "".join(f"  - url: {server.url(path)}\n{lines}" for path, (_, lines) in feeds.items())
+        site = feed_site(root, sources, settings=settings)
+        code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    return {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}, said
+
+
+def local_as_utc(zone: str, day: int, hour: int, minute: int) -> str:
+    """hour:minute on `day` November 2026 in `zone` (`Europe/Istanbul`), as fetch writes that moment: in UTC."""
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo(zone))
+    return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ")
+
 def build_site(root: Path):
     """Build the site at root; return (config, BuildResult)."""
     from generator.build.pipeline import BuildOptions, build
@@ -596,6 +623,36 @@ def page(browser):
     yield tab
     context.close()
 
+
+# The page's cumulative layout shift (Chromium's), after 600 ms for it to settle: a browser test's `evaluate`
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let shift = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(shift), 600);
+})"""
+
+
+def headline_site(root: Path, headlines, settings: str = "", path: str = "news"):
+    """A built site of one item per headline (dated the 15th of January, February ... 2026), at
+    https://example.org/PATH/ with these more top-level `settings`: its config."""
+    from generator.config.load import load_config
+
+    files = {f"content/story-{n}.md": item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z")
+             for n, title in enumerate(headlines)}
+    root = make_site(root, files, f'title: News\nbase_url: https://example.org/{path}/\n{settings}'
+                                  'now: "2026-11-22T12:00:00Z"\n')
+    build_site(root)
+    return load_config(root / "config.yaml")
+
+
+@contextlib.contextmanager
+def search_page(page, config):
+    """`page` on the search page of the config's built site, served on loopback, once its script is ready."""
+    with static_server(config.output_path, config.base_path) as base:
+        page.goto(base + "search/")
+        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+        yield base
 
 def search_results(page, query: str, said: str, shown: str = "") -> list[str]:
     """The titles the site's search page lists for `query`, once its status says `said` (`2 results for`) of it (of

@@ -20,7 +20,8 @@ echo "${{0##*/}} $*" >> "{log}"
 def test_ci_run_installs_npm_when_missing_and_writes_no_git_config(tmp_path):
     project = tmp_path / "project"
     (project / ".ci").mkdir(parents=True)
-    shutil.copy(ROOT / ".ci" / "run", project / ".ci" / "run")
+    for script in ("run", "subjects"):
+        shutil.copy(ROOT / ".ci" / script, project / ".ci" / script)
     (project / ".venv/bin").mkdir(parents=True)
     (project / ".venv/bin/activate").write_text("")  # what `python3 -m venv` would have made
     tools, home, log = tmp_path / "bin", tmp_path / "home", tmp_path / "calls.log"

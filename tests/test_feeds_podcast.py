@@ -141,6 +141,28 @@ def test_the_sites_own_cover_is_measured_and_one_apple_refuses_is_said(tmp_path,
         assert (site / "output" / "static" / "cover.png").read_bytes() == _png(width, height)
 
 
+def test_a_cover_apple_refuses_or_an_empty_one_is_said_at_podcast_image_s_line(tmp_path, capsys):
+    """The cover's warnings and its note named config.yaml alone, where every other config problem names the
+    key's line: the user had to find `podcast_image` themselves."""
+    from conftest import make_site
+    from generator.cli import main
+
+    covers = {"static/cover.png": _png(600, 600), "static/none.png": None, "static/cover.jpg": b"not a picture"}
+    for number, (value, written) in enumerate((*covers.items(), ('""', None))):
+        config = CONFIG.replace("https://example.org/cover.png", value)
+        line = config.splitlines().index(f"podcast_image: {value}") + 1
+        site = make_site(tmp_path / str(number), {}, config)
+        if written is not None:
+            (site / "static").mkdir()
+            (site / value).write_bytes(written)
+        for name, text in FILES.items():
+            (site / "content" / name).write_text(text, encoding="utf-8")
+        assert main(["build", "--config", str(site / "config.yaml")]) == 0
+        said = [said_line for said_line in "".join(capsys.readouterr()).splitlines() if "podcast_image" in said_line]
+        assert said, value
+        assert all(f"config.yaml:{line}: " in said_line for said_line in said), (value, said)
+
+
 def test_a_podcast_picture_or_category_apple_would_refuse_is_an_error_at_its_line(tmp_path, capsys):
     from conftest import make_site
     from generator.cli import main

@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from conftest import feed_site, fetch_said, fetched, item
+from conftest import feed_site, fetch_said, fetched, fetched_dates, item
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -37,37 +37,20 @@ def json_feed(title: str, written: str, language: str) -> bytes:
                                   "date_published": written}]}).encode()
 
 
-def fetch_dates(tmp_path, capsys, feeds: dict[str, tuple[bytes, str]], settings: str = "language: en-GB\n"
-                ) -> tuple[dict[str, str], str]:
-    """`newsdesk fetch` of these feeds (path -> (bytes, the source's lines after its url)) on a site of these
-    settings: each item's date by its title, and all fetch said."""
-    with FeedServer() as server:
-        for path, (body, _) in feeds.items():
-            server.routes[path] = Route(body, content_type="application/feed+json" if body.startswith(b"{")
-                                        else "application/rss+xml")
-        sources = "".join(f"  - url: {server.url(path)}\n{lines}" for path, (_, lines) in feeds.items())
-        site = feed_site(tmp_path / "site", sources, settings=settings)
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    found = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
-    assert len(found) == len(feeds), (found, said)
-    return found, said
-
-
 @pytest.mark.slow
 def test_each_feed_s_dates_are_read_by_its_own_language(tmp_path, capsys):
     """A British site aggregating a French, a Spanish, an American and a British feed, each writing `03/11/2026`:
     the French, Spanish and British ones mean 3 November, the American one March 11. Before, every feed's dates
     were read by the site's language alone."""
     written = "03/11/2026 10:00"
-    found, said = fetch_dates(tmp_path, capsys, {
+    found, said = fetched_dates(tmp_path / "site", capsys, {
         "/fr.rss": (rss("Paris", written, "fr-FR"), ""),  # RSS's <language>
         "/es.atom": (atom("Madrid", written, "es"), ""),  # Atom's xml:lang
         "/uk.json": (json_feed("London", written, "en"), ""),  # `en` alone: the site's en-GB says more
         "/us.rss": (rss("Boston", written, "en-US"), ""),
         "/told.rss": (rss("Lyon", written), "    language: fr\n"),  # says nothing: the source says
         "/wrong.rss": (rss("Nice", written, "en-US"), "    language: fr_FR\n"),  # the source wins over the feed
-    })
+    }, "language: en-GB\n")
     third_of_november = "2026-11-03T10:00:00Z"
     assert found == {"Paris": third_of_november, "Madrid": third_of_november, "London": third_of_november,
                      "Boston": "2026-03-11T10:00:00Z", "Lyon": third_of_november, "Nice": third_of_november}, said
@@ -90,7 +73,7 @@ def test_a_feed_said_to_be_american_is_read_month_first_and_a_bare_en_one_is_not
         "/en.rss": (rss("Perth", written, "en"), ""),
         "/none.rss": (rss("Tulsa", written), ""),
     }
-    found, said = fetch_dates(tmp_path, capsys, feeds, settings="language: en-US\n")
+    found, said = fetched_dates(tmp_path / "site", capsys, feeds, "language: en-US\n")
     third_of_november = "2026-11-03T10:00:00Z"
     assert found == {"Boston": third_of_november, "Manila": third_of_november, "Denver": "2026-11-03",
                      "Austin": third_of_november, "Leeds": "2026-03-11T10:00:00Z", "Perth": FIRST_FETCHED,
@@ -108,8 +91,9 @@ def test_a_day_past_twelve_first_in_an_american_feed_is_no_date_not_read_the_oth
     """`25/12/2026` in a feed that says it is in en-US has no 25th month: it is dated when first fetched, and the
     note says that the feed may write the day first (its `12/03/2026` then read the wrong way round too), rather
     than reading it as 25 December quietly. A date with dashes (`11-03-2026`) is no such date either."""
-    found, said = fetch_dates(tmp_path, capsys, {"/us.rss": (rss("Boston", "25/12/2026 10:00", "en-US"), ""),
-                                                 "/dashed.rss": (rss("Dallas", "11-03-2026 10:00", "en-US"), "")})
+    feeds = {"/us.rss": (rss("Boston", "25/12/2026 10:00", "en-US"), ""),
+             "/dashed.rss": (rss("Dallas", "11-03-2026 10:00", "en-US"), "")}
+    found, said = fetched_dates(tmp_path / "site", capsys, feeds, "language: en-GB\n")
     assert found == {"Boston": FIRST_FETCHED, "Dallas": FIRST_FETCHED}, said
     for path, title, written in (("/us.rss", "Boston", "25/12/2026 10:00"),
                                  ("/dashed.rss", "Dallas", "11-03-2026 10:00")):
@@ -282,7 +266,7 @@ def test_a_date_of_numbers_is_read_day_first_in_every_language_that_writes_the_d
                                               ("de", "Köln", "07-11-2026 09:30"), ("ru", "Tver", "07/11/2026 09:30"),
                                               ("es", "Cádiz", "07-11-2026 09:30"), ("fr", "Lyon", "07/11/2026 09:30"),
                                               ("ja", "Kobe", "07/11/2026 09:30"))}
-    found, said = fetch_dates(tmp_path, capsys, feeds, settings="language: en\n")
+    found, said = fetched_dates(tmp_path / "site", capsys, feeds, "language: en\n")
     seventh = "2026-11-07T09:30:00Z"  # (as the site is in UTC)
     assert found == {"Ankara": seventh, "Kraków": "2026-11-07", "Köln": seventh, "Tver": seventh, "Cádiz": seventh,
                      "Lyon": seventh, "Kobe": FIRST_FETCHED}, said  # (Japanese writes the year first)

@@ -5,12 +5,9 @@ with no time made up."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from conftest import feed_site, fetch_said, fetched
+from conftest import feed_site, fetch_said, fetched, fetched_dates, local_as_utc
 from feed_server import FeedServer, Route
 from test_fetch_times import rss
 
@@ -38,13 +35,7 @@ def test_dates_relative_to_the_fetch_are_read_from_it(tmp_path, capsys):
         # years, in the languages whose year is Ukrainian's hour (`2 години тому`): no unit read here
         "Преди години": "преди 2 години", "Пре године": "пре 2 године", "Prije godine": "prije 2 godine",
     }
-    with FeedServer() as server:
-        server.routes["/ru.xml"] = Route(rss(written))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/ru.xml')}\n",
-                         settings="language: ru\ntimezone: Europe/Moscow\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
+    dates, said = fetched_dates(tmp_path / "site", capsys, rss(written), "language: ru\ntimezone: Europe/Moscow\n")
     yesterday_1845 = "2026-11-21T15:45:00Z"
     two_hours = "2026-11-22T10:00:00Z"
     assert dates == {
@@ -93,13 +84,7 @@ def test_chinese_japanese_and_korean_relative_dates_are_read_from_the_fetch(tmp_
         # not relative dates: still dated when fetched
         "사과": "사과 3개 전", "前後": "3時間前後",
     }
-    with FeedServer() as server:
-        server.routes["/ko.xml"] = Route(rss(written))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/ko.xml')}\n",
-                         settings="language: ko\ntimezone: Asia/Seoul\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
+    dates, said = fetched_dates(tmp_path / "site", capsys, rss(written), "language: ko\ntimezone: Asia/Seoul\n")
     # first fetched at 21:00 in Seoul (UTC+9) on 22 November
     three_hours, five_minutes, yesterday_1845 = "2026-11-22T09:00:00Z", "2026-11-22T11:55:00Z", "2026-11-21T09:45:00Z"
     today_1015, three_days = "2026-11-22T01:15:00Z", "2026-11-19"
@@ -156,16 +141,7 @@ def test_relative_dates_of_more_languages_are_read(tmp_path, capsys, language, z
     """Estonian, Slovenian, Catalan, Indonesian, Malay, Arabic (its dual: `منذ ساعتين`, two hours), Hebrew
     (`לפני שעתיים`), Vietnamese and Thai sites wrote `eile`, `pred 2 urama` or `3 ชั่วโมงที่แล้ว` as no date."""
     written = {**written, "Not a unit": "3 apples ago"}
-    with FeedServer() as server:
-        server.routes["/x.xml"] = Route(rss(written))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/x.xml')}\n",
-                         settings=f"language: {language}\ntimezone: {zone}\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-
-    def at(day: int, hour: int, minute: int) -> str:
-        return datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC")).strftime(
-            "%Y-%m-%dT%H:%M:%SZ")
-    meant = {**_MEANT, "Yesterday": at(21, 18, 45), "Today": at(22, 10, 15), "Not a unit": FIRST_FETCHED}
-    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
-        title: meant[title] for title in written}, said
+    dates, said = fetched_dates(tmp_path / "site", capsys, rss(written), f"language: {language}\ntimezone: {zone}\n")
+    meant = {**_MEANT, "Yesterday": local_as_utc(zone, 21, 18, 45), "Today": local_as_utc(zone, 22, 10, 15),
+             "Not a unit": FIRST_FETCHED}
+    assert dates == {title: meant[title] for title in written}, said

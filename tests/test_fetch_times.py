@@ -4,8 +4,7 @@ such time, in the site's zone, at or before the fetch that first saw the entry."
 
 from __future__ import annotations
 
-from conftest import feed_site, fetch_said, fetched
-from feed_server import FeedServer, Route
+from conftest import fetched_dates
 
 FIRST_FETCHED = "2026-11-22T12:00:00Z"  # (feed_site's now: 07:00 in New York)
 
@@ -26,13 +25,8 @@ def test_times_with_am_or_pm_and_times_alone_are_the_times_they_name(tmp_path, c
                 "Numbers PM": "11/21/2026 10:00 PM", "Dotted": "Sat, 21 Nov 2026 10:00 p.m.",
                 "Alone": "21:30", "Alone PM": "9:30 PM", "Alone seconds": "21:30:15", "Morning": "6:15 am",
                 "Past midnight": "12:30 AM", "No hour": "13:30 PM", "Later": "23:59"}
-    with FeedServer() as server:
-        server.routes["/times.xml"] = Route(rss(american, language="en-US"))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/times.xml')}\n",
-                         settings="timezone: America/New_York\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
+    dates, said = fetched_dates(tmp_path / "site", capsys, rss(american, language="en-US"),
+                                "timezone: America/New_York\n")
     assert dates == {
         "Words PM": "2026-11-22T03:00:00Z", "Iso PM": "2026-11-22T03:00:00Z", "Numbers PM": "2026-11-22T03:00:00Z",
         "Dotted": "2026-11-22T03:00:00Z",
@@ -47,11 +41,7 @@ def test_a_date_written_year_first_with_slashes_or_dots_is_that_day(tmp_path, ca
     by feedparser as 1 December: a wrong day, ten days late."""
     dates = {"Slashes": "2026/11/21 08:00", "Dots": "2026.11.21 08:00", "Day": "2026/11/21",
              "Slashes PM": "2026/11/21 8:00 PM"}
-    with FeedServer() as server:
-        server.routes["/times.xml"] = Route(rss(dates))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/times.xml')}\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
+    found, said = fetched_dates(tmp_path / "site", capsys, rss(dates))
+    assert found == {
         "Slashes": "2026-11-21T08:00:00Z", "Dots": "2026-11-21T08:00:00Z", "Day": "2026-11-21",
         "Slashes PM": "2026-11-21T20:00:00Z"}, said

@@ -5,13 +5,10 @@ news sites write a date, and as Russian, German and Polish sites do too: `7 де
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from conftest import ITEMS_CONFIG, built_dates, feed_site, fetch_said, fetched
-from feed_server import FeedServer, Route
+from conftest import ITEMS_CONFIG, built_dates, fetched_dates, local_as_utc
+from feed_server import Route
 
 FIRST_FETCHED = "2026-11-22T12:00:00Z"  # (feed_site's now: 15:00 in Istanbul and 16:00 in Baku)
 
@@ -36,14 +33,9 @@ def test_turkish_relative_dates_and_a_weekday_after_the_year_are_read(tmp_path, 
         "Virgüllü": "7 Kasım 2026, Cumartesi, 09:30", "Büyük harf": "7 KASIM 2026 CUMARTESİ 09:30",
         "Not a unit": "3 elma önce",
     }
-    with FeedServer() as server:
-        server.routes["/tr.xml"] = Route(rss(written, charset, declared), content_type=(
-            "application/rss+xml" if declared else f"application/rss+xml; charset={charset}"))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/tr.xml')}\n",
-                         settings="language: tr\ntimezone: Europe/Istanbul\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
+    dates, said = fetched_dates(tmp_path / "site", capsys, Route(rss(written, charset, declared), content_type=(
+        "application/rss+xml" if declared else f"application/rss+xml; charset={charset}")),
+        "language: tr\ntimezone: Europe/Istanbul\n")
     yesterday_1845 = "2026-11-21T15:45:00Z"
     assert dates == {
         "Saat önce": "2026-11-22T09:00:00Z", "Dakika önce": "2026-11-22T11:55:00Z", "Gün önce": "2026-11-20",
@@ -57,13 +49,9 @@ def test_turkish_relative_dates_and_a_weekday_after_the_year_are_read(tmp_path, 
 def test_azerbaijani_relative_dates_are_read(tmp_path, capsys):
     written = {"Saat əvvəl": "3 saat əvvəl", "Dəqiqə əvvəl": "5 dəqiqə əvvəl", "Dünən": "dünən, 18:45",
                "Bu gün": "bu gün 10:15", "Gün əvvəl": "2 gün əvvəl"}
-    with FeedServer() as server:
-        server.routes["/az.xml"] = Route(rss(written, "utf-8", True))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/az.xml')}\n",
-                         settings="language: az\ntimezone: Asia/Baku\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
+    dates, said = fetched_dates(tmp_path / "site", capsys, rss(written, "utf-8", True),
+                                "language: az\ntimezone: Asia/Baku\n")
+    assert dates == {
         "Saat əvvəl": "2026-11-22T09:00:00Z", "Dəqiqə əvvəl": "2026-11-22T11:55:00Z",
         "Dünən": "2026-11-21T14:45:00Z", "Bu gün": "2026-11-22T06:15:00Z", "Gün əvvəl": "2026-11-20"}, said
 
@@ -75,15 +63,9 @@ def test_azerbaijani_relative_dates_are_read(tmp_path, capsys):
     ("uk", "Europe/Kyiv", "7 листопада 2026, субота, 09:30", "7 листопада 2026, субота"),
 ])
 def test_a_weekday_after_the_year_is_read_in_any_language(tmp_path, capsys, language, zone, written, alone):
-    with FeedServer() as server:
-        server.routes["/x.xml"] = Route(rss({"Day": written, "Alone": alone}, "utf-8", True))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/x.xml')}\n",
-                         settings=f"language: {language}\ntimezone: {zone}\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    meant = datetime(2026, 11, 7, 9, 30, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC"))
-    dates = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
-    assert dates == {"Day": meant.strftime("%Y-%m-%dT%H:%M:%SZ"), "Alone": "2026-11-07"}, said
+    dates, said = fetched_dates(tmp_path / "site", capsys, rss({"Day": written, "Alone": alone}, "utf-8", True),
+                                f"language: {language}\ntimezone: {zone}\n")
+    assert dates == {"Day": local_as_utc(zone, 7, 9, 30), "Alone": "2026-11-07"}, said
 
 
 @pytest.mark.parametrize("language, zone, written", [
@@ -113,18 +95,12 @@ def test_a_weekday_after_the_year_is_read_in_any_language(tmp_path, capsys, lang
 ])
 def test_relative_dates_of_the_other_languages_whose_month_names_are_read(tmp_path, capsys, language, zone, written):
     """The languages whose month names dates are read in wrote `vakar` or `prieš 2 valandas` as no date."""
-    with FeedServer() as server:
-        server.routes["/x.xml"] = Route(rss(written, "utf-8", True))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/x.xml')}\n",
-                         settings=f"language: {language}\ntimezone: {zone}\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    def at(day: int, hour: int, minute: int) -> str:
-        return datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC")).strftime(
-            "%Y-%m-%dT%H:%M:%SZ")
-    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
-        "Ago": "2026-11-22T10:00:00Z", "Minutes": "2026-11-22T11:55:00Z", "Yesterday": at(21, 18, 45),
-        "Day": "2026-11-21", "Today": at(22, 10, 15), "Before": "2026-11-20", "Days": "2026-11-19"}, said
+    dates, said = fetched_dates(tmp_path / "site", capsys, rss(written, "utf-8", True),
+                                f"language: {language}\ntimezone: {zone}\n")
+    assert dates == {
+        "Ago": "2026-11-22T10:00:00Z", "Minutes": "2026-11-22T11:55:00Z", "Yesterday": local_as_utc(zone, 21, 18, 45),
+        "Day": "2026-11-21", "Today": local_as_utc(zone, 22, 10, 15), "Before": "2026-11-20",
+        "Days": "2026-11-19"}, said
 
 
 @pytest.mark.parametrize("language, zone, written", [
@@ -138,18 +114,12 @@ def test_a_weekday_in_brackets_or_in_capitals_after_the_date_is_read(tmp_path, c
     """`7 listopada 2026 (sobota)` was refused (its brackets taken for a zone's name), and a weekday in capitals,
     `CUMARTESI`, `SAMSTAG`, made no date: a weekday before the time, or of more letters than any zone's name, is
     read as a weekday in any case; a zone's name stays the zone."""
-    with FeedServer() as server:
-        server.routes["/x.xml"] = Route(rss(written, "utf-8", True))
-        site = feed_site(tmp_path / "site", f"  - url: {server.url('/x.xml')}\n",
-                         settings=f"language: {language}\ntimezone: {zone}\n")
-        code, said = fetch_said(site, capsys)
-    assert code == 0, said
-    at_930 = datetime(2026, 11, 7, 9, 30, tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC")).strftime(
-        "%Y-%m-%dT%H:%M:%SZ")
+    dates, said = fetched_dates(tmp_path / "site", capsys, rss(written, "utf-8", True),
+                                f"language: {language}\ntimezone: {zone}\n")
+    at_930 = local_as_utc(zone, 7, 9, 30)
     meant = {"Brackets": "2026-11-07", "Capitals": at_930, "Short": at_930, "Alone": "2026-11-07",
              "Zone": "2026-11-07T08:30:00Z"}
-    assert {title: meta["publishedDateTime"] for title, meta in fetched(site).items()} == {
-        title: meant[title] for title in written}, said
+    assert dates == {title: meant[title] for title in written}, said
 
 
 def test_items_read_a_weekday_in_brackets_or_in_capitals_as_fetch_does(tmp_path, capsys):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site, item, make_site, static_server
+from conftest import LAYOUT_SHIFT, build_site, item, make_site, static_server
 
 from generator.config.load import load_config
 from generator.i18n import Fact, length_of, load_words
@@ -58,13 +58,6 @@ SEEN = """(selector) => [...document.querySelectorAll(selector + ' time[datetime
   return {datetime: time.getAttribute('datetime'), text: (time.querySelector('[aria-hidden=true]') || time).textContent, heard,
           lang: time.closest('[lang]').getAttribute('lang'),
           inside: r.left >= b.left - 0.5 && r.right <= b.right + 0.5 && r.right <= innerWidth + 0.5};
-})"""
-
-LAYOUT_SHIFT = """() => new Promise(done => {
-  let shift = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => done(shift), 600);
 })"""
 
 

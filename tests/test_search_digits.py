@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import item, make_site, static_server
-from generator.build.pipeline import BuildOptions, build
-from generator.config.load import load_config
+from conftest import headline_site, search_page
 from generator.languages import DIGIT_ZEROS, UNSPACED
 from generator.plan.search_stems import STEMMERS, terms
 from generator.plan.search_tokens import tokens
@@ -76,15 +74,7 @@ HEADLINES = {"ميزانية مصر لعام 2026": "ASCII", "الاقتصاد �
 
 @pytest.mark.slow
 def test_a_reader_finds_a_year_typed_in_any_digits_on_an_arabic_site(tmp_path, page):
-    files = {f"content/story-{n}.md": item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z")
-             for n, title in enumerate(HEADLINES)}
-    root = make_site(tmp_path / "site", files, 'title: أخبار\nbase_url: https://example.org/akhbar/\nlanguage: ar\n'
-                                               'now: "2026-11-22T12:00:00Z"\n')
-    config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1))
-    with static_server(config.output_path, "/akhbar/") as base:
-        page.goto(base + "search/")
-        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+    with search_page(page, headline_site(tmp_path / "site", HEADLINES, "language: ar\n", "akhbar")):
         for typed in ("2026", "٢٠٢٦", "۲۰۲۶", "२०२६"):
             page.fill("#search-q", typed)
             page.locator("#search-status").filter(has_text=f"\u00ab{typed}\u00bb").wait_for(timeout=10_000)

@@ -8,9 +8,7 @@ import json
 
 import pytest
 
-from conftest import item, make_site, static_server
-from generator.build.pipeline import BuildOptions, build
-from generator.config.load import load_config
+from conftest import headline_site, search_page
 from generator.plan.search_files import SEARCH_FOLDER
 from generator.plan.search_latin import latin_letters
 from generator.plan.search_tokens import fold
@@ -53,28 +51,19 @@ QUERIES = {
 
 @pytest.mark.parametrize("language", sorted(SITES))
 def test_the_index_carries_the_languages_latin_spellings(tmp_path, language):
-    output = load_config(_site(tmp_path, language) / "config.yaml").output_path
+    output = _site(tmp_path, language).output_path
     meta = json.loads((output / SEARCH_FOLDER / "meta.json").read_bytes())
     assert meta["latin"] == latin_letters(language) and meta["latin"]
 
 
 def _site(tmp_path, language: str):
-    files = {f"content/story-{n}.md": item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z")
-             for n, title in enumerate(SITES[language])}
-    root = make_site(tmp_path / "site", files, 'title: News\nbase_url: https://example.org/news/\n'
-                                               f'language: {language}\nnow: "2026-11-22T12:00:00Z"\n')
-    build(load_config(root / "config.yaml"), BuildOptions(workers=1))
-    return root
+    return headline_site(tmp_path / "site", SITES[language], f"language: {language}\n")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language", sorted(SITES))
 def test_a_reader_typing_latin_letters_finds_the_sites_words(tmp_path, page, language):
-    root = _site(tmp_path, language)
-    config = load_config(root / "config.yaml")
-    with static_server(config.output_path, "/news/") as base:
-        page.goto(base + "search/")
-        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+    with search_page(page, _site(tmp_path, language)):
         for query, titles, suggested in QUERIES[language]:
             page.fill("#search-q", query)
             page.locator("#search-status").filter(has_text=query).wait_for(timeout=10_000)

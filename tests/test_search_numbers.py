@@ -9,9 +9,7 @@ import random
 
 import pytest
 
-from conftest import item, make_site, static_server
-from generator.build.pipeline import BuildOptions, build
-from generator.config.load import load_config
+from conftest import headline_site, search_page
 from generator.plan.search_compounds import literals
 from generator.plan.search_tokens import tokens
 
@@ -84,15 +82,7 @@ HEADLINES = {"Phone costs 1,999 dollars": "1999", "Flat sold for 1.999.000 euros
 
 @pytest.mark.slow
 def test_a_reader_finds_a_number_typed_with_its_groups_or_without(tmp_path, page):
-    files = {f"content/story-{n}.md": item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z")
-             for n, title in enumerate(HEADLINES)}
-    root = make_site(tmp_path / "site", files, 'title: News\nbase_url: https://example.org/news/\n'
-                                               'now: "2026-11-22T12:00:00Z"\n')
-    config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1))
-    with static_server(config.output_path, "/news/") as base:
-        page.goto(base + "search/")
-        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+    with search_page(page, headline_site(tmp_path / "site", HEADLINES)):
         for typed, number in [("1999", "1999"), ("1,999", "1999"), ("1.999", "1999"), ("1'999", "1999"),
                               ("1999000", "1999000"), ("1,999,000", "1999000"), ("1\u00a0999\u00a0000", "1999000"),
                               ("100000", "100000"), ("1,00,000", "100000"), ("12900", "12900"),

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from conftest import ROOT, item, make_site, write_config
-from test_server import wait_for
+from test_server import Lines, start, wait_for
 from generator.build.pipeline import BuildOptions
 from generator.config.load import load_config
 from generator.serve.server import DevServer
@@ -30,14 +30,10 @@ from generator.serve.server import DevServer
 def test_serve_on_every_address_says_the_address_other_devices_open(site):
     import ipaddress
 
-    from generator.build.pipeline import BuildOptions
-    from generator.config.load import load_config
     from generator.serve.routes import network_address
-    from generator.serve.server import DevServer
 
     config_file = site / "config.yaml"
-    dev = DevServer(lambda: load_config(config_file), BuildOptions(workers=1), config_file, host="0.0.0.0", port=0)
-    dev.start()
+    dev = start(site, BuildOptions(workers=1), host="0.0.0.0")
     try:
         assert dev.url.startswith("http://127.0.0.1:")  # what works on this computer
         address = network_address()
@@ -66,10 +62,8 @@ def test_a_theme_renamed_while_serving_is_an_error_on_the_page_until_it_is_back(
     base = (ROOT / "themes/default/templates/base.html").read_text()
     (mine / "base.html").write_text(base.replace("<body", "<!-- my theme --><body", 1))
     write_config(site, "theme: mine\n")
-    said: list[str] = []
-    dev = DevServer(lambda: load_config(site / "config.yaml"), BuildOptions(), site / "config.yaml", port=0,
-                    quiet=0.05, echo=lambda text, error=False: said.append(text))
-    dev.start()
+    said = Lines()
+    dev = start(site, BuildOptions(workers=1), echo=said)
     try:
         assert "<!-- my theme -->" in _page(dev.port, "/")
         count = len(dev.rebuilds)
@@ -200,10 +194,8 @@ def test_an_item_fetched_while_serving_and_published_since_it_started_is_shown(t
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     root = make_site(tmp_path / "site", {"content/news/one.md": item("One", "2026-01-01T10:00:00Z")},
                      "title: T\nbase_url: https://example.org/\n")  # (no `now:`: serve's own clock)
-    said: list[str] = []
-    dev = DevServer(lambda: load_config(root / "config.yaml"), BuildOptions(workers=1), root / "config.yaml",
-                    port=0, quiet=0.05, echo=lambda text, error=False: said.append(text))
-    dev.start()
+    said = Lines()
+    dev = start(root, BuildOptions(workers=1), echo=said)
     try:
         time.sleep(1.1)  # (serve's clock is in whole seconds)
         published = datetime.now(timezone.utc).replace(microsecond=0)
@@ -221,7 +213,7 @@ def test_an_item_fetched_while_serving_and_published_since_it_started_is_shown(t
                                                      "site is ranked at the new time")
         assert published <= datetime.fromisoformat(moved[0].split()[5].rstrip(":").replace("Z", "+00:00"))
         assert [line for line in said if "dated in the future" in line] == [
-            f"note: content/fetched/later.md: dated in the future ({(published + timedelta(days=1)).isoformat()}): "
+            f"stderr: note: content/fetched/later.md: dated in the future ({(published + timedelta(days=1)).isoformat()}): "
             "left out until then (serve reads the clock when it starts: restart it then, or serve with --future)"]
     finally:
         dev.stop()
@@ -231,9 +223,7 @@ def test_serve_stops_and_lets_go_of_its_port(site):
     # Whether Ctrl-C returns at once is serve's SHUTDOWN_POLL, not something a shared machine can time in a
     # test: what a user would notice is a stop that hangs (a thread left waiting) or a port still taken.
     for _ in range(3):
-        dev = DevServer(lambda: load_config(site / "config.yaml"), BuildOptions(workers=1), site / "config.yaml",
-                        port=0, echo=lambda text, error=False: None)
-        dev.start()
+        dev = start(site, BuildOptions(workers=1))
         assert _page(dev.port, "/").startswith("<!DOCTYPE html>")
         port = dev.port
         dev.stop()  # (a thread that hangs is waited for 30 s, then left: found below)
@@ -244,7 +234,7 @@ def test_serve_stops_and_lets_go_of_its_port(site):
 
 
 def test_serve_drops_the_notice_of_an_item_deleted_while_it_runs(tmp_path):
-    from test_server import CONFIG, ITEMS, get, rebuilt, start, write
+    from test_server import CONFIG, ITEMS, get, rebuilt, write
 
     root = make_site(tmp_path / "site", ITEMS, CONFIG)
     dev = start(root)
@@ -301,10 +291,8 @@ def test_a_save_that_moves_serve_s_clock_reloads_the_page_once(tmp_path, monkeyp
     root = make_site(tmp_path / "site", {"content/news/one.md": item("One", "2026-01-01T10:00:00Z"),
                                          "content/news/two.md": item("Two", "2026-01-02T10:00:00Z")},
                      "title: T\nbase_url: https://example.org/\n")  # (no `now:`: serve's own clock)
-    said: list[str] = []
-    dev = DevServer(lambda: load_config(root / "config.yaml"), BuildOptions(workers=1), root / "config.yaml",
-                    port=0, quiet=0.05, echo=lambda text, error=False: said.append(text))
-    dev.start()
+    said = Lines()
+    dev = start(root, BuildOptions(workers=1), echo=said)
     try:
         wait_for(lambda: dev.idle, "the server to go idle")
         page = "/news/2026/01/01/one/" if saved == "known item redated" else "/"

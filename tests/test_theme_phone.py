@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, build_site, item, make_site, static_server
+from conftest import CORPUS, LAYOUT_SHIFT, build_site, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.site.text import text_width
@@ -235,13 +235,6 @@ def _picture_site(root: Path, headlines=HEADLINES, config: str = PICTURE_CONFIG)
     config, result = build_site(make_site(root, files, config))
     return config, result.site.model.site
 
-
-LAYOUT_SHIFT = """() => new Promise(done => {
-  let shift = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => done(shift), 600);
-})"""
 
 # Each failed picture's box: its height, its ground (the placeholder's icon) and whether a headline is drawn in it.
 EMPTY_BOXES = """() => [...document.querySelectorAll('img')].filter(img => img.complete && img.naturalWidth === 0)

@@ -35,6 +35,7 @@ from generator.build.writer import (MARKER, InTheWay, Staging, WriteReport, chec
                                     output_lock, recover, update_in_place)
 from generator.config.checks import check_content_folder
 from generator.config.load import build_time
+from generator.config.lines import setting_line
 from generator.config.values import Config
 from generator.errors import BuildError, Note, Problem, errors_and_warnings
 from generator.i18n import load_words
@@ -387,7 +388,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies, clashes, case_only = checked_copies(pages, outputs, copied, config.root)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems + moved.problems + tuple(clashes),
                             key=lambda p: (p.path, p.line or 0)))
-    covers = cover_warnings(model.site.items, config, copies)  # (a note when none is set: podcasts.py)
+    covers = cover_warnings(model.site.items, config, copies,  # (a note when none is set: podcasts.py)
+                            setting_line(config.root / config.path, "podcast_image"))
     notes = (*notes, *(problem for problem in covers if isinstance(problem, Note)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_only,
                              *(problem for problem in covers if not isinstance(problem, Note)),
@@ -496,8 +498,9 @@ def _render_batch(state, indices: range) -> tuple[list[tuple[str, bytes]], set]:
 def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[FileOutput], workers: int,
                  progress: Progress | None, tested: set, memo: dict):
     """Render pages and make FileOutputs straight into the staging folder, across worker processes;
-    yield (name, whether its bytes changed), and add to `tested` what render_pages adds. Only names and flags come back from the workers: a big
-    site's pages never travel between processes, and the folders and files are made on every core.
+    yield (name, whether its bytes changed), and add to `tested` what render_pages adds. Only names and flags come
+    back from the workers: a big site's pages never travel between processes, and the folders and files are made
+    on every core.
     `memo`: RenderState.output_memo, each process's own copy (forked), kept from task to task; this process's
     is the next build's (serve's first save described every story of its feeds and API files again)."""
     jobs = [*render_order(pages), *outputs]

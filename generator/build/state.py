@@ -13,8 +13,8 @@ from generator.plan.pages import RenderedSite
 class RenderState:
     """Rendering's state across builds, as one value rather than attributes on a Jinja environment.
 
-    `fragments` (cards and other imported macros' outputs: render/fragments.py) and `output_memo` (stories as feeds and API files
-    describe them) carry over to the next build only while `site_wide_key` is the same: the config, the
+    `fragments` (cards and other imported macros' outputs: render/fragments.py) and `output_memo` (stories as feeds
+    and API files describe them) carry over to the next build only while `site_wide_key` is the same: the config, the
     build time, the site-wide values (topic names, provider badges) and the templates."""
 
     keys: dict[str, TemplateKey]  # each page template's key

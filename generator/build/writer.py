@@ -325,7 +325,8 @@ def check_output_owned(output: Path, config: Config | None = None) -> None:
     if place[0] == "--output":
         named, fix = shown if Path(shown).is_absolute() else f"{shown} ({full})", "give --output a new or empty folder"
     elif place[1]:
-        named, fix = shown if Path(shown).is_absolute() else f"{shown} ({full})", "set `output_dir` to a new or empty folder"
+        named = shown if Path(shown).is_absolute() else f"{shown} ({full})"
+        fix = "set `output_dir` to a new or empty folder"
     else:
         named, fix = f"{shown} ({full}; no `output_dir` is set)", "set `output_dir:` to a new or empty folder"
     problem = Problem(*place, f"output folder {named} {what}{why}", f"{fix}, {undo}")

@@ -31,9 +31,11 @@ def _load(args) -> tuple:
     cwd, root = Path.cwd(), Path(args.config).parent.resolve()
     # (an absolute folder stays as given: its errors name it as the user wrote it)
     if args.content:
-        overrides["content_dir"] = args.content if Path(args.content).is_absolute() else os.path.relpath(cwd / args.content, root)
+        overrides["content_dir"] = (args.content if Path(args.content).is_absolute()
+                                    else os.path.relpath(cwd / args.content, root))
     if getattr(args, "output", None):
-        overrides["output_dir"] = args.output if Path(args.output).is_absolute() else os.path.relpath(cwd / args.output, root)
+        overrides["output_dir"] = (args.output if Path(args.output).is_absolute()
+                                   else os.path.relpath(cwd / args.output, root))
     config = load_config(Path(args.config), overrides)
     options = BuildOptions(drafts=args.drafts, future=args.future, strict=args.strict,
                            workers=getattr(args, "workers", 0))
@@ -249,13 +251,15 @@ def run_deploy(args) -> int:
         print_problems((), result.build.site.warnings, result.build.site.notes)
     where = f"{target.remote} ({repo.remote_url})"
     changes = result.changes
-    held = f"{target.remote}'s {target.branch} already holds this site ({len(changes.files)} file{'s' * (len(changes.files) != 1)})"
+    held = (f"{target.remote}'s {target.branch} already holds this site "
+            f"({len(changes.files)} file{'s' * (len(changes.files) != 1)})")
     if target.dry_run and result.up_to_date:
         print(f"Dry run: {held}; a deploy would commit and push nothing.")
         return 0
     if target.dry_run:
         on_top = f" on top of {repo.base} {repo.base_commit[:7]}" if repo.base else " as its first commit"
-        print(f"Dry run: would commit {len(changes.files)} file{'s' * (len(changes.files) != 1)} to {target.branch}{on_top} and push it to {where}.")
+        print(f"Dry run: would commit {len(changes.files)} file{'s' * (len(changes.files) != 1)} to "
+              f"{target.branch}{on_top} and push it to {where}.")
         for label, paths in (("changed", changes.changed), ("added", changes.added), ("removed", changes.removed)):
             for path in paths[:20]:  # (a file's name is a theme's or the remote branch's: printable, as a problem's)
                 print(printable(f"  {label}: {path}"))

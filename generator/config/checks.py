@@ -78,7 +78,8 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
                                 zone_hint(config.timezone)))
     for key in ("items_per_page", "front_page_items", "feed_items"):
         if getattr(config, key) < 1:
-            problems.append(Problem(path, key_line(node, key), f"`{key}` must be at least 1, got {getattr(config, key)}",
+            problems.append(Problem(path, key_line(node, key),
+                                    f"`{key}` must be at least 1, got {getattr(config, key)}",
                                     f"the default is {getattr(Config, key)}"))
     _check_ranking(config.ranking, node, path, problems)
     _check_stories(config.stories, node, path, problems)
@@ -90,7 +91,8 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     _check_language(config.language, node, path, problems)
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, key_line(node, "undeclared_topics"),
-                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS[:-1])} or {UNDECLARED_TOPICS[-1]}, got {config.undeclared_topics!r}",
+                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS[:-1])} or "
+                                f"{UNDECLARED_TOPICS[-1]}, got {config.undeclared_topics!r}",
                                 f"the default is {Config.undeclared_topics}"))
     if config.now:
         try:
@@ -178,8 +180,8 @@ def _check_base_url(config: Config, node, path: str, problems: list[Problem], ov
                                 "http://127.0.0.1:8000/"))
     elif url.scheme not in ("http", "https") or not url.netloc:
         problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
-                                f"write it with its scheme: {with_scheme(str(shown_url))}" if with_scheme(str(shown_url))
-                                else "e.g. https://user.github.io/repo/"))
+                                f"write it with its scheme: {with_scheme(str(shown_url))}"
+                                if with_scheme(str(shown_url)) else "e.g. https://user.github.io/repo/"))
     elif url.query or url.fragment:  # every link is base_url and a path
         problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {shown_url!r}",
                                 "e.g. https://user.github.io/repo/"))
@@ -195,7 +197,8 @@ def _check_ranking(ranking: RankingConfig, node, path: str, problems: list[Probl
                                 f"the default is {RankingConfig.half_life_hours:g}: an item's freshness halves every "
                                 f"so many hours"))
     if not 0 <= ranking.hot_gravity <= 10:
-        problems.append(Problem(path, key_line(node, "ranking.hot_gravity"), "`ranking.hot_gravity` must be from 0 to 10",
+        problems.append(Problem(path, key_line(node, "ranking.hot_gravity"),
+                                "`ranking.hot_gravity` must be from 0 to 10",
                                 "1.5 is the default; 0 orders Hot by heat alone"))
     if ranking.coverage_boost < 0:
         problems.append(Problem(path, key_line(node, "ranking.coverage_boost"),
@@ -224,7 +227,8 @@ def _check_output(config: Config, node, path: str, problems: list[Problem], over
     elif why:  # said at the output folder's key, else the content folder's, or at the option that gave it
         key, option = ("output_dir", "--output") if "output_dir" in overridden or key_line(node, "output_dir") \
             else ("content_dir", "--content")
-        problems.append(Problem(*((option, None) if key in overridden else (path, key_line(node, key))), why, OWN_FOLDER))
+        where = (option, None) if key in overridden else (path, key_line(node, key))
+        problems.append(Problem(*where, why, OWN_FOLDER))
 
 
 def _check_language(language: str, node, path: str, problems: list[Problem]) -> None:
@@ -418,7 +422,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
         problems.append(Problem(path, key_line(node, "fetch.user_agent"),
                                 f"`fetch.user_agent` must be printable ASCII on one line, got {fetch.user_agent!r}",
                                 "e.g. MyNews/1.0 (+https://news.example/)"))
-    for key in ("timeout", "backoff", "max_wait", "parse_timeout"):  # (a clock or a socket takes no more: 1e+300 s raised)
+    # (a clock or a socket takes no more: 1e+300 s raised)
+    for key in ("timeout", "backoff", "max_wait", "parse_timeout"):
         if getattr(fetch, key) > MAX_SECONDS:
             problems.append(Problem(path, key_line(node, f"fetch.{key}"),
                                     f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)",
@@ -453,8 +458,10 @@ def _account_address(value: str, domain: str) -> bool:
     except ValueError:
         return False
     own = domain.strip().lower().removeprefix("https://").removeprefix("http://").split("/")[0]
-    hosts = {name.split(".", 1)[1] if name.startswith(("www.", "m.", "mobile.", "amp.")) else name for name in (host, own)}
-    return parts.scheme in ("http", "https") and bool(host) and bool(parts.path.strip("/")) and (not own or len(hosts) == 1)
+    hosts = {name.split(".", 1)[1] if name.startswith(("www.", "m.", "mobile.", "amp.")) else name
+             for name in (host, own)}
+    return (parts.scheme in ("http", "https") and bool(host) and bool(parts.path.strip("/"))
+            and (not own or len(hosts) == 1))
 
 
 OWN_FOLDER = "give the output a folder of its own, such as `output`: `output_dir` in config.yaml, or --output"
@@ -489,7 +496,8 @@ def output_overlap(output: Path, protected: list[Path], inputs: list[Path] = (),
     for path in [*protected, *inputs]:
         path = path.resolve()
         if out == path:
-            return f"output folder {named} is one of the site's own folders, and a build replaces its output folder whole"
+            return (f"output folder {named} is one of the site's own folders, and a build replaces its output "
+                    "folder whole")
         if out in path.parents:
             what = "the site's folder " if path in [p.resolve() for p in protected] else ""
             return f"output folder {named} contains {what}{path}"

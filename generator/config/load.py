@@ -54,7 +54,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     except FileNotFoundError:
         # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
         beside = path.parent / "config.yaml"
-        raise ConfigError(Problem(str(path), None, "no config.yaml here" if path.name == "config.yaml" else "no such file",
+        raise ConfigError(Problem(str(path), None,
+                                  "no config.yaml here" if path.name == "config.yaml" else "no such file",
                                   _site_above(path) or (f"{beside} is there: pass --config {_word(beside)}"
                                                         if path.name != "config.yaml" and beside.is_file() else
                                                         "run newsdesk in the site folder, pass --config PATH, or "
@@ -86,7 +87,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     if data is None:  # a file with only `---` or comments: all defaults
         node = None
     if node is not None and not isinstance(node, yaml.MappingNode):
-        raise ConfigError(Problem(shown, node.start_mark.line + 1, "config.yaml must be a mapping of `key: value` lines",
+        raise ConfigError(Problem(shown, node.start_mark.line + 1,
+                                  "config.yaml must be a mapping of `key: value` lines",
                                   "write each setting on a line of its own, not indented and without a `- ` before it"))
     values = _convert(Config, node, data or {}, "", shown, problems)
     values.update(overrides or {})
@@ -116,8 +118,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
         # In the file's order, as its reader goes through it (the checks find them in another)
         problems.sort(key=lambda problem: (problem.path != shown, problem.line or 0))
-        raise ConfigError(problems, f"{len(problems)} problem{'s' * (len(problems) != 1)} in {where}; `newsdesk check --help` lists "
-                                    "every key of config.yaml.")
+        raise ConfigError(problems, f"{len(problems)} problem{'s' * (len(problems) != 1)} in {where}; "
+                                    "`newsdesk check --help` lists every key of config.yaml.")
     return config
 
 
@@ -246,12 +248,14 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
             # YAML keeps the last one silently, and `data` holds only that one: neither can be checked
             # against its own lines.
             if key_node is not first[key]:
-                problems.append(Problem(path, node_line(key_node), f"`{name}` is given twice, also on line {node_line(first[key])}",
+                problems.append(Problem(path, node_line(key_node),
+                                        f"`{name}` is given twice, also on line {node_line(first[key])}",
                                         "keep one; YAML would use only the last"))
             continue
         if key not in known:
             spelled = str(key).replace("_", "").replace("-", "").lower()
-            close = [k for k in known if k.replace("_", "") == spelled] or difflib.get_close_matches(str(key), known, 1, 0.6)
+            close = ([k for k in known if k.replace("_", "") == spelled]
+                     or difflib.get_close_matches(str(key), known, 1, 0.6))
             owner = _section_of(str(key), hints, known)
             if close:
                 hint = f"did you mean `{prefix}{close[0]}`?"
@@ -399,8 +403,9 @@ def _redirects(node, value, path: str, problems: list[Problem]):
     for key_node, value_node in node.value:
         old, wrong = old_path(key_node.value)
         if wrong:
-            problems.append(Problem(path, node_line(key_node), f"`redirects`: the old address `{cut(str(key_node.value))}` "
-                                    f"{wrong}", "fix or remove the line"))
+            problems.append(Problem(path, node_line(key_node),
+                                    f"`redirects`: the old address `{cut(str(key_node.value))}` {wrong}",
+                                    "fix or remove the line"))
             continue
         if old in seen:
             problems.append(Problem(path, node_line(key_node), f"`redirects`: `{cut(str(key_node.value))}` is the old "
@@ -471,7 +476,8 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
         elif logo and urlsplit(logo).scheme == "http":  # as for `sources[].logo`: an https site shows no http picture
             problems.append(Problem(path, item_line(node, "providers", index, "logo"),
                                     f"`providers[{index}].logo` must be an https "
-                                    f"URL, got {logo!r}", "write it with https://, or put the logo in the site's static/ folder"))
+                                    f"URL, got {logo!r}",
+                                    "write it with https://, or put the logo in the site's static/ folder"))
         providers.append(provider)
     return dataclasses.replace(config, providers=tuple(providers))
 

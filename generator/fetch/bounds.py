@@ -46,7 +46,8 @@ _TOKEN = re.compile(
     rb"|<(?P<close>/?)(?:" + _NAME + rb":)?(?:(?P<entry>item|entry)|(?P<category>" + _CATEGORY_NAMES + rb"))(?=[\s/>])",
     re.IGNORECASE)
 _MANY = re.compile(rb"<(?:" + _NAME + rb":)?" + _NAME + rb"(?:" + _ATTRIBUTE + rb"){%d}" % (MAX_ATTRIBUTES + 1))
-_START_TAG = re.compile(rb"<(?:" + _NAME + rb":)?" + _NAME + rb"(?P<attributes>(?:" + _ATTRIBUTE + rb")*)\s*(?P<empty>/?)>")
+_START_TAG = re.compile(rb"<(?:" + _NAME + rb":)?" + _NAME
+                        + rb"(?P<attributes>(?:" + _ATTRIBUTE + rb")*)\s*(?P<empty>/?)>")
 _ATTRIBUTES = re.compile(_ATTRIBUTE)
 _CATEGORY_TAG = re.compile(rb"<(/?)(?:" + _NAME + rb":)?(?:" + _CATEGORY_NAMES + rb")(?=[\s/>])", re.IGNORECASE)
 _CLOSE = re.compile(rb"\s*>")

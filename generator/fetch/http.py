@@ -279,8 +279,8 @@ class Client:
         except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer
             if "location header" in str(exc):  # (httpx reads a redirect's target first: `http://\u21700.0.0.1/`)
                 raise _no_location(exc) from None
-            raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}", retry=True,
-                          hint=settings.again) from None
+            raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}",
+                          retry=True, hint=settings.again) from None
         except httpx.InvalidURL as exc:
             if _readable(url):  # (then it is a redirect's target that httpx could not make a request of: `data:...`)
                 raise _no_location(exc) from None

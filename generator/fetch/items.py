@@ -79,7 +79,8 @@ def identities(entries: tuple[Entry, ...], source: Source) -> tuple[list[str], d
     shared: dict[str, set[tuple[str, str]]] = {}
     for entry in entries:
         if entry.guid:  # (one link is one entry, whatever its titles; without a link, its title tells)
-            shared.setdefault(entry.guid, set()).add((canonical_url(entry.link), "") if entry.link else ("", entry.title))
+            shared.setdefault(entry.guid, set()).add((canonical_url(entry.link), "") if entry.link
+                                                     else ("", entry.title))
     repeated = {guid for guid, seen in shared.items() if len(seen) > 1}
     keys, replaced, notes = [], {}, []
     for entry in entries:

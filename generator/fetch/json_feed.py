@@ -128,8 +128,8 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             clock=None if when else dates.clock(item.get("date_published"), item.get("date_modified")),
             relative=None if when else dates.relative(item.get("date_published"), item.get("date_modified")),
         ))
-    return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
-                unsafe_urls=link.unsafe, refused_dates=dates.refused, language=dates.declared)
+    return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")),
+                entries=tuple(entries), unsafe_urls=link.unsafe, refused_dates=dates.refused, language=dates.declared)
 
 
 def _image_words(item: dict) -> dict[str, str]:

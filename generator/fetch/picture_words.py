@@ -106,7 +106,8 @@ class _Reader:
                     parent.words["credits"].append(text)
                 else:
                     parent.words[frame.url] = parent.words[frame.url] or text
-            elif text and frame.url == "credit":  # (a group's or an entry's title and description are not the picture's)
+            # (a group's or an entry's title and description are not the picture's)
+            elif text and frame.url == "credit":
                 parent.credits.append(text)
         elif frame.kind in ("group", "entry"):
             for picture in frame.pictures:

@@ -105,7 +105,8 @@ def named_at(site, root: Path, urls: set[str]) -> dict[str, str]:
 
 
 def make_copies(config: Config, site, *, local_hosts: bool = False,
-                progress: Callable[[str, int, int], None] | None = None, client: Client | None = None) -> PicturesReport:
+                progress: Callable[[str, int, int], None] | None = None,
+                client: Client | None = None) -> PicturesReport:
     """Copy the pictures `site` (a model Site) shows into config.pictures_dir and write its manifest.
     `local_hosts`: also ask hosts on this machine or its private network (tests, the benchmark)."""
     from PIL import Image as Pillow

@@ -77,7 +77,8 @@ _DOTTED_CLOCK = re.compile(r"^([0-9]{1,2})\.([0-9]{2})\b")
 _JUST_NOW = {"только что", "щойно", "току-що", "upravo", "właśnie", "právě teď", "just now", "gerade eben",
              "à l'instant", "ahora mismo", "adesso", "agora mesmo", "zojuist", "az önce", "şimdi", "az əvvəl",
              "indicə", "just nüüd", "hetk tagasi", "pravkar", "ara mateix", "baru saja", "baru sahaja", "الآن", "الان",
-             "منذ لحظات", "قبل قليل", "הרגע", "ממש עכשיו", "vừa xong", "vừa mới", "เมื่อสักครู่", "เมื่อกี้", "방금", "방금 전", "たった今", "刚刚", "剛剛", "刚才", "剛才"}
+             "منذ لحظات", "قبل قليل", "הרגע", "ממש עכשיו", "vừa xong", "vừa mới", "เมื่อสักครู่", "เมื่อกี้",
+             "방금", "방금 전", "たった今", "刚刚", "剛剛", "刚才", "剛才"}
 # A count and its unit before Korean's `전`, Japanese's and Chinese's `前` ("before"), or Thai's `ที่แล้ว` ("that
 # passed"), with or without spaces, as these languages write no space between words: `3시간 전`, `3時間前`,
 # `3小时前`, `5分鐘前`, `3 ชั่วโมงที่แล้ว`, `3 ชม. ที่แล้ว`, `3 วันที่ผ่านมา`

@@ -41,8 +41,8 @@ def linked_by_guid(entry) -> bool:
 
 # An RSS <guid>'s text as written (any prefix; CDATA or not), each part bounded so that a hostile run of
 # unclosed tags costs one reading of the feed
-_GUID = re.compile(r"<(?:[A-Za-z_][\w.-]{0,40}:)?guid\b[^<>]{0,1000}>\s*(?:<!\[CDATA\[([^\]<]{0,4096})\]\]>|([^<]{0,4096}))",
-                   re.IGNORECASE)
+_GUID = re.compile(r"<(?:[A-Za-z_][\w.-]{0,40}:)?guid\b[^<>]{0,1000}>\s*"
+                   r"(?:<!\[CDATA\[([^\]<]{0,4096})\]\]>|([^<]{0,4096}))", re.IGNORECASE)
 
 
 def written_guids(body: bytes, encoding) -> set[str]:
@@ -230,7 +230,8 @@ def _author_names(entry, rss: bool) -> str:
     if rss and EMAIL.search(written):  # (not a handle alone: `@alice`)
         names = [" ".join(EMAIL.sub(" ", written).translate(_BRACKETS).split())]
     else:
-        names = [text_of(each.get("name")) for each in entry.get("authors") or [] if isinstance(each, dict)] or [written]
+        names = [text_of(each.get("name")) for each in entry.get("authors") or []
+                 if isinstance(each, dict)] or [written]
     return names_of(names)
 
 

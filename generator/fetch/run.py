@@ -274,6 +274,7 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
         notes.append(f"{len(odd)} entr{'y' if len(odd) == 1 else 'ies'} with a file's length or size that is none: "
                      + "; ".join(f"{_named(entry)}: {', '.join(entry.odd_values)}" for entry in odd[:_NAMED])
                      + (f"; and {len(odd) - _NAMED} more" if len(odd) > _NAMED else "")
-                     + ": left out (a length is seconds or H:MM:SS, a size bytes); ask the feed's publisher to fix them")
+                     + ": left out (a length is seconds or H:MM:SS, a size bytes); "
+                       "ask the feed's publisher to fix them")
     return SourceResult(source, "fetched", applied.new, applied.updated, applied.unchanged,
                         notes=tuple(notes) + applied.notes)

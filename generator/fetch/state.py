@@ -9,8 +9,8 @@ date (for `keep_days`), and which source it came from. An item whose file was de
 carries it (or, when other feeds carry it too, while any does: `others`). An item keyed by a guid keeps
 its link as `alias`, by which it is found when the guid comes to be shared or goes. Keys longer than MAX_KEY
 are hashed (bounded_key). The state also names the content folder its files are in (`content`, relative to the site
-root): another folder's state would take every file for deleted by hand. The file is JSON with sorted keys and holds no clocks of its own, so a fetch that finds
-nothing new leaves it byte for byte as it was.
+root): another folder's state would take every file for deleted by hand. The file is JSON with sorted keys and
+holds no clocks of its own, so a fetch that finds nothing new leaves it byte for byte as it was.
 
 Its format: `version` (VERSION) changes only when a field comes to mean something else, which an older
 newsdesk would misread; it refuses a later version, saying to upgrade. A field is added without a new

@@ -2,9 +2,10 @@
 
 feedparser has slow paths on hostile input: a run of letters and dots in an author's address, repeated in
 every entry, costs it minutes (kurtmckee/feedparser#562). (Those a scan of the bytes can find for sure, an
-entry's thousands of categories or an element's thousands of attributes, are cut before: bounds.py.) It runs in C holding the GIL, so on a thread it
-stalled every other source too, and no thread can be stopped. A child process can: when a feed takes
-longer than the limit, its process is killed and replaced, and the source fails with a message saying so.
+entry's thousands of categories or an element's thousands of attributes, are cut before: bounds.py.) It runs in
+C holding the GIL, so on a thread it stalled every other source too, and no thread can be stopped. A child
+process can: when a feed takes longer than the limit, its process is killed and replaced, and the source fails
+with a message saying so.
 Checking the bytes beforehand cannot be made sure: CDATA sections, comments, character references and
 charsets all hide such a run from a scan that is not the parser itself.
 
@@ -63,7 +64,8 @@ class Parser:
                     return self._pipe.recv()
             except (EOFError, OSError):  # the process died (killed, out of memory): a new one for the next feed
                 self.stop()
-                return None, "cannot read the feed: its parser stopped; try again, and if it fails again, remove the source"
+                return None, ("cannot read the feed: its parser stopped; try again, and if it fails again, "
+                              "remove the source")
             self.stop()
             return None, (f"reading the feed took longer than fetch.parse_timeout ({seconds:g} s), so it was "
                           f"stopped: it is very large, or made to be slow to read (a value, an element or an "

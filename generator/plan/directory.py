@@ -94,7 +94,8 @@ def filed(name: str, language: str = "") -> str:
 def initial(name: str, language: str = "") -> str:
     """The heading `name` is listed under on a site in `language` (see the module's docstring)."""
     letters = alphabet(language)
-    if letters:  # a Latin alphabet of the language's own (generator/alphabets.py): Turkish Ç and İ, Polish Ł, Swedish Å
+    # a Latin alphabet of the language's own (generator/alphabets.py): Turkish Ç and İ, Polish Ł, Swedish Å
+    if letters:
         for char in unicodedata.normalize("NFKC", filed(name, language)):
             kind = unicodedata.category(char)[0]
             if kind in "LN":
@@ -102,7 +103,8 @@ def initial(name: str, language: str = "") -> str:
                 if found:
                     return found[1]
                 break
-    for char in unicodedata.normalize("NFKD", filed(name, language)):  # (decomposed: É is E and its accent, 한 is ᄒ, ᅡ, ᆫ)
+    # (decomposed: É is E and its accent, 한 is ᄒ, ᅡ, ᆫ)
+    for char in unicodedata.normalize("NFKD", filed(name, language)):
         kind = unicodedata.category(char)
         if kind[0] == "L":
             break

@@ -15,8 +15,8 @@ Latest, Top and a topic's feed the story's newest item's, so a story a new sourc
 RSS has no date of a change: its pubDate is the item's own, and an <atom:updated> gives the card's time.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items
-shown, and how to make the bytes). The XML is built with the standard library's ElementTree (which escapes text and attributes), after
-every string has been stripped of characters XML 1.0 cannot hold, so no title or
+shown, and how to make the bytes). The XML is built with the standard library's ElementTree (which escapes
+text and attributes), after every string has been stripped of characters XML 1.0 cannot hold, so no title or
 excerpt can make a feed unparsable. Every URL is absolute, made from `base_url`.
 A feed's "updated" time is its newest item's date, and an empty feed's is a fixed
 one (EMPTY_UPDATED), never the build clock: an unchanged feed keeps the same bytes
@@ -456,7 +456,8 @@ def _rss_title(text: str) -> str:
 
 def _serialize(root: ET.Element) -> bytes:
     ET.indent(root, space=" ")
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    return (b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False)
+            + b"\n")
 
 
 def _iri(address: str) -> str:
@@ -728,7 +729,8 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
                 item["_newsdesk"]["podcast"]["explicit"] = entry.explicit == "true"
         if entry.price:  # (a download's price, as Media RSS's media:price in RSS and Atom)
             item.setdefault("_newsdesk", {})["price"] = {
-                "amount": json.loads(entry.price), **({"currency": entry.price_currency} if entry.price_currency else {})}
+                "amount": json.loads(entry.price),
+                **({"currency": entry.price_currency} if entry.price_currency else {})}
         if entry.author:  # (the provider, as RSS's <source> and Atom's give it: `authors` may be its writer)
             item.setdefault("_newsdesk", {})["provider"] = {
                 "name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}

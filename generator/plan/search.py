@@ -13,8 +13,8 @@ runs the same algorithm, translated to JavaScript by scripts/snowball_js.py); a 
 (`tokens`) stem to another term is listed under that too, for queries typed without accents. Each term gets a
 posting list of (document, impact): a BM25 weight of its body frequency, normalised by the item's length against a
 fixed length (so adding a story never changes another's weights), plus a bonus for each field it is in (title >
-topic, provider and author names > excerpt > kind); a story's impact is its items' highest. The client multiplies impacts
-by the term's rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make
+topic, provider and author names > excerpt > kind); a story's impact is its items' highest. The client multiplies
+impacts by the term's rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make
 quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
 items), for filters. Document ids go from the oldest story to the newest: a higher id is a newer story (sorting
 by date and ties use it). The output is byte-identical for the same input; `source` (a digest of everything the
@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from generator import __version__
 from generator.config.values import Config
 from generator.i18n import facts, load_words
+from generator.languages import KOREAN_PARTICLES
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.plan.search_latin import latin_letters
@@ -59,7 +60,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge, list_key, title_word
 from generator.urls import resized_url
 
-FORMAT = 32  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 33  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
@@ -112,7 +113,7 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
                         stemmer_name(config.language), casing(config.language), config.timezone,
                         config.picture_resizer, words.digest, copies.digest if copies else "",
                         tuple(optional_words(config.language)), config.search_synonyms,
-                        sorted(latin_letters(config.language).items()))]
+                        sorted(latin_letters(config.language).items()), KOREAN_PARTICLES)]
     add, story_of = described.append, site.story_of.get
     for index, item in enumerate(site.items):
         if item.is_published:

@@ -2,7 +2,7 @@
 and written, the terms sharded, the records chunked. The files, under SEARCH_FOLDER in the site:
 
     meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "files", "source",
-                       "latin"}
+                       "latin", "particles" (Korean's: languages.KOREAN_PARTICLES, which a query need not match)}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
@@ -35,6 +35,7 @@ from array import array
 from collections import Counter
 from typing import Iterable
 
+from generator.languages import KOREAN_PARTICLES
 from generator.plan.search import FIELDS, FORMAT, SearchIndex
 from generator.plan.search_tasks import MAX_WEIGHT, PROVIDER, TOPIC
 from generator.urls import device_name
@@ -119,7 +120,8 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
             "stemmer": index.stemmer, "casing": index.casing, "optional": list(index.optional),
             "keys": _listed(shards), "files": len(files) + 1, "source": index.source,
-            "latin": {letter: list(spellings) for letter, spellings in index.latin}}
+            "latin": {letter: list(spellings) for letter, spellings in index.latin},
+            "particles": list(KOREAN_PARTICLES)}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 

@@ -27,11 +27,11 @@ _WORDS = {
           "welche welcher welches zu zum zur",
     # (the elided forms of que and of the conjunctions ending in it, qu'il, jusqu'à, lorsqu'on: "qu", "jusqu"; those of
     # one letter, l' d' j' m' n' s' t' c', are no words to the tokeniser)
-    "fr": "au aux avec ce ces comment dans de des du elle elles en est et être il ils je jusqu la le les leur lorsqu lui "
-          "ma mais me mes moi mon nous on ou où par peut peux pour pourquoi puisqu qu quoiqu que quel quelle quelles "
-          "quels qui quand sa se ses son sont sur ta te tes toi ton tu un une vos votre vous",
-    "es": "al como con cual cuales cuando de del donde el en es esta este esto están hay la las le les lo los me mi mis "
-          "para pero por porque puede puedo que quien se si son su sus te tu un una unas unos yo",
+    "fr": "au aux avec ce ces comment dans de des du elle elles en est et être il ils je jusqu la le les leur "
+          "lorsqu lui ma mais me mes moi mon nous on ou où par peut peux pour pourquoi puisqu qu quoiqu que quel "
+          "quelle quelles quels qui quand sa se ses son sont sur ta te tes toi ton tu un une vos votre vous",
+    "es": "al como con cual cuales cuando de del donde el en es esta este esto están hay la las le les lo los me "
+          "mi mis para pero por porque puede puedo que quien se si son su sus te tu un una unas unos yo",
     "pt": "ao aos as às com como da das de do dos em eu está esta este isso meu minha na nas no nos num numa onde os "
           "para pela pelas pelo pelos pode posso por porque qual quais quando que quem se ser seu sua seus suas são "
           "um uma umas uns você",

@@ -137,7 +137,8 @@ def _synonyms(stems: "_Stems", words: list[str], pairs: int = 0) -> tuple[list[s
     for at in sorted(ends.keys() | {start - 1 for start in starts}):
         if 0 <= at < last:
             found_pairs += [(left, right) for left in (words[at], *ends.get(at, ()))
-                            for right in (words[at + 1], *starts.get(at + 1, ())) if (left, right) != (words[at], words[at + 1])]
+                            for right in (words[at + 1], *starts.get(at + 1, ()))
+                            if (left, right) != (words[at], words[at + 1])]
     return found_words, found_pairs
 
 

@@ -163,7 +163,8 @@ def workflow_text(*, install: str, branch: str = "main", site: str = ".", output
     makes the small copies of the pictures before building."""
     values = {"__BRANCH_NAME__": branch, "__BRANCH__": json.dumps(branch), "__SITE__": json.dumps(site),
               "__OUTPUT__": json.dumps(output), "__INSTALL__": json.dumps(install),
-              "__SCHEDULE__": _SCHEDULE.replace("__CRON__", json.dumps(fetch_schedule)) if fetch_schedule else _NO_SCHEDULE,
+              "__SCHEDULE__": (_SCHEDULE.replace("__CRON__", json.dumps(fetch_schedule)) if fetch_schedule
+                               else _NO_SCHEDULE),
               "__CONTENTS__": "write" if fetch_schedule else "read",
               "__WHY_CONTENTS__": ",\n# and the scheduled fetch to push what it fetched" if fetch_schedule else "",
               "__FETCH__": _FETCH if fetch_schedule else "",
@@ -198,11 +199,13 @@ def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "", 
     else:
         step = "pip install " + shlex.quote(installed_from(command))
     if pictures and not pictures_dir:
-        raise ConfigError(Problem(str(site_root / "config.yaml"), setting_line(site_root / "config.yaml", "pictures_dir"),
+        raise ConfigError(Problem(str(site_root / "config.yaml"),
+                                  setting_line(site_root / "config.yaml", "pictures_dir"),
                                   "`pictures_dir` is empty: the workflow's "
                                   "`newsdesk pictures` would have nowhere to put the copies",
                                   "set `pictures_dir: pictures` in config.yaml, or leave out --pictures"))
-    folder = ((Path(site) / pictures_dir).as_posix() if site != "." else Path(pictures_dir).as_posix()) if pictures else ""
+    folder = (((Path(site) / pictures_dir).as_posix() if site != "." else Path(pictures_dir).as_posix())
+              if pictures else "")
     text = workflow_text(install=step, branch=branch, site=site, output=output,
                          fetch_schedule=fetch_schedule, pictures=folder)
     return Workflow(repo_root / WORKFLOW, text, branch)

@@ -16,8 +16,8 @@ after it moving one place.
 
 None (serve runs the build) when the edit changes what the site holds (a story withdrawn, a page path
 another story writes, or one that another story wanted too, the old addresses of `aliases`) or what every
-page can show: a topic or provider that comes or goes, or is named otherwise (reindex.reindexed), or a story of several items
-that forms, changes or goes (grouping.edited_stories: at once for an item added or deleted; for an edit
+page can show: a topic or provider that comes or goes, or is named otherwise (reindex.reindexed), or a story of
+several items that forms, changes or goes (grouping.edited_stories: at once for an item added or deleted; for an edit
 of what clustering reads, through the Patch's `check`, which serve runs after the saved page is shown).
 Either way the output is the same bytes a full build makes (tests/test_patch.py, tests/test_replan.py).
 """

@@ -197,7 +197,8 @@ def _said_of(found) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
 
 
 def _withheld(found, now, zone, options: BuildOptions) -> str:
-    """Why the build holds back `found` (an Item, a Problem or None), as its withheld list says it; "" if it does not."""
+    """Why the build holds back `found` (an Item, a Problem or None), as its withheld list says it; "" if it does
+    not."""
     return withheld_because(found, now, zone, options.drafts, options.future) if isinstance(found, Item) else ""
 
 

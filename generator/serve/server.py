@@ -270,7 +270,8 @@ class DevServer:
                     continue
                 if exc.errno == errno.EADDRINUSE:
                     tried = f"{ports[0]}-{port}" if len(ports) > 1 else str(port)
-                    raise NewsdeskError(Problem(f"{self._host}:{tried}", None, f"port{'s' if len(ports) > 1 else ''} already in use",
+                    raise NewsdeskError(Problem(f"{self._host}:{tried}", None,
+                                                f"port{'s' if len(ports) > 1 else ''} already in use",
                                                 "stop the other server, pick one with --port N, or use --port 0 "
                                                 "for any free port"), "The server did not start.") from None
                 raise NewsdeskError(Problem(f"{self._host}:{port}", None, f"cannot listen here: {exc.strerror or exc}",
@@ -451,7 +452,8 @@ class DevServer:
         names = {relative_name(root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
         shown = {problem.path for problem in self._left_out}
         return tuple(problem for problem in problems if not isinstance(problem, Unwritten) and (
-            problem.path in shown or problem.path in names or any(problem.path.startswith(name + "/") for name in names)))
+            problem.path in shown or problem.path in names
+            or any(problem.path.startswith(name + "/") for name in names)))
 
     def _clock_moved(self, withheld, saved: dict[Path, ChangeKind]) -> bool:
         """Move serve's clock on to now when an item file saved since the last good build is held back as dated
@@ -536,7 +538,8 @@ class DevServer:
     def _show(self, record: Rebuild, notice_before: str) -> None:
         took = f"{record.milliseconds:.0f} ms"
         if record.error and not self.rebuilds[:-1]:
-            self._echo(f"The first build failed ({took}); serving what the output folder has, with the error on every page", True)
+            self._echo(f"The first build failed ({took}); serving what the output folder has, with the error on "
+                       "every page", True)
             self._echo(record.error, True)
             return
         if record.error:

@@ -162,7 +162,8 @@ def changed_since(layout: SiteLayout, since_ns: int) -> list[tuple[str, bool]]:
     for folder, recursive in layout.watched:
         for path, names, files in os.walk(folder):
             names[:] = [n for n in names if not n.startswith(".") and os.path.join(path, n) not in ignored]
-            newer = [(os.path.join(path, name), False) for name in files if _modified_since(os.path.join(path, name), since_ns)]
+            newer = [(os.path.join(path, name), False) for name in files
+                     if _modified_since(os.path.join(path, name), since_ns)]
             if not newer and _modified_since(path, since_ns):
                 newer = [(path, True)]
             found += newer
@@ -331,7 +332,8 @@ class Watcher:
                 self._observer.unschedule(self._watches.pop(key))
         for folder, recursive in sorted(wanted - self._watches.keys()):
             try:
-                self._watches[(folder, recursive)] = self._observer.schedule(self._handler, str(folder), recursive=recursive)
+                self._watches[(folder, recursive)] = self._observer.schedule(self._handler, str(folder),
+                                                                             recursive=recursive)
             except OSError as exc:  # e.g. the inotify watch limit; the site still builds, it just misses edits there
                 log.warning("cannot watch %s: %s", folder, exc)
 

@@ -462,7 +462,8 @@ def _mended(name: str, front: str, fm_line: int, problem: Problem):
     with tabs (read as two spaces a tab), or with a `key: value` line whose value is not valid YAML unquoted
     (`title: Breaking: cranes`, `title: @port`, `title: "The "big" crane"`: read as the text written after
     `key: `, its outer quotes dropped). (meta, the front matter read, its `written`, notes: (line, message,
-    hint) of each mending, its nested keys given twice); None when that does not make it YAML either (`problem` is then what to say)."""
+    hint) of each mending, its nested keys given twice); None when that does not make it YAML either (`problem` is
+    then what to say)."""
     if len(front) > MAX_FRONT_MATTER_BYTES:  # (refused for its size: each line's value loaded alone took minutes)
         return None
     notes = []
@@ -968,7 +969,8 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
         lines[key] = text.count("\n", 0, match.start()) + 1
         if sub is not None:
             block = re.compile(r"^\S", re.MULTILINE).search(text, match.end())  # the next key at the left margin
-            inner = re.compile(rf"""(?:^[ \t]+(?:-[ \t]+)?(?:{re.escape(sub)}|"{re.escape(sub)}")|{_BESIDE}"{re.escape(sub)}")"""
+            inner = re.compile(rf"""(?:^[ \t]+(?:-[ \t]+)?(?:{re.escape(sub)}|"{re.escape(sub)}")"""
+                               rf"""|{_BESIDE}"{re.escape(sub)}")"""
                                r"\s*:", re.MULTILINE).search(
                 text, match.end(), block.start() if block else len(text))
             if inner:

@@ -75,7 +75,8 @@ def _known(moment: datetime, value, key: str, notes: Notes) -> datetime:
     story after every other (and "1 January 1" on its page) rather than when it was published."""
     if moment < _NO_YEAR or _ZERO_DAY <= moment < EARLIEST:
         notes.warn(key, f"`{key}` {shown(value)} is a date that writers put for one they do not know (0001-01-01, "
-                        "1970-01-01); the story is dated so, after every other", "write the date the item was published")
+                        "1970-01-01); the story is dated so, after every other",
+                   "write the date the item was published")
     return moment
 
 

@@ -59,7 +59,8 @@ def url_field(meta: dict, key: str, notes: Notes, base: str = "", absolute: str 
     elif not url:
         meant = with_scheme(value)
         notes.warn(key, f"`{key}` is not an http or https URL: {shown(value)}; it is left out",
-                   f"write the full address: {meant}" if meant else "write the full address, e.g. https://provider.example/story")
+                   f"write the full address: {meant}" if meant
+                   else "write the full address, e.g. https://provider.example/story")
     return url
 
 

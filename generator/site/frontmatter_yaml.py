@@ -29,7 +29,8 @@ class Loader(SafeLoader):
 
 
 Loader.add_constructor(_TAG + "value", SafeLoader.construct_yaml_str)  # (the subclass's own table: PyYAML copies it)
-_TIMESTAMP_RESOLVED = next(regexp for tag, regexp in SafeLoader.yaml_implicit_resolvers["2"] if tag == _TAG + "timestamp")
+_TIMESTAMP_RESOLVED = next(regexp for tag, regexp in SafeLoader.yaml_implicit_resolvers["2"]
+                           if tag == _TAG + "timestamp")
 
 
 def timestamp(loader, node):

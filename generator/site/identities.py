@@ -134,7 +134,8 @@ def wrong_parent(topic: TopicConfig, topic_defs: dict, undeclared_allowed: bool 
         return (f"the parent of topic `{topic.name}`, `{topic.parent}`, is not a declared topic{known}",
                 "declare it under `topics:` or in data_dir, or fix the name; until then the topic has no parent")
     if found == definition(topic.name, topic_defs):
-        return f"topic `{topic.name}` is its own parent", "remove `parent`, or name another topic: the topic has no parent"
+        return (f"topic `{topic.name}` is its own parent",
+                "remove `parent`, or name another topic: the topic has no parent")
     return None
 
 

@@ -146,7 +146,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1,
                                       {key: again for key, _, again in source.twice})
     warnings += tuple(Problem(source.path, again, f"{_key_named(key)} is given twice"
-                              f"{' on this line' if first == again else f', also on line {first}'}: the last one is used",
+                              f"{' on this line' if first == again else f', also on line {first}'}: "
+                              "the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
     warnings += tuple(Problem(source.path, line, message, hint) for line, message, hint in source.notes)
     if not slug_text and not stem and _stem(source.path):  # (a file named `.md` is hidden, and so never read)
@@ -227,11 +228,12 @@ def _unread_tags(path: str, body_line: int, unread: tuple[tuple[int, str], ...])
     line, tag = unread[0]
     shown_tag = tag if len(tag) <= 80 else tag[:79] + "…"
     others = sorted({body_line + at - 1 for at, _ in unread[1:]})
-    more = (f" (and {len(unread) - 1} more such tag{'s' if len(unread) > 2 else ''}, on line{'s' if len(others) > 1 else ''} "
+    more = (f" (and {len(unread) - 1} more such tag{'s' if len(unread) > 2 else ''}, "
+            f"on line{'s' if len(others) > 1 else ''} "
             f"{', '.join(map(str, others[:5]))}{', ...' if len(others) > 5 else ''})" if others else "")
     if tag.startswith(("{{<", "{{%")):
-        kind, hint = "Hugo shortcode", ("write what it makes in Markdown or HTML (a picture as `![its text](https://...)`), "
-                                        "or remove it")
+        kind, hint = "Hugo shortcode", ("write what it makes in Markdown or HTML (a picture as "
+                                        "`![its text](https://...)`), or remove it")
     elif tag.startswith("{%"):
         kind, hint = "Liquid tag", "write what it makes in Markdown or HTML, or remove it"
     else:

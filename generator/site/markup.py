@@ -402,7 +402,8 @@ def _valid_size(match: re.Match) -> str:
         low, high = (1, 1000) if name == "colspan" else (0, 65534)  # (a browser clamps them so)
         return f' {name}="{min(max(number, low), high)}"'
     if name == "scope":
-        return f' scope="{value.strip().lower()}"' if value.strip().lower() in ("row", "col", "rowgroup", "colgroup") else ""
+        scope = value.strip().lower()
+        return f' scope="{scope}"' if scope in ("row", "col", "rowgroup", "colgroup") else ""
     return match.group() if _MEDIA_TYPE.fullmatch(htmlmod.unescape(value)) else ""  # (type)
 
 
@@ -446,7 +447,8 @@ _ATTRIBUTE_BEFORE = re.compile(r"""(?:href|src|poster)\s*=\s*["']?$""", re.IGNOR
 MAX_FILLED_CELLS = 100_000
 # A table's delimiter row (`|---|:--:|`, maybe in a quote or a list item), which makes the lines above and below
 # it a table
-_DELIMITER_ROW = re.compile(r"^(?P<lead>[ \t>]*(?:[-+*]|[0-9]+[.)])?[ \t>]*)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
+_DELIMITER_ROW = re.compile(r"^(?P<lead>[ \t>]*(?:[-+*]|[0-9]+[.)])?[ \t>]*)"
+                            r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
                             r"|^(?P<lead2>[ \t>]*)\|?[ \t]*:?-+:?[ \t]*\|[ \t]*$", re.MULTILINE)
 
 
@@ -738,7 +740,8 @@ def _iframe_link(tag: str, inner: bool = False) -> str:
     feed_whole(parser, tag)
     address = field_url(parser.src)  # (as the player's: `//host/embed/x`, spaces encoded)
     if address:
-        return f'<p><a href="{htmlmod.escape(address)}">Embedded content from {htmlmod.escape(host_of(address))}</a></p>'
+        return (f'<p><a href="{htmlmod.escape(address)}">'
+                f'Embedded content from {htmlmod.escape(host_of(address))}</a></p>')
     if not parser.srcdoc.strip() or inner:
         return ""
     if too_deep(parser.srcdoc):  # (as a body nested so deep is: its text)
@@ -828,7 +831,8 @@ class _IframeSrc(HTMLParser):
 
 # The first audio or video file of sanitised HTML (every value in double quotes, escaped): the element's own
 # src, or its first <source>'s
-_MEDIA_FILE = re.compile(r'<(audio|video)\b[^>]*?\ssrc="([^"]*)"|<(audio|video)\b[^>]*>\s*<source\b[^>]*?\ssrc="([^"]*)"')
+_MEDIA_FILE = re.compile(r'<(audio|video)\b[^>]*?\ssrc="([^"]*)"'
+                         r'|<(audio|video)\b[^>]*>\s*<source\b[^>]*?\ssrc="([^"]*)"')
 
 
 def media_file(html: str) -> tuple[str, str]:

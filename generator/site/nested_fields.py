@@ -53,7 +53,8 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
         meta = dict(meta, topics=[_topic_of_record(v, topic_defs) if isinstance(v, dict) else v for v in entries])
     if isinstance(meta.get("topics"), list):
         # (a hashtag is the topic its word names: `#PowerApps` is Power Apps, `#AI` the topic AI, not `sharp-ai`)
-        meta = dict(meta, topics=[_HASHTAG.fullmatch(v.strip())[1] if isinstance(v, str) and _HASHTAG.fullmatch(v.strip())
+        meta = dict(meta, topics=[_HASHTAG.fullmatch(v.strip())[1]
+                                  if isinstance(v, str) and _HASHTAG.fullmatch(v.strip())
                                   else v for v in meta["topics"]])
     names = _string_list(meta, "topics", notes)
     if len(names) > MAX_TOPICS:
@@ -105,8 +106,8 @@ def _weighted(value) -> bool:
 
 def _topic_of_record(record: dict, topic_defs: dict):
     """The topic a record names (`{name: Power Apps, _id: power-apps}`, as a site's topic records are written,
-    or only `{_id: power-apps}`; `{label: AI, score: 0.9}`, `{term: AI}`): the first of its name and ids that the site declares, else its name, else an
-    id; the record itself when it has none (it is left out, with a warning)."""
+    or only `{_id: power-apps}`; `{label: AI, score: 0.9}`, `{term: AI}`): the first of its name and ids that the
+    site declares, else its name, else an id; the record itself when it has none (it is left out, with a warning)."""
     named = [v for v in (record.get(k) for k in _TOPIC_RECORD_KEYS)
              if isinstance(v, (str, int)) and not isinstance(v, bool) and as_plain(v)]
     return next((v for v in named if definition(as_plain(v), topic_defs)), named[0] if named else record)
@@ -120,7 +121,8 @@ def _string_list(meta: dict, key: str, notes: Notes) -> list[str]:
         value = [value]
     names = [as_plain(v, name=True) if not isinstance(v, bool) else None for v in value]
     if None in names:
-        notes.warn(key, f"`{key}` must be a list of names; {names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
+        notes.warn(key, f"`{key}` must be a list of names; "
+                        f"{names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
                    "write one `- name` per line")
     blank = sum(1 for v, name in zip(value, names) if name == "" and isinstance(v, str) and v)
     if blank:  # (`"\u200b"`, `<b></b>`: said, not a topic lost without a word)

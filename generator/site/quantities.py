@@ -146,7 +146,8 @@ def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] 
     """A video's or podcast's length as a reader reads one, and in whole seconds (0 when it gives none): `4:13` or
     `1:02:03` for an ISO 8601 duration, a number of seconds (as a feed's `itunes:duration` gives it, and as YAML
     reads `length: 4:13` unquoted: 253) or a clock's time written as text (`"4:13"`); any other text as written
-    (`4 min`, `"4:75"`), of no seconds. The one reading that cards, feeds and the API show: they never read the text again."""
+    (`4 min`, `"4:75"`), of no seconds. The one reading that cards, feeds and the API show: they never read the
+    text again."""
     hint = f"write the length as 4:13 or in seconds (253), or remove `{key}`"
     value = written[key] if written and key in written else meta.get(key)
     if _left_out(meta, key, notes, written, hint) or _counted_back(value, key, "length", notes, hint):
@@ -200,7 +201,8 @@ def score_field(value, key: str, notes: Notes) -> float | None:
     except ValueError:
         number = _written_number(value, key, notes)
         if number is None:
-            notes.warn(key, f"`{key}` must be a number, got {shown(value)}", "write it without quotes or units, e.g. 87")
+            notes.warn(key, f"`{key}` must be a number, got {shown(value)}",
+                       "write it without quotes or units, e.g. 87")
             return None
     else:
         if isinstance(value, str) and _DECIMAL_OR_GROUPED.fullmatch(value):
@@ -208,7 +210,8 @@ def score_field(value, key: str, notes: Notes) -> float | None:
                             f"separator); it is read as {number:g}",
                        f"write {value.replace('.', '')} if that is meant, or {number:g} without quotes")
     if math.isnan(number):
-        notes.warn(key, f"`{key}` is not a number ({shown(value)}); it is left out", "write a number from 0 to 1000000, e.g. 87")
+        notes.warn(key, f"`{key}` is not a number ({shown(value)}); it is left out",
+                   "write a number from 0 to 1000000, e.g. 87")
         return None
     clamped = min(max(number, 0.0), MAX_SCORE)
     if clamped != number:
@@ -229,7 +232,8 @@ _COUNTED = re.compile(r"(?P<count>.+?)[ ]+(?:view|like|vote|upvote|point|share|c
 # `3,5 Mio`). One separator alone before three digits (`1,234`, `1.234`) may be a thousands separator or a decimal
 # mark: read as a thousands separator when a comma (as English-language sites write counts; no data format writes
 # a decimal comma), as a decimal point when a dot (as YAML and JSON read it), with a warning either way.
-_SCORE_WORDS = re.compile(r"(?P<number>[+-]?[0-9](?:[0-9,.'’]|[ ](?=[0-9]))*)[ ]?(?P<unit>[kKmMbB]|mn|Mn|bn|Bn|Mio|Mrd)?")
+_SCORE_WORDS = re.compile(r"(?P<number>[+-]?[0-9](?:[0-9,.'’]|[ ](?=[0-9]))*)"
+                          r"[ ]?(?P<unit>[kKmMbB]|mn|Mn|bn|Bn|Mio|Mrd)?")
 _LONGEST_SCORE = 40  # (no count a site shows is longer; a longer text is no score, read no further)
 _UNITS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "mrd": 1e9}
 _GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:(?P<mark>[,.'’ \u00a0\u202f\u2009])[0-9]{3})(?:(?P=mark)[0-9]{3})*"

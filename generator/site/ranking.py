@@ -18,8 +18,8 @@ Top and Hot answer two questions a reader has:
   no part in Hot.
 
 pct(x) is x's percentile among all stories on the site (0..1, ties share the middle
-rank; an item that gives no quality counts as quality 0), so neither field's scale dominates whatever range a provider uses, and one
-outlier cannot squash everyone else. Ties go to the newer story, then to
+rank; an item that gives no quality counts as quality 0), so neither field's scale dominates whatever range a
+provider uses, and one outlier cannot squash everyone else. Ties go to the newer story, then to
 the source path, so the order is total and the same on every machine.
 
 A story of several items (Site.stories) is ranked once, as its lead, in both lists:

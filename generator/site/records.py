@@ -53,8 +53,8 @@ def load_records(config: Config) -> Records:
     topics, files = [], []  # (each topic's record file)
     topic_pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> its record's file and name
     for name, form, record, fields in _records(config, data / "topics", "topic record",
-                                               ("name", "_id", "parent", "description", "shortname"), problems, warnings,
-                                               {"name"}):
+                                               ("name", "_id", "parent", "description", "shortname"),
+                                               problems, warnings, {"name"}):
         if not fields["name"]:
             problems.append(Problem(name, 1, "topic record has no `name`",
                                     f"add the topic's name, e.g. `{written(form, 'name', 'Robotics')}`"))

@@ -80,7 +80,8 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict,
         low, high = index, count - 1
     else:  # old index -> new: the edited item to `to`, the items it passed one place back (or on)
         low, high = min(index, to), max(index, to)
-        position[low : high + 1] = list(range(low + 1, high + 1)) + [to] if to < index else [to] + list(range(low, high))
+        position[low : high + 1] = (list(range(low + 1, high + 1)) + [to] if to < index
+                                    else [to] + list(range(low, high)))
     lists = _type_lists(site, items, old, new, index, to, position, low, high, language)
     if lists is None:
         return None  # a link more or less, or another name, in every page's header
@@ -100,7 +101,8 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict,
         written = [(items[i].source, items[i].topic_names[items[i].topics.index(slug)])
                    for i in topic_items[slug] if slug in items[i].topics]
         if not written or typeset(min(written)[1], language) != site.topics[slug].name:
-            return None  # the topic goes (a child's stories alone do not keep it), or is named as another item writes it
+            # the topic goes (a child's stories alone do not keep it), or is named as another item writes it
+            return None
     providers, provider_items = dict(site.providers), dict(site.provider_items)
     old_slug = old.provider.slug if old and old.provider else None
     new_slug = new.provider.slug if new and new.provider else None

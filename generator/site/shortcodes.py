@@ -33,7 +33,8 @@ _CODE_SPAN = re.compile(r"(`+)[^`]*\1")
 # Hugo's `{{< name ... >}}` and `{{% name ... %}}` (and their closing `{{< /name >}}`)
 _HUGO = re.compile(r"\{\{([<%])\s*/?\s*[\w./-]{1,100}[^{}]{0,1000}?[>%]\}\}")
 # Liquid's tags `{% name ... %}` and its output `{{ site.baseurl }}`, `{{ page.title | upcase }}`
-_LIQUID = re.compile(r"\{%-?\s*[a-z_]{1,100}\b[^{}]{0,1000}?%\}|\{\{-?\s*\.?[A-Za-z_][\w.]{0,200}(?:\s*\|[^{}]{0,1000})?\s{0,100}-?\}\}")
+_LIQUID = re.compile(r"\{%-?\s*[a-z_]{1,100}\b[^{}]{0,1000}?%\}"
+                     r"|\{\{-?\s*\.?[A-Za-z_][\w.]{0,200}(?:\s*\|[^{}]{0,1000})?\s{0,100}-?\}\}")
 # a video's shortcode; its id is taken as a video's by the one rule (players.embed_url), else the tag is said
 _VIDEO = re.compile(r"\{\{<\s*(youtube|vimeo)\s+(?:id=)?\"?([A-Za-z0-9_-]{1,64})\"?\s*>\}\}")
 _FIGURE = re.compile(r"\{\{<\s*figure((?:\s+\w+=\"[^\"]*\")+)\s*/?>\}\}")

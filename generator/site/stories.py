@@ -38,6 +38,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.frozen import record
+from generator.languages import KOREAN_PARTICLES
 from generator.site.opposites import (CONVERSE, WORDS as OPPOSITE_WORDS, blanked, has_sessions, opposed, pairs_of,
                                      session, within)
 from generator.urlnorm import canonical_url
@@ -702,9 +703,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _UNSPACED_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 # A word's particles and endings, the longest first (_korean_stem): checked one by one, as a regular expression of a
 # stem of any length and an ending took time of the square of a long word's length (a feed's title may be one word)
-_HANGUL_ENDINGS = tuple(sorted("에서는 에게서 으로는 으로도 했다고 한다고 하겠다 했으며 이라고 이라는 에서 에게 으로 까지 부터 했다 한다 "
-                               "된다 됐다 하는 하고 하며 이다 라고 라는 보다 처럼 이 가 은 는 을 를 의 에 로 와 과 도 만".split(),
-                               key=len, reverse=True))
+_HANGUL_ENDINGS = tuple(sorted((*KOREAN_PARTICLES, *"했다고 한다고 하겠다 했으며 이라고 이라는 했다 한다 된다 됐다 하는 하고 하며 "
+                                                     "이다 라고 라는".split()), key=len, reverse=True))
 _FIELDS = (("title", 1.0), ("url", 0.6), ("excerpt", 0.6), ("text", 0.3))  # where a word stands, how much it says
 _PAIRS = 0.5  # two adjacent words of the headline ("true detective", "time warner") as one more word
 TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time

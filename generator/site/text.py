@@ -173,8 +173,8 @@ def plain_name(text: str, markup: bool = True) -> str:
     that would make two names that look alike two providers or topics: zero-width spaces, word joiners,
     direction marks and embeddings, Hangul fillers, blank symbols at its ends, and a zero-width joiner or
     non-joiner but between two letters or symbols of a script or emoji that uses it (Persian `می‌خواهم`, Indic
-    conjuncts, `👩‍💻`, where it changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole. `markup`: as
-    plain_text's."""
+    conjuncts, `👩‍💻`, where it changes what shows). No-break spaces are plain spaces in a name: they only keep a
+    line whole. `markup`: as plain_text's."""
     text = plain_text(text, markup)
     if text.isascii():
         return text

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 32; // generator/plan/search.py FORMAT
+  var FORMAT = 33; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -194,9 +194,8 @@
   // add a bonus as its compounds do (generator/plan/search_compounds.py JOIN_SHORT, joins)
   var JOIN_SHORT = 3;
   var PARTICLE_REST = 3; // letters after a function word that a query word is also read as apart ("in app")
-  // A word of Hangul, and the particle at its end after two syllables or more (`parse`: not required)
+  // A word of Hangul (its particle at its end, after two syllables or more, is not required: `parse`, meta.particle)
   var HANGUL_WORD = /[\uac00-\ud7a3]+/g;
-  var HANGUL_PARTICLE = /^[\uac00-\ud7a3]{2,}?(에서|에게|으로|까지|부터|이|가|은|는|을|를|의|에|도|와|과|로|만)$/;
   var NUMBER = /^\p{Nd}+$/u;
 
   function joinOf(first, second, optional) {
@@ -467,6 +466,11 @@
       meta.optionalWords = new Set((Array.isArray(meta.optional) ? meta.optional : []).filter(function (word) {
         return typeof word === "string";
       }));
+      // Korean's particles (`서울시가`, `서울시에서`), as the index's clustering reads them: generator/languages.py
+      var particles = (Array.isArray(meta.particles) ? meta.particles : []).filter(function (particle) {
+        return typeof particle === "string" && /^[\uac00-\ud7a3]+$/.test(particle);
+      });
+      meta.particle = particles.length ? new RegExp("^[\\uac00-\\ud7a3]{2,}?(" + particles.join("|") + ")$") : null;
       return loadStemmer(meta.stemmer).then(function () { return meta; });
     });
   }
@@ -831,7 +835,7 @@
 
   // Words in quotes are phrases; the rest are words. The last word is also a prefix while typing. A word of
   // `optional` (the language's function words, folded) outside quotes is optional, unless every word is.
-  function parse(query, optional) {
+  function parse(query, optional, particle) {
     optional = optional || new Set();
     var phrases = [], rest = [], plain = "", quotedLiterals = [];
     for (var at = 0; at < query.length; at++) {
@@ -887,7 +891,7 @@
     var loose = new Set(), needed = new Set();
     rest.forEach(function (text) {
       (text.normalize("NFC").match(HANGUL_WORD) || []).forEach(function (word) { // (a Mac's NFD: its syllables)
-        var particle = HANGUL_PARTICLE.exec(word), cut = particle ? word.length - particle[1].length : word.length;
+        var ending = particle ? particle.exec(word) : null, cut = ending ? word.length - ending[1].length : word.length;
         for (var i = 0; i < word.length; i++) (i < cut ? needed : loose).add(word.charAt(i));
       });
     });
@@ -920,7 +924,7 @@
     var mine = ++seq;
     var chosen = options();
     ready().then(function (meta) {
-      var parsed = parse(query, meta.optionalWords);
+      var parsed = parse(query, meta.optionalWords, meta.particle);
       if (!parsed.words.length) {
         show(mine, query, [], meta, null, null, false);
         return null;
