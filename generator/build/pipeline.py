@@ -47,6 +47,7 @@ from generator.podcasts import cover_warnings
 from generator.plan.search import plan_index
 from generator.site.local_pictures import load_copies
 from generator.render.environment import make_env
+from generator.render.fragments import Fragments
 from generator.render.page import render_page, tested_warnings
 from generator.render.theme import static_files
 from generator.render.theme_checks import misplaced_templates, unknown_words, unlinked_static, unshown_blocks
@@ -169,7 +170,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
                                               f"{len(site.problems)} content error{'s' * (len(site.problems) != 1)}.")
-    env = make_env(config, site.model.site, copies=site.pictures)
+    fragments = Fragments()  # (this build's: the last one's outputs carried over below when they still hold)
+    env = make_env(config, site.model.site, fragments, copies=site.pictures)
     tested: set[tuple[str, Problem]] = set()  # (page template, warning): what rendering found (tested_warnings)
     if not options.write:
         rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress, tested))
@@ -183,10 +185,11 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     same_world = last is not None and last.render.site_wide_key == world
     with collector_paused():  # one hash and a few strings per page, nothing cyclic for the collector to find
         reused = unchanged_fingerprints(last.plan, site, cache.outputs) if same_world else {}
-        state = RenderState(keys, globals_, world, last.render.fragments if same_world else {},
+        if same_world:  # cards carry over while what they can show is the same (_site_wide_key)
+            fragments.carry(last.render.fragments)
+        state = RenderState(keys, globals_, world, fragments,
                             last.render.output_memo if same_world else _Memo(MEMO_ENTRIES))
         fingerprints = output_fingerprints(site, state, reused=reused)
-    env.fragments = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
     live = config.output_path
     known = cache.outputs  # (a first build knows none: no need to look for their files)
     stale = {name for name, fingerprint in fingerprints.items()
