@@ -94,7 +94,7 @@ def _other_topic(written: str) -> str:
 def _story_member(session: Session, config, target: Path) -> Path:
     """The file of an item in a story of several: the target's own when it is in one, else the published item
     nearest it in the site's order that is; the target when the site has no story of several."""
-    site = session.cache.last.plan.model.site
+    site = session.last.plan.model.site
     sources = [item.source for item in site.items]
     name = target.relative_to(config.root).as_posix()
     at = sources.index(name) if name in sources else len(sources) // 2

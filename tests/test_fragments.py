@@ -12,14 +12,15 @@ from conftest import item, make_site
 from generator.build.pipeline import BuildOptions, plan_site
 from generator.config.load import load_config
 from generator.render import fragments
-from generator.render.fragments import MemoEnvironment
+from generator.render.fragments import Fragments, MemoEnvironment
 
 CARD = "{% macro card(item, variant='') %}<{{ variant }}:{{ count(item.title) }}>{% endmacro %}"
 
 
-def environment(templates: dict[str, str]) -> tuple[jinja2.Environment, list]:
+def environment(templates: dict[str, str], store: Fragments | None = None) -> tuple[jinja2.Environment, list]:
     calls = []
-    env = MemoEnvironment(loader=jinja2.DictLoader(templates), autoescape=True)
+    env = MemoEnvironment(loader=jinja2.DictLoader(templates), autoescape=True,
+                          fragments=Fragments() if store is None else store)
     env.globals["count"] = lambda value: calls.append(value) or value
     return env, calls
 
@@ -86,3 +87,22 @@ def test_a_full_store_starts_again_and_gives_the_same_output(monkeypatch):
     assert env.get_template("t.html").render(values=list("abcdabcd")) == "abcdabcd"
     assert len(env.fragments) <= 3
     assert len(calls) > 4  # dropped outputs were rendered again, not lost
+
+
+def test_outputs_are_kept_in_the_callers_store_and_carried_to_the_next_build():
+    # As serve's builds: each makes a new environment; the outputs live in the store the caller keeps, and
+    # the next build starts with them only when it carries them over (the same site-wide values).
+    templates = {"m.html": "{% macro show(v) %}{{ count(v) }}{% endmacro %}",
+                 "t.html": "{% from 'm.html' import show %}{% for v in values %}{{ show(v) }}{% endfor %}"}
+    first = Fragments()
+    env, calls = environment(templates, first)
+    assert env.get_template("t.html").render(values=["a", "b"]) == "ab"
+    assert len(first) == 2 and calls == ["a", "b"]
+    carried = Fragments()
+    carried.carry(first)
+    env, calls = environment(templates, carried)
+    assert env.get_template("t.html").render(values=["a", "b", "c"]) == "abc"
+    assert calls == ["c"] and carried.carried == 2
+    env, calls = environment(templates, Fragments())  # (not carried: what the cards show changed)
+    assert env.get_template("t.html").render(values=["a", "b"]) == "ab"
+    assert calls == ["a", "b"]

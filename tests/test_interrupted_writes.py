@@ -294,7 +294,7 @@ def test_serve_writes_an_edit_after_a_build_of_its_output_in_another_terminal(tm
     assert other.wait() == 0, other.stderr.read().decode()
     saved.join(60)
     assert not saved.is_alive()
-    update_search(config, session.cache.last.plan)  # what serve does after the reload
+    update_search(config, session.last.plan)  # what serve does after the reload
     assert files_under(root / "output") == full_build(root, tmp_path / "scratch")
 
 

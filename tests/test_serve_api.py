@@ -70,8 +70,8 @@ def test_an_edit_plans_again_only_the_api_files_showing_its_story_and_equals_a_f
     root, config, session = example
     name, pattern, replacement = EDITS[edit]
     path = root / "content/news" / name
-    before = _api(session.cache.last.plan.outputs)
-    stories = session.cache.last.plan.model.site.stories
+    before = _api(session.last.plan.outputs)
+    stories = session.last.plan.model.site.stories
     edit_file(path, pattern, replacement)
     result = _save(session, config, path)
     assert result.mode == "patch"

@@ -735,7 +735,7 @@ def test_serve_after_a_story_members_file_is_saved_broken_or_held_back_and_mende
     said, dropped = [], 0
     for step, (what, path, text) in enumerate(steps):
         source = path.relative_to(root).as_posix()
-        page = [page.output for page in session.cache.last.plan.pages if page.kind == "article" and page.key == source]
+        page = [page.output for page in session.last.plan.pages if page.kind == "article" and page.key == source]
         path.write_text(text, encoding="utf-8")
         handed: list = []
         result = rebuild(session, config, OPTIONS, [path], environ={},
@@ -783,7 +783,7 @@ def test_serve_after_a_headline_edit_that_joins_or_leaves_a_story_equals_a_full_
     config, session = load_config(root / "config.yaml"), Session(BuildCache.load(root))
     rebuild(session, config, OPTIONS, None, environ={})
     session.prepare()  # (serve's, before the first save)
-    assert (session.cache.clustering.clustering is None) == from_disk
+    assert (session.clustering.clustering is None) == from_disk
     roses = root / "content/news/garden-roses.md"
     written = roses.read_text(encoding="utf-8")
     joined = news("garden-roses", "Bank of England raises interest rates to 5.25% in 14th rise in a row", 11,

@@ -20,6 +20,7 @@ import pytest
 from conftest import ROOT, clean_build, copy_example_site, edit_file, files_under
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions, build
+from generator.build.state import LastBuild
 from generator.config.load import load_config
 
 OPTIONS = BuildOptions(workers=1)
@@ -266,3 +267,19 @@ def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap_and_the_api(b
     stories = [data for name, data in after.items() if name.startswith("api/stories/")]
     assert stories and any(f'"newest":"{later}"'.encode() in data for data in stories)
     assert after == clean_build(root, tmp_path / "fresh")
+
+
+def test_a_build_starts_from_the_last_one_only_when_its_caller_passes_it(built, tmp_path):
+    # build() keeps nothing between builds itself (serve keeps the last build in its Session): the next build in
+    # the process carries the last one's cards over only when given its `last`, and the cache holds none of it.
+    config, cache = load_config(built / "config.yaml"), BuildCache()  # (in memory, as serve's: every page made)
+    first = build(config, OPTIONS, cache=cache)
+    assert first.rendered and first.last.plan is first.site
+    cards = len(first.last.render.fragments)
+    assert cards, "the build kept its cards for the next"
+    carried = build(config, OPTIONS, cache=cache, last=first.last)
+    alone = build(config, OPTIONS, cache=cache)
+    assert carried.rendered == alone.rendered == 0
+    assert carried.last.render.fragments.carried >= cards and not alone.last.render.fragments.carried
+    assert not [value for value in vars(cache).values() if isinstance(value, LastBuild)]
+    assert files_under(config.output_path) == clean_build(built, tmp_path / "clean")

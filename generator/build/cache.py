@@ -38,7 +38,7 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
-_FORMAT = 122  # bump when what the cache holds (Item, Problem, the stories' words, the search tasks' results) or how
+_FORMAT = 123  # bump when what the cache holds (Item, Problem, the stories' words, the search tasks' results) or how
 #               a file is read changes, or how templates compile (render.environment.make_env's settings: `compiled`)
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
@@ -53,9 +53,6 @@ class BuildCache:
     outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # output -> (fingerprint, size, mtime_ns)
     published: frozenset[str] = frozenset()  # every file the last build put in the output (search index aside)
     dirty: bool = False  # changed since loaded: save() writes only then (pickling a big site's items takes a while)
-    # In memory only: the last build's plan and render state (build.state.LastBuild), for a build that follows
-    # in the same process (serve): the next one reuses its fingerprints, compiled templates and cards.
-    last: object = None
     # an item's digest -> its words for stories (grouping.group), through `words`: kept on disk too, so that a
     # build after an edit or a fetch works out only the new items' words before clustering. None: in their
     # own file, not read yet (a build of unchanged items keeps its stories whole and never reads them).
@@ -72,15 +69,11 @@ class BuildCache:
     # the rest of this file is: the cache is the site's own, trusted as much as its pickle.)
     compiled: dict = field(default_factory=dict)
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
-    resident: bool = False  # kept in memory from build to build (serve): the words stay loaded (set_words_aside)
-    # In memory only, set by serve: the last clustering (grouping.Kept), which a build or an edit's check brings
-    # up to date for the items that changed rather than clustering the site again
-    clustering: object = None
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         # not worth a disk cache's size (and where it is saved is the loader's to say); the words have a file
-        state.update(last=None, dirty=False, root=None, story_words=None, resident=False, clustering=None)
+        state.update(dirty=False, root=None, story_words=None)
         if len(self.template_parses) > _PARSES:  # (serve: a theme edited many times)
             state["template_parses"] = {}
         if len(self.compiled) > _PARSES:  # (templates removed or moved: their keys stay)
@@ -107,11 +100,12 @@ class BuildCache:
         self.story_words = {}
 
     def set_words_aside(self) -> None:
-        """The stories are planned: a cache saved on disk and not `resident` writes the words to their file
-        now and lets them go, as rendering never reads them (a part of a large build's peak memory:
-        docs/dev/performance.md). Written whole whatever the build does next: an item's words
-        are a function of its content and the config, whichever build made them."""
-        if self.resident or self.root is None or self.story_words is None:
+        """The stories are planned: a cache saved on disk writes the words to their file now and lets them go,
+        as rendering never reads them (a part of a large build's peak memory: docs/dev/performance.md). Written
+        whole whatever the build does next: an item's words are a function of its content and the config,
+        whichever build made them. (A build whose caller keeps a clustering to bring up to date does not call
+        this: build.pipeline.plan_site.)"""
+        if self.root is None or self.story_words is None:
             return
         self._save_words()
         self.story_words = None

@@ -2,10 +2,12 @@
 
     config -> records + read -> model -> rank -> plan pages -> render -> write
 
-Each stage takes plain values and returns plain values. The only state that
-crosses builds is the BuildCache the caller passes in (serve keeps one in memory,
-`newsdesk build` one on disk): with it, unchanged items are not parsed again and
-pages whose inputs did not change are not rendered again. Content problems leave
+Each stage takes plain values and returns plain values. What crosses builds is
+passed in by the caller: the BuildCache (serve keeps one in memory, `newsdesk build`
+one on disk), with which unchanged items are not parsed again and pages whose
+inputs did not change are not rendered again; and, for a build that follows another
+in the same process, what that one left (`last`, BuildResult.last) and a clustering
+to bring up to date (`clustering`). build() keeps nothing itself. Content problems leave
 the broken file out and the rest builds (unless `strict`); anything that stops
 the build raises BuildError before the output folder is touched.
 """
@@ -46,11 +48,12 @@ from generator.podcasts import cover_warnings
 from generator.plan.search import plan_index
 from generator.site.local_pictures import load_copies
 from generator.render.environment import make_env
+from generator.render.fragments import Fragments
 from generator.render.page import render_page, tested_warnings
 from generator.render.theme import static_files
 from generator.render.theme_checks import misplaced_templates, unknown_words, unlinked_static, unshown_blocks
 from generator.site.content import read_named, source_files, unread_problem
-from generator.site.grouping import item_words, story_report, story_settings, with_stories
+from generator.site.grouping import Kept, item_words, story_report, story_settings, with_stories
 from generator.site.identities import topic_definitions
 from generator.site.index import build_site, missing_pictures
 from generator.site.model import Item
@@ -90,6 +93,8 @@ class BuildResult:
     # How it went: "update" (a few files replaced in place), "full" (a new output folder swapped in),
     # "check" (no writing); serve's fast path (generator/serve/rebuild.py) says "patch".
     mode: str = "full"
+    # What this build leaves for a next one in the same process (its `last`): None after a check
+    last: LastBuild | None = None
 
     @property
     def items(self) -> int:
@@ -148,9 +153,12 @@ def build(config: Config, options: BuildOptions = BuildOptions(), **kwargs) -> B
 
 
 def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Mapping[str, str] = os.environ,
-           progress: Progress | None = None, cache: BuildCache | None = None) -> BuildResult:
+           progress: Progress | None = None, cache: BuildCache | None = None, last: LastBuild | None = None,
+           clustering: Kept | None = None) -> BuildResult:
     """Build the site. With `cache` (what the last build left) it is incremental: unchanged items are
-    not parsed again, and only the outputs whose fingerprints changed are made and written."""
+    not parsed again, and only the outputs whose fingerprints changed are made and written. `last`: the
+    BuildResult.last of the build before this one in the same process, whose fingerprints and kept renders
+    this one reuses where the site-wide values are the same; `clustering`: see plan_site."""
     started = time.perf_counter()
     cache = cache if cache is not None else BuildCache()
     workers = options.workers or default_workers()
@@ -158,13 +166,13 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
         check_output_path(config.output_path, [config.root], config.input_paths)
         recover(config.output_path)
         check_output_owned(config.output_path, config)
-    last: LastBuild | None = cache.last
-    cache.last = None  # (until this build is done: a failed one leaves none)
-    site = plan_site(config, options, environ=environ, progress=progress, cache=cache, workers=workers)
+    site = plan_site(config, options, environ=environ, progress=progress, cache=cache, workers=workers,
+                     clustering=clustering)
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
                                               f"{len(site.problems)} content error{'s' * (len(site.problems) != 1)}.")
-    env = make_env(config, site.model.site, copies=site.pictures)
+    fragments = Fragments()  # (this build's: the last one's outputs carried over below when they still hold)
+    env = make_env(config, site.model.site, fragments, copies=site.pictures)
     tested: set[tuple[str, Problem]] = set()  # (page template, warning): what rendering found (tested_warnings)
     if not options.write:
         rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress, tested))
@@ -178,10 +186,11 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     same_world = last is not None and last.render.site_wide_key == world
     with collector_paused():  # one hash and a few strings per page, nothing cyclic for the collector to find
         reused = unchanged_fingerprints(last.plan, site, cache.outputs) if same_world else {}
-        state = RenderState(keys, globals_, world, last.render.fragments if same_world else {},
+        if same_world:  # cards carry over while what they can show is the same (_site_wide_key)
+            fragments.carry(last.render.fragments)
+        state = RenderState(keys, globals_, world, fragments,
                             last.render.output_memo if same_world else _Memo(MEMO_ENTRIES))
         fingerprints = output_fingerprints(site, state, reused=reused)
-    env.fragments = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
     live = config.output_path
     known = cache.outputs  # (a first build knows none: no need to look for their files)
     stale = {name for name, fingerprint in fingerprints.items()
@@ -233,8 +242,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     site, kept = with_tested(site, tested, {template: key.digest for template, key in keys.items()}, cache.tested)
     if kept != cache.tested:
         cache.tested, cache.dirty = kept, True
-    cache.last = LastBuild(site, plan_key(config, options, environ), state)
-    return BuildResult(site, written, len(pages), time.perf_counter() - started, mode)
+    return BuildResult(site, written, len(pages), time.perf_counter() - started, mode,
+                       LastBuild(site, plan_key(config, options, environ), state))
 
 
 def with_tested(site: RenderedSite, tested: set[tuple[str, Problem]], digests: Mapping[str, str],
@@ -337,8 +346,14 @@ def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int
 
 
 def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, str] = os.environ,
-              progress: Progress | None = None, cache: BuildCache | None = None, workers: int = 1) -> RenderedSite:
-    """Read, model, rank and plan: everything that decides what the site holds, nothing rendered yet."""
+              progress: Progress | None = None, cache: BuildCache | None = None, workers: int = 1,
+              clustering: Kept | None = None) -> RenderedSite:
+    """Read, model, rank and plan: everything that decides what the site holds, nothing rendered yet.
+
+    `clustering`: the last clustering, kept by the caller from build to build (serve), brought up to date
+    here for the items that changed rather than clustering the site again; with one, the items' words for
+    stories stay loaded in `cache` for its next update (without, a cache saved on disk lets them go once
+    the stories are planned: BuildCache.set_words_aside)."""
     cache = cache if cache is not None else BuildCache()
     now = build_time(config, environ)
     records = load_records(config)
@@ -374,9 +389,10 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                                extra_providers=records.providers)
             known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
             model = dataclasses.replace(model, site=with_stories(model.site, story_settings(config), cache.words,
-                                                                   cache.stories, cache.clustering))
+                                                                   cache.stories, clustering))
             cache.dirty |= next(iter(cache.stories), None) != known
-            cache.set_words_aside()
+            if clustering is None:
+                cache.set_words_aside()
             rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
             pages = tuple(plan_pages(model.site, rankings, config))
             # feeds, sitemaps, the API, old addresses

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator.build.fingerprints import TemplateKey
 from generator.plan.pages import RenderedSite
+from generator.render.fragments import Fragments
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class RenderState:
     keys: dict[str, TemplateKey]  # each page template's key
     site_keys: dict[str, str]  # fingerprints.site_keys of the site
     site_wide_key: tuple
-    fragments: dict
+    fragments: Fragments
     output_memo: dict
 
 

@@ -3,8 +3,8 @@
 A macro a template imports from another (`{% from "partials/card.html" import card %}`) sees only its
 arguments and the site-wide template globals: Jinja imports without the caller's context unless told
 `with context`. So what such a call shows follows from its arguments, and `MemoContext` keeps each call's
-output, keyed by the calling template, the macro's name and its arguments, and gives it again when the
-same call comes back. A story's card is on the front page, Latest, Top, Hot, its topics and its provider:
+output in the environment's `Fragments`, keyed by the calling template, the macro's name and its
+arguments, and gives it again when the same call comes back. A story's card is on the front page, Latest, Top, Hot, its topics and its provider:
 it is rendered once, however many lists show it, and a theme author just writes the loop. Calls inside a
 macro are kept too: a provider's avatar is rendered once, however many of its stories' cards show it.
 
@@ -14,10 +14,12 @@ its content. A call with anything else (a dict, a Page, a `{% call %}` block) is
 Macros a template defines itself, and macros imported `with context`, can read the page's variables and
 must not be imported that way for caching to hold (docs/themes.md says so).
 
-Site-wide values (config, topics, providers, the URL prefix) are fixed for an environment; the build
-starts a new environment with the last one's outputs only when none of them, the templates and the build
-time changed (build.pipeline._site_wide_key). Forked render workers each fill their own copy. At most
-MAX_ENTRIES outputs are kept, emptied when full: the cache only saves time, the output is the same.
+`Fragments` is a value its caller owns, not the environment: a build makes one, renders into it through
+the environment it is made with, and leaves it in its render state (build.state.RenderState) for the next
+build in the same process (serve), which carries its outputs over (`carry`) only when the site-wide values
+(config, topics, providers, the URL prefix), the templates and the build time are the same
+(build.pipeline._site_wide_key). Forked render workers each fill their own copy. At most MAX_ENTRIES
+outputs are kept, emptied when full: the store only saves time, the output is the same.
 """
 
 from __future__ import annotations
@@ -32,6 +34,33 @@ from generator.site.model import Item
 
 MAX_ENTRIES = 30_000  # bounds the memory per process, however big the site
 _PLAIN = (str, Markup, int, float, bool, type(None), datetime, date)
+
+
+class Fragments:
+    """Imported macros' outputs by their calls' keys (MemoContext): one build's, and what it carried over."""
+
+    __slots__ = ("_outputs", "carried")
+
+    def __init__(self):
+        self._outputs: dict = {}
+        self.carried = 0  # outputs this store started with, from the last build's (carry)
+
+    def __len__(self) -> int:
+        return len(self._outputs)
+
+    def get(self, key):
+        """The output kept for a call's key, or None (TypeError: a key that cannot be hashed)."""
+        return self._outputs.get(key)
+
+    def keep(self, key, output) -> None:
+        if len(self._outputs) >= MAX_ENTRIES:
+            self._outputs.clear()
+        self._outputs[key] = output
+
+    def carry(self, last: Fragments) -> None:
+        """Start with the outputs `last` kept (a build before this one, whose site-wide values and templates
+        were the same): shared, not copied, as the last build's store is not rendered into again."""
+        self._outputs, self.carried = last._outputs, len(last._outputs)
 
 
 class MemoContext(Context):
@@ -51,27 +80,28 @@ class MemoContext(Context):
             key = (__self.name, name, *map(_key, args))
             if kwargs:
                 key += tuple((k, _key(v)) for k, v in sorted(kwargs.items()))
-            store = env.fragments
-            found = store.get(key)
+            found = env.fragments.get(key)
         except TypeError:  # an argument that cannot stand for itself: rendered every time
             return super().call(__obj, *args, **kwargs)
         if found is None:
             found = super().call(__obj, *args, **kwargs)
-            if len(store) >= MAX_ENTRIES:
-                store.clear()
-            store[key] = found
+            env.fragments.keep(key, found)
         return found
 
 
 class MemoEnvironment(jinja2.Environment):
-    """A Jinja environment whose imported macros' calls are kept: `fragments` holds them (a dict the build
-    hands from one environment to the next)."""
+    """A Jinja environment whose imported macros' calls are kept in `fragments`, the store its caller made it
+    with and owns (an environment is made per build and keeps nothing of its own for the next)."""
 
     context_class = MemoContext
 
-    def __init__(self, *args, fragments: dict | None = None, **kwargs):
+    def __init__(self, *args, fragments: Fragments, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fragments = {} if fragments is None else fragments
+        self._fragments = fragments
+
+    @property
+    def fragments(self) -> Fragments:
+        return self._fragments
 
 
 def _key(value):

@@ -99,7 +99,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
            future: bool, words: dict | None = None, clustering: Kept | None = None) -> Patch | None:
     """The plan with the edited item `new` (of file `source`) in, or with that file's story added (a source the
     plan does not have) or deleted (`new` None); None if the site must be planned again. `words`: the
-    items' words for stories (BuildCache.words); `clustering`: the last clustering (BuildCache.clustering)."""
+    items' words for stories (BuildCache.words); `clustering`: the last clustering (serve's Session.clustering)."""
     site = plan.model.site
     index = dependents.index.get(source)
     if (index is None and new is None) or (

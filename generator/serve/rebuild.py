@@ -5,9 +5,10 @@
         (one that cannot be used is left out: for the plan, its story deleted; its problems said)
         anything else (or an edit the fast path declines)   -> build.pipeline.build (incremental)
 
-What serve keeps between rebuilds is one Session: the build cache (items, output fingerprints, the
-last plan and render state: build.state.LastBuild) and which pages show which item of that plan
-(fastpath.Dependents). The fast path leaves the cache as a build would: the fingerprints of what it
+What serve keeps between rebuilds is one Session: the build cache (items, output fingerprints), what
+the last build or fast path left (its plan and render state: build.state.LastBuild), the last clustering
+of stories, and which pages show which item of that plan (fastpath.Dependents). The build knows none of
+it but what it is passed. The fast path leaves them as a build would: the fingerprints of what it
 wrote, the plan it made, so the next build (or fast path) starts from it. The served site is the same
 bytes a full build makes (tests/test_patch.py, tests/test_replan.py).
 """
@@ -26,6 +27,7 @@ from generator.build.collector import collector_paused
 from generator.build.pipeline import (BuildOptions, BuildResult, build, output_fingerprints, plan_key,
                                      render_pages, with_tested)
 from generator.build.search_index import update_live_index
+from generator.build.state import LastBuild
 from generator.build.writer import WriteReport, output_lock, update_in_place
 from generator.config.values import Config
 from generator.errors import BuildError, Problem, errors_and_warnings
@@ -77,11 +79,12 @@ class Session:
     """What serve keeps from one rebuild to the next."""
 
     cache: BuildCache = dataclasses.field(default_factory=BuildCache)
-    dependents: Dependents | None = None  # of cache.last.plan; None: made when the fast path needs it
-
-    def __post_init__(self) -> None:
-        self.cache.resident = True  # an edit's stories need the items' words at once
-        self.cache.clustering = Kept()  # and the last clustering, which an edit's check brings up to date
+    # What the last good rebuild left (its plan, render state and kept renders); None: none yet, or it failed
+    last: LastBuild | None = None
+    # The last clustering, which an edit's check and the next build bring up to date (grouping.group); while
+    # it is kept, builds leave the items' words for stories loaded in `cache`: an edit's stories need them at once
+    clustering: Kept = dataclasses.field(default_factory=Kept)
+    dependents: Dependents | None = None  # of last.plan; None: made when the fast path needs it
 
     def prepare(self) -> None:
         """Index which pages show which item of the last plan now, and read the items' words for stories (serve
@@ -89,9 +92,9 @@ class Session:
         a build that found its stories kept on disk did not make: only an edit's stories check and an item
         added or deleted read it, and they make it when it is missing (grouping.group); made here, the first
         save after serve starts waited for it, whatever the edit."""
-        if self.dependents is None and self.cache.last is not None:
-            self.dependents = Dependents(self.cache.last.plan)
-        if self.cache.last is not None and self.cache.last.plan.config.stories.enabled:
+        if self.dependents is None and self.last is not None:
+            self.dependents = Dependents(self.last.plan)
+        if self.last is not None and self.last.plan.config.stories.enabled:
             self.cache.words()
 
 
@@ -113,14 +116,16 @@ def rebuild(session: Session, config: Config, options: BuildOptions, changed: It
                 result = _write_patch(session, patch, config, options, started, changed, shown)
     if result is not None:
         return result
-    session.dependents = None
-    return build(config, options, environ=environ, cache=session.cache)
+    last, session.last, session.dependents = session.last, None, None  # (a failed build leaves none)
+    result = build(config, options, environ=environ, cache=session.cache, last=last, clustering=session.clustering)
+    session.last = result.last
+    return result
 
 
 def _fast_path(session: Session, config: Config, options: BuildOptions, environ: Mapping[str, str],
                changed: list[Path]) -> Patch | None:
     """The last plan with the one changed item file in, if fastpath.replan can put it in."""
-    cache, last = session.cache, session.cache.last
+    cache, last = session.cache, session.last
     if (last is None or len(changed) != 1 or not options.write or last.plan.config != config
             or last.plan_key != plan_key(config, options, environ)):
         return None
@@ -155,7 +160,7 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
                                                      *(("provider", slug) for slug in site.provider_items)]))
     else:
         patch = replan(last.plan, session.dependents, name, story, drafts=options.drafts, future=options.future,
-                       words=cache.words(), clustering=cache.clustering)
+                       words=cache.words(), clustering=session.clustering)
     patch = patch and _with_problems(patch, name, before, item)
     if patch is not None and held[0] != held[1]:
         patch = _with_withheld(patch, name, held[1])
@@ -233,7 +238,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     """Render and write the outputs a patch names, and leave the cache as a build would; None (the caller
     builds) when the patch's check says its stories are not what clustering gives (after the first pages:
     then the hand-over holds every other file, and the build rewrites whatever it must)."""
-    cache, last = session.cache, session.cache.last
+    cache, last = session.cache, session.last
     site = patch.plan
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content "
@@ -281,10 +286,10 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     cache.published = (cache.published - gone) | {page.output for page in patch.pages} | {o.name for o in patch.outputs}
     cache.dirty = True
     site, cache.tested = with_tested(site, tested, {name: key.digest for name, key in state.keys.items()}, cache.tested)
-    cache.last = dataclasses.replace(last, plan=site)
+    session.last = dataclasses.replace(last, plan=site)
     if patch.reordered:
         session.dependents = None  # lists show other stories, or stories moved: indexed again when needed
     written = WriteReport(sum(r.written for r in reports), sum(r.unchanged for r in reports),
                           sum(r.removed for r in reports), tuple(name for r in reports for name in r.changed))
-    return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, mode="patch")
+    return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, "patch", session.last)
 

@@ -41,7 +41,7 @@ _EDITS = 50  # items changed, added or deleted since the kept clustering (Kept) 
 
 class Kept:
     """The last clustering (stories.Clustering) and the items it was made of, kept from build to build by serve
-    (BuildCache.clustering): clustering the site again after an edit works out again only what the edited
+    (Session.clustering): clustering the site again after an edit works out again only what the edited
     items reach (Clustering.edit), where clustering it whole grows with the site (docs/dev/incremental.md)."""
 
     def __init__(self) -> None:
@@ -234,7 +234,7 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
     alone leaves their items as they were (it only chooses a lead: chosen again here). Any other edit of an
     item is given the stories it had and the check (serve shows the saved page first, then checks,
     serve/rebuild.py); an item added or deleted is clustered here, before anything is written. Both bring
-    `clustering` (the last one, serve's BuildCache.clustering) up to date for the item (stories.Clustering.edit:
+    `clustering` (the last one, serve's Session.clustering) up to date for the item (stories.Clustering.edit:
     what the edit reaches is worked out again, the stories grown again from every item's candidate pairs),
     else cluster the whole site, the items' words kept by their digest in `words`. `position`: each item's index
     in before.items -> its index in after.items (reindex.Reindexed.position), for the stories given to a moved item.
