@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 32; // generator/plan/search.py FORMAT
+  var FORMAT = 33; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -38,8 +38,6 @@
     "\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8\\u{1bca0}-\\u{1bca3}" +
     "\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
   var TOKEN = new RegExp("(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}]){2,}|(?=[\\p{L}\\p{N}])[" + UNSPACED + "]", "gu");
-  var WORD = new RegExp("(?:(?![" + UNSPACED + "\\u200b])[\\p{L}\\p{N}\\p{M}" + IGNORABLE + "])+|[" + UNSPACED + "]\\p{M}*", // for highlighting
-    "gu");
   var DROPPED = new RegExp("[\\p{M}" + IGNORABLE + "]", "gu");
   var IGNORED = new RegExp("[" + IGNORABLE + "]", "gu");
   // A word as written: letters, digits and the marks on them, or one letter of an UNSPACED script with its marks
@@ -147,6 +145,10 @@
     "(?:\\p{Nd}?(?:,\\p{Nd}{2})+,\\p{Nd}{3}" +
     "(?!\\p{Nd}|,\\p{Nd})|\\p{Nd}{0,2}(?<mark>[" + GROUP_MARKS + "])\\p{Nd}{3}(?:\\k<mark>\\p{Nd}{3})*" +
     "(?!\\p{Nd}|\\k<mark>\\p{Nd}))", "gu");
+
+  // A word as the page marks it, a number with its groups whole ("1,999", which spelled() reads as 1999)
+  var WORD = new RegExp("(?:" + GROUPED.source + "|(?![" + UNSPACED + "\\u200b])[\\p{L}\\p{N}\\p{M}" + IGNORABLE +
+    "])+|[" + UNSPACED + "]\\p{M}*", "gu");
 
   function ungroup(text) {
     return text.replace(GROUPED, function (number) { return number.replace(GROUP_MARK, ""); });
@@ -1182,7 +1184,8 @@
     text = String(text);
     var at = 0;
     if (marks) {
-      text.replace(WORD, function (word, offset) {
+      Array.from(text.matchAll(WORD)).forEach(function (found) {
+        var word = found[0], offset = found.index;
         var matched = marks.seen.get(word); // (the same words come back in a search's titles and excerpts)
         if (matched === undefined) {
           matched = indexedAs(word).some(function (term) {
@@ -1190,11 +1193,10 @@
           });
           marks.seen.set(word, matched);
         }
-        if (!matched) return word;
+        if (!matched) return;
         if (offset > at) parent.appendChild(document.createTextNode(text.slice(at, offset)));
         parent.appendChild(element("mark", "", word));
         at = offset + word.length;
-        return word;
       });
     }
     if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
@@ -1206,9 +1208,9 @@
     text = String(text);
     if (text.length <= SNIPPET || !marks) return text;
     var first = -1;
-    text.replace(WORD, function (word, offset) {
-      if (first < 0 && indexedAs(word).some(function (term) { return marks.terms.has(term); })) first = offset;
-      return word;
+    Array.from(text.matchAll(WORD)).some(function (found) {
+      if (indexedAs(found[0]).some(function (term) { return marks.terms.has(term); })) first = found.index;
+      return first >= 0;
     });
     if (first < SNIPPET / 2) return closed(clusters(text, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026";
     var from = text.lastIndexOf(" ", first - SNIPPET / 3);
