@@ -860,6 +860,50 @@ def test_the_header_search_box_on_a_story_leads_to_its_results(searchable, page)
         assert set(blocked) <= {PICTURE}  # no CDN: only the story's picture is elsewhere
 
 
+# Each change of the results' live region and where the keyboard's focus was then, from the page's start
+HEARD = """document.addEventListener("DOMContentLoaded", () => {
+  window.heard = [];
+  const status = document.getElementById("search-status");
+  if (status) new MutationObserver(() => window.heard.push([status.textContent, document.activeElement.id]))
+    .observe(status, {childList: true, subtree: true, characterData: true});
+});"""
+
+
+@pytest.mark.slow
+def test_a_reader_searching_from_the_header_with_the_keyboard_lands_in_the_box_and_hears_the_count(searchable, page):
+    """Keyboard only: Tab to the header's box on a story, type, Enter. On the search page the focus is in its box,
+    with the query and the caret after it (to refine it, or the down arrow to the results), and the live region,
+    which is on the page from its start, says the count only after the focus is there: a screen reader says the box
+    it lands in, then the count, not one over the other or the count before the page is read."""
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.add_init_script(HEARD)
+        page.goto(base + "news/2026/11/19/lab/")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "site-search-q":
+                break
+        assert page.evaluate("document.activeElement.id") == "site-search-q"
+        page.keyboard.type("crystal")
+        page.keyboard.press("Enter")
+        page.wait_for_url(base + "search/?q=crystal")
+        status_says(page, "2 results for")
+        assert page.evaluate("[document.activeElement.id, document.activeElement.value,"
+                             " document.activeElement.selectionStart]") == ["search-q", "crystal", 7]
+        heard = page.evaluate("window.heard")
+        assert heard and heard[-1] == ["2 results for \u201ccrystal\u201d", "search-q"]
+        assert all(focused == "search-q" for said, focused in heard if said)
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.textContent") == "Lab grows crystals in orbit"
+        # back from a result the page is where it was, the focus too: not taken back to the box
+        page.keyboard.press("Enter")
+        page.wait_for_url(base + "news/2026/11/19/lab/")
+        page.go_back()
+        status_says(page, "2 results for")
+        assert page.evaluate("document.activeElement.id") != "search-q"
+
+
 @pytest.mark.slow
 def test_the_browser_finds_words_cut_by_invisible_characters_and_authors(searchable, page):
     config, out = searchable

@@ -1486,5 +1486,10 @@
   }).catch(function () { /* the query below says that search is not available */ }).then(function () {
     if (initial) search(initial);
   });
-  if (!initial) input.focus();
+  // A reader who arrives (from the header's box, a link) is in the box, after the query, before the results: a screen
+  // reader says the box, then the live status's count. Back from a result, the page as it was is put back instead.
+  if (!restore) {
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
 })();
