@@ -1431,7 +1431,7 @@ def test_results_are_cards_like_the_lists_and_the_page_has_one_search_box(search
     config, out = searchable
     with static_server(out, "/paper/") as base:
         offline(page, base)
-        page.goto(base + "search/?q=quillwort")
+        page.goto(base + "search/?q=harbour+quillwort")
         status_says(page, "1 result for")
         assert page.locator("input[type=search]").count() == 1  # the header's box is not on this page
         card = page.locator("#search-results .card")
@@ -1446,6 +1446,36 @@ def test_results_are_cards_like_the_lists_and_the_page_has_one_search_box(search
         page.goto(base + "search/?q=quillwort")
         status_says(page, "1 result for")
         assert card.locator("time").inner_text() == listed == "20 Nov 2026"
+
+
+@pytest.mark.slow
+def test_a_word_only_in_a_storys_text_shows_the_text_around_it_marked(searchable, page):
+    """The index holds no story's text: a result whose title and summary hold none of the query's words shows, in
+    place of its summary, the words around the first match in its story page's text, marked, as text (the page's
+    markup is never put in); when that page cannot be had, its summary as before."""
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=quillwort")
+        status_says(page, "1 result for")
+        excerpt = page.locator("#search-results .excerpt")
+        excerpt.locator("mark").wait_for(timeout=10_000)
+        assert excerpt.inner_text() == f"The paint is a marine blend. Workers also found {UNIQUE} growing by the quay."
+        assert excerpt.locator("mark").all_inner_texts() == [UNIQUE]
+        page.goto(base + "search/?q=tamarin")  # the text's <b>tamarin</b>: its word, not its markup
+        status_says(page, "1 result for")
+        excerpt.locator("mark").wait_for(timeout=10_000)
+        assert excerpt.inner_text() == "Marmoset & tamarin notes."
+        assert page.locator("#search b, #search [onerror], #search svg").count() == 0
+        assert page.evaluate("window.pwned") is None
+        page.goto(base + "search/?q=harbour+cranes")  # in the title: the summary, as it is
+        status_says(page, "1 result for")
+        assert excerpt.inner_text() == "Port authority repaints its fleet."
+        page.route("**/news/2026/11/20/harbour/", lambda route: route.abort())
+        page.goto(base + "search/?q=quillwort")
+        status_says(page, "1 result for")
+        page.wait_for_timeout(500)
+        assert excerpt.inner_text() == "Port authority repaints its fleet."
 
 
 @pytest.mark.slow
