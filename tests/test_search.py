@@ -706,8 +706,11 @@ def search_site(config):
 
 def test_the_client_builds_its_nodes_from_text_only():
     script = (ROOT / "themes/default/static/search/search.js").read_text()
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                 "importNode", "adoptNode", "createContextualFragment", "setHTMLUnsafe"):
         assert sink not in script, sink
+    # (a body-only match reads its story page's text: a parsed, inert document whose text alone is taken)
+    assert script.count("parseFromString") == 1 and ".textContent;" in script
     assert "textContent" in script
     assert not re.search(r"https?:|//[a-z]", script.replace("// ", ""))  # no CDN, no other host
 
@@ -1531,6 +1534,14 @@ def test_crafted_queries_and_content_never_become_markup(searchable, page):
         page.fill("#search-q", "<b>marmozzet</b>")
         status_says(page, "1 result for")
         assert page.locator("#search-suggestion a").text_content() == "marmoset"
+        # a phrase read as corrected, suggested in its quotes; a number marked whole; a word only in a story's text
+        page.fill("#search-q", '"<b>marmozzet</b>" <svg onload=window.pwned=6>')
+        page.locator("#search-suggestion a").filter(has_text='"marmoset"').wait_for(timeout=10_000)
+        page.fill("#search-q", '1,999<img src=x onerror="window.pwned=7"> <b>tamarin</b>')
+        page.wait_for_function("document.getElementById('search-status').textContent.indexOf('1,999') >= 0")
+        page.fill("#search-q", "<b>tamarin</b>")
+        status_says(page, "1 result for \u201c<b>tamarin</b>\u201d")
+        page.locator("#search-results .excerpt mark", has_text="tamarin").wait_for(timeout=10_000)
         assert page.locator("#search img:not(.card-media img), #search svg, #search b").count() == 0
         assert page.evaluate("window.pwned") is None
 
