@@ -339,11 +339,12 @@ SEARCH_FILES = ("/search/index/", "/static/search/", "/pagefind/")  # pictures a
 
 
 def counting(context):
-    """Bytes of the search's answers (index files, scripts) the context gets, added up as they finish."""
+    """Bytes of the search's answers (index files, scripts, and the story pages newsdesk's search page reads a
+    snippet of a word only in a story's text from) the context gets, added up as they finish."""
     fetched = {"bytes": 0, "requests": 0}
 
     def finished(request):
-        if not any(part in request.url for part in SEARCH_FILES):
+        if not any(part in request.url for part in SEARCH_FILES) and request.resource_type != "fetch":
             return
         try:
             size = request.sizes()["responseBodySize"]

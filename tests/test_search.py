@@ -706,8 +706,11 @@ def search_site(config):
 
 def test_the_client_builds_its_nodes_from_text_only():
     script = (ROOT / "themes/default/static/search/search.js").read_text()
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                 "importNode", "adoptNode", "createContextualFragment", "setHTMLUnsafe"):
         assert sink not in script, sink
+    # (a body-only match reads its story page's text: a parsed, inert document whose text alone is taken)
+    assert script.count("parseFromString") == 1 and ".textContent;" in script
     assert "textContent" in script
     assert not re.search(r"https?:|//[a-z]", script.replace("// ", ""))  # no CDN, no other host
 
@@ -858,6 +861,50 @@ def test_the_header_search_box_on_a_story_leads_to_its_results(searchable, page)
         assert result_links(page).first.get_attribute("href") == "/paper/news/2026/11/21/rail/"
         assert page.locator("#search-q").input_value() == "Rail Ledger"
         assert set(blocked) <= {PICTURE}  # no CDN: only the story's picture is elsewhere
+
+
+# Each change of the results' live region and where the keyboard's focus was then, from the page's start
+HEARD = """document.addEventListener("DOMContentLoaded", () => {
+  window.heard = [];
+  const status = document.getElementById("search-status");
+  if (status) new MutationObserver(() => window.heard.push([status.textContent, document.activeElement.id]))
+    .observe(status, {childList: true, subtree: true, characterData: true});
+});"""
+
+
+@pytest.mark.slow
+def test_a_reader_searching_from_the_header_with_the_keyboard_lands_in_the_box_and_hears_the_count(searchable, page):
+    """Keyboard only: Tab to the header's box on a story, type, Enter. On the search page the focus is in its box,
+    with the query and the caret after it (to refine it, or the down arrow to the results), and the live region,
+    which is on the page from its start, says the count only after the focus is there: a screen reader says the box
+    it lands in, then the count, not one over the other or the count before the page is read."""
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.add_init_script(HEARD)
+        page.goto(base + "news/2026/11/19/lab/")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "site-search-q":
+                break
+        assert page.evaluate("document.activeElement.id") == "site-search-q"
+        page.keyboard.type("crystal")
+        page.keyboard.press("Enter")
+        page.wait_for_url(base + "search/?q=crystal")
+        status_says(page, "2 results for")
+        assert page.evaluate("[document.activeElement.id, document.activeElement.value,"
+                             " document.activeElement.selectionStart]") == ["search-q", "crystal", 7]
+        heard = page.evaluate("window.heard")
+        assert heard and heard[-1] == ["2 results for \u201ccrystal\u201d", "search-q"]
+        assert all(focused == "search-q" for said, focused in heard if said)
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.textContent") == "Lab grows crystals in orbit"
+        # back from a result the page is where it was, the focus too: not taken back to the box
+        page.keyboard.press("Enter")
+        page.wait_for_url(base + "news/2026/11/19/lab/")
+        page.go_back()
+        status_says(page, "2 results for")
+        assert page.evaluate("document.activeElement.id") != "search-q"
 
 
 @pytest.mark.slow
@@ -1387,7 +1434,7 @@ def test_results_are_cards_like_the_lists_and_the_page_has_one_search_box(search
     config, out = searchable
     with static_server(out, "/paper/") as base:
         offline(page, base)
-        page.goto(base + "search/?q=quillwort")
+        page.goto(base + "search/?q=harbour+quillwort")
         status_says(page, "1 result for")
         assert page.locator("input[type=search]").count() == 1  # the header's box is not on this page
         card = page.locator("#search-results .card")
@@ -1402,6 +1449,36 @@ def test_results_are_cards_like_the_lists_and_the_page_has_one_search_box(search
         page.goto(base + "search/?q=quillwort")
         status_says(page, "1 result for")
         assert card.locator("time").inner_text() == listed == "20 Nov 2026"
+
+
+@pytest.mark.slow
+def test_a_word_only_in_a_storys_text_shows_the_text_around_it_marked(searchable, page):
+    """The index holds no story's text: a result whose title and summary hold none of the query's words shows, in
+    place of its summary, the words around the first match in its story page's text, marked, as text (the page's
+    markup is never put in); when that page cannot be had, its summary as before."""
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=quillwort")
+        status_says(page, "1 result for")
+        excerpt = page.locator("#search-results .excerpt")
+        excerpt.locator("mark").wait_for(timeout=10_000)
+        assert excerpt.inner_text() == f"The paint is a marine blend. Workers also found {UNIQUE} growing by the quay."
+        assert excerpt.locator("mark").all_inner_texts() == [UNIQUE]
+        page.goto(base + "search/?q=tamarin")  # the text's <b>tamarin</b>: its word, not its markup
+        status_says(page, "1 result for")
+        excerpt.locator("mark").wait_for(timeout=10_000)
+        assert excerpt.inner_text() == "Marmoset & tamarin notes."
+        assert page.locator("#search b, #search [onerror], #search svg").count() == 0
+        assert page.evaluate("window.pwned") is None
+        page.goto(base + "search/?q=harbour+cranes")  # in the title: the summary, as it is
+        status_says(page, "1 result for")
+        assert excerpt.inner_text() == "Port authority repaints its fleet."
+        page.route("**/news/2026/11/20/harbour/", lambda route: route.abort())
+        page.goto(base + "search/?q=quillwort")
+        status_says(page, "1 result for")
+        page.wait_for_timeout(500)
+        assert excerpt.inner_text() == "Port authority repaints its fleet."
 
 
 @pytest.mark.slow
@@ -1457,6 +1534,14 @@ def test_crafted_queries_and_content_never_become_markup(searchable, page):
         page.fill("#search-q", "<b>marmozzet</b>")
         status_says(page, "1 result for")
         assert page.locator("#search-suggestion a").text_content() == "marmoset"
+        # a phrase read as corrected, suggested in its quotes; a number marked whole; a word only in a story's text
+        page.fill("#search-q", '"<b>marmozzet</b>" <svg onload=window.pwned=6>')
+        page.locator("#search-suggestion a").filter(has_text='"marmoset"').wait_for(timeout=10_000)
+        page.fill("#search-q", '1,999<img src=x onerror="window.pwned=7"> <b>tamarin</b>')
+        page.wait_for_function("document.getElementById('search-status').textContent.indexOf('1,999') >= 0")
+        page.fill("#search-q", "<b>tamarin</b>")
+        status_says(page, "1 result for \u201c<b>tamarin</b>\u201d")
+        page.locator("#search-results .excerpt mark", has_text="tamarin").wait_for(timeout=10_000)
         assert page.locator("#search img:not(.card-media img), #search svg, #search b").count() == 0
         assert page.evaluate("window.pwned") is None
 

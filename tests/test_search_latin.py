@@ -5,6 +5,7 @@ site writes (Apple) is found as typed, and one that spells none of its words fin
 from __future__ import annotations
 
 import json
+import urllib.parse
 
 import pytest
 
@@ -77,3 +78,44 @@ def test_a_reader_typing_latin_letters_finds_the_sites_words(tmp_path, page, lan
         page.fill("#search-q", "qwxzvb")
         page.locator("#search-status").filter(has_text="qwxzvb").wait_for(timeout=10_000)
         assert page.locator("#search-results .card-title a").count() == 0
+
+
+# language -> (query, the titles it finds, what the page suggests): in quotes, with a typo, or both
+MISTYPED = {
+    "ru": [('"sankt peterburg"', ["Санкт-Петербург строит мост"], '"санкт петербург"'),
+           ("«sankt peterburg»", ["Санкт-Петербург строит мост"], "«санкт петербург»"),
+           ('"peterburg sankt"', [], '"петербург санкт"'),  # (read, but in no story in that order)
+           ("moskvaa", ["В Москве открыли новое метро", "Москва готовится к зиме"], "москв"),
+           ("mosvka", ["В Москве открыли новое метро", "Москва готовится к зиме"], "москв"),
+           ("moskba", ["В Москве открыли новое метро", "Москва готовится к зиме"], "москв"),
+           ("sankt peterbrug", ["Санкт-Петербург строит мост"], "санкт петербург"),
+           ('"sankt peterbrug"', ["Санкт-Петербург строит мост"], '"санкт петербург"'),
+           ("shchukka", ["Щука в реке"], "щук")],
+    "el": [("thesaloniki", ["Θεσσαλονίκη: το λιμάνι μεγαλώνει"], "θεσσαλονίκη"),
+           ("athnia", ["Αθήνα: νέο μετρό"], "αθήνα")],
+    "uk": [('"kyiv hotuietsia"', ["Київ готується до зими"], '"київ готується"'),
+           ("lvvi", ["Львів відкрив музей"], "львів")],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", sorted(MISTYPED))
+def test_latin_letters_read_in_quotes_and_with_a_typo(tmp_path, page, language):
+    """A phrase in quotes typed in Latin is read word by word as the site's words, and must stand so in a story (in
+    that order); a Latin word with a typo (a letter more, less, changed, or two swapped) is read as the word it spells
+    but for that, when none is spelled exactly. The page suggests the query as read, its quotes and order kept."""
+    root = _site(tmp_path, language)
+    config = load_config(root / "config.yaml")
+    with static_server(config.output_path, "/news/") as base:
+        page.goto(base + "search/")
+        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+        for query, titles, suggested in MISTYPED[language]:
+            page.goto(base + "search/?q=" + urllib.parse.quote(query))
+            page.locator("#search-status").filter(has_text=query.strip('"«»')).wait_for(timeout=10_000)
+            assert sorted(page.locator("#search-results .card-title a").all_inner_texts()) == sorted(titles), query
+            suggestion = page.locator("#search-suggestion")
+            if suggested:
+                assert suggestion.is_visible(), query
+                assert suggested in suggestion.locator("a").inner_text().lower(), query
+            else:
+                assert not suggestion.is_visible(), query

@@ -5,6 +5,7 @@ or narrow no-break space (French, Russian), "1'999" (Swiss German), "1,00,000" (
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -94,3 +95,40 @@ def test_a_reader_finds_a_number_typed_with_its_groups_or_without(tmp_path, page
             # (the last word typed is also the start of a word: 1999 completes to 1999000)
             completed = {title for title, written in HEADLINES.items() if written.startswith(number)}
             assert expected and expected <= shown <= completed, (typed, shown)
+
+
+# (title, excerpt): each writes 1999 with its groups, one after more than half a snippet's length of its excerpt
+MARKED = {"Phone costs 1,999 dollars": "Before. " * 19 + "The price is 1,999 now, v1,999 then.",
+          "Flat sold for 1.999 euros": "Sold at 1.999 after a long wait.",
+          "L'objet co\u00fbte 1\u00a0999 euros": "Il co\u00fbte 1\u202f999 euros.",
+          "Ticket \u0661\u066c\u0669\u0669\u0669 dinars": "Paid \u0661\u066c\u0669\u0669\u0669 dinars."}
+
+
+@pytest.mark.slow
+def test_a_number_found_by_its_digits_is_marked_as_the_story_writes_it(tmp_path, page):
+    """`1999` finds *1,999*, *1.999*, *1 999* (with a no-break or narrow no-break space) and *١٬٩٩٩*: the results mark
+    the number whole in its groups, in the title and in the excerpt's snippet around it, as they mark any word found,
+    and nothing the number is not (`v1,999` is the words *v1* and *999*)."""
+    files = {f"content/story-{n}.md": item(title, date=f"2026-{1 + n:02d}-15T10:00:00Z",
+                                           excerpt=json.dumps(excerpt, ensure_ascii=False))
+             for n, (title, excerpt) in enumerate(MARKED.items())}
+    root = make_site(tmp_path / "site", files, 'title: News\nnow: "2026-11-22T12:00:00Z"\n')
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1))
+    with static_server(config.output_path) as base:
+        page.goto(base + "search/")
+        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+        for typed in ["1999", "1,999", "1.999", "1\u00a0999"]:
+            page.fill("#search-q", typed)
+            page.locator("#search-status").filter(has_text=typed).wait_for(timeout=10_000)
+            cards = page.locator("#search-results .card")
+            assert cards.count() == len(MARKED), typed
+            for n in range(cards.count()):
+                card = cards.nth(n)
+                title = card.locator(".card-title a").inner_text()
+                written = [word for word in title.split(" ") if word[0].isdigit()][0]
+                assert card.locator(".card-title mark").all_inner_texts() == [written], (typed, title)
+                assert card.locator(".excerpt mark").all_inner_texts() == [written.replace("\u00a0", "\u202f")
+                                                                           if title.startswith("L'") else written]
+            # (the snippet is cut around the number, which the excerpt writes after 165 characters)
+            assert page.locator(".excerpt", has_text="The price is").inner_text().startswith("\u2026")

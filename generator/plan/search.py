@@ -56,11 +56,11 @@ from generator.plan.search_tokens import casing, fold, spelled
 from generator.site.grouping import declared
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site
-from generator.site.text import BIDI, bidi_closed, cut_at_word
+from generator.site.text import BIDI, bidi_closed, cut_at_word, spaces_made_one
 from generator.site.types import badge, list_key, title_word
 from generator.urls import resized_url
 
-FORMAT = 33  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 34  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
@@ -251,7 +251,7 @@ def _sizes(images, resizer: str, copies: LocalCopies | None = None) -> list[list
 
 
 def _shorten(text: str) -> str:
-    text = " ".join(text.split())
+    text = spaces_made_one(text)  # (a number's no-break spaces kept: "1 999" is one word, as the card writes it)
     if len(text) <= EXCERPT_CHARS:
         return text
     cut = cut_at_word(text, EXCERPT_CHARS).rstrip(" ,;:.")

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 33; // generator/plan/search.py FORMAT
+  var FORMAT = 34; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -38,8 +38,6 @@
     "\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8\\u{1bca0}-\\u{1bca3}" +
     "\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
   var TOKEN = new RegExp("(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}]){2,}|(?=[\\p{L}\\p{N}])[" + UNSPACED + "]", "gu");
-  var WORD = new RegExp("(?:(?![" + UNSPACED + "\\u200b])[\\p{L}\\p{N}\\p{M}" + IGNORABLE + "])+|[" + UNSPACED + "]\\p{M}*", // for highlighting
-    "gu");
   var DROPPED = new RegExp("[\\p{M}" + IGNORABLE + "]", "gu");
   var IGNORED = new RegExp("[" + IGNORABLE + "]", "gu");
   // A word as written: letters, digits and the marks on them, or one letter of an UNSPACED script with its marks
@@ -147,6 +145,10 @@
     "(?:\\p{Nd}?(?:,\\p{Nd}{2})+,\\p{Nd}{3}" +
     "(?!\\p{Nd}|,\\p{Nd})|\\p{Nd}{0,2}(?<mark>[" + GROUP_MARKS + "])\\p{Nd}{3}(?:\\k<mark>\\p{Nd}{3})*" +
     "(?!\\p{Nd}|\\k<mark>\\p{Nd}))", "gu");
+
+  // A word as the page marks it, a number with its groups whole ("1,999", which spelled() reads as 1999)
+  var WORD = new RegExp("(?:" + GROUPED.source + "|(?![" + UNSPACED + "\\u200b])[\\p{L}\\p{N}\\p{M}" + IGNORABLE +
+    "])+|[" + UNSPACED + "]\\p{M}*", "gu");
 
   function ungroup(text) {
     return text.replace(GROUPED, function (number) { return number.replace(GROUP_MARK, ""); });
@@ -586,9 +588,11 @@
       if (exact || found.length || Array.from(word.token).length < TYPO_MIN) {
         return { scores: scores, correction: null, forms: found };
       }
-      return spelledIn(meta, word, scores).then(function (read) {
+      return spelledIn(meta, word, scores, 0).then(function (read) {
         return read || apart(meta, word).then(function (split) {
           return split || corrected(meta, word, shard, scores, add);
+        }).then(function (fixed) { // (a Latin word of the site's, mistyped, is that word first)
+          return fixed.correction ? fixed : spelledIn(meta, word, scores, 1).then(function (typo) { return typo || fixed; });
         });
       });
     });
@@ -597,11 +601,12 @@
   // A word typed in Latin letters on a site written in Cyrillic or Greek ("moskva", "athina"): the site's commonest
   // word whose letters it spells as readers write them in Latin (meta.json's "latin", generator/plan/search_latin.py),
   // with an ending of at most LATIN_ENDING letters more (the stem's, as "moskvy" for москв), the longest such first;
-  // null when none is. Only for a word that matches nothing as typed: a site's own Latin words (iPhone, Apple) stay
-  // what they are.
+  // with `edits` 1, as a typo is corrected, one it spells but for one letter more, less, changed or two swapped
+  // ("moskba"), counted as a correction; null when none is. Only for a word that matches nothing as typed: a site's own Latin
+  // words (iPhone, Apple) stay what they are.
   var LATIN_ENDING = 3, LATIN_KEYS = 6;
 
-  function spelledIn(meta, word, scores) {
+  function spelledIn(meta, word, scores, edits) {
     var latin = meta.latin, token = word.token;
     if (!latin || !/^[a-z']+$/.test(token)) return Promise.resolve(null);
     var keys = latinKeys(meta, token);
@@ -610,7 +615,7 @@
       shards.forEach(function (shard) {
         Object.keys(shard.terms).forEach(function (term) {
           if (!isWordTerm(term)) return;
-          var spelled = spells(latin, Array.from(term), 0, token, 0);
+          var spelled = spells(latin, Array.from(term), 0, token, 0, edits);
           if (spelled < 0 || spelled < length) return;
           if (!best || spelled > length || shard.terms[term][0] > from.terms[best][0] ||
               (shard.terms[term][0] === from.terms[best][0] && term < best)) {
@@ -619,23 +624,40 @@
         });
       });
       if (!best) return null;
-      var weight = idf(meta, from.terms[best][0]) / IMPACT_SCALE;
+      var weight = idf(meta, from.terms[best][0]) * (edits ? TYPO_FACTOR : 1) / IMPACT_SCALE;
       decode(from.terms[best]).forEach(function (impact, id) { scores.set(id, impact * weight); });
       return { scores: scores, correction: from.forms[best] || best, forms: [best] };
     });
   }
 
   // How many of `token`'s letters from `at` the letters of `term` from `i` spell (each one of its Latin spellings), so
-  // that at most LATIN_ENDING are left; -1 when they do not. A term with no letter of the table is none.
-  function spells(latin, term, i, token, at) {
+  // that at most LATIN_ENDING are left, with at most `edits` letters typed more, left out, changed or swapped; -1 when
+  // they do not. A term with no letter of the table is none.
+  function spells(latin, term, i, token, at, edits) {
     if (i === term.length) return token.length - at <= LATIN_ENDING && at > 0 ? at : -1;
     var ways = own(latin, term[i]) ? latin[term[i]] : null;
     if (!ways) return -1;
     var most = -1;
     for (var n = 0; n < ways.length; n++) {
-      if (token.lastIndexOf(ways[n], at) === at && (ways[n] || i > 0)) {
-        most = Math.max(most, spells(latin, term, i + 1, token, at + ways[n].length));
+      var way = ways[n];
+      if (!way && !i) continue; // (a word starts with a letter typed)
+      if (token.lastIndexOf(way, at) === at) most = Math.max(most, spells(latin, term, i + 1, token, at + way.length, edits));
+      if (!edits) continue;
+      for (var k = 0; k < way.length; k++) {
+        var left = way.slice(0, k) + way.slice(k + 1); // (a letter of it left out)
+        if ((left || i) && token.lastIndexOf(left, at) === at) {
+          most = Math.max(most, spells(latin, term, i + 1, token, at + left.length, edits - 1));
+        }
+        if (token.length >= at + way.length && token.charAt(at + k) !== way.charAt(k) &&
+            token.lastIndexOf(way.slice(0, k), at) === at && token.lastIndexOf(way.slice(k + 1), at + k + 1) === at + k + 1) {
+          most = Math.max(most, spells(latin, term, i + 1, token, at + way.length, edits - 1)); // (one changed)
+        }
       }
+    }
+    if (edits && at + 1 < token.length) {
+      if (i) most = Math.max(most, spells(latin, term, i, token, at + 1, edits - 1)); // (one typed more)
+      var swapped = token.slice(0, at) + token.charAt(at + 1) + token.charAt(at) + token.slice(at + 2);
+      if (swapped !== token) most = Math.max(most, spells(latin, term, i, swapped, at, edits - 1));
     }
     return most;
   }
@@ -812,6 +834,58 @@
     });
   }
 
+  // The word pairs each phrase in quotes must hold, [pair, pair of the words' plain letters]: of its words as typed,
+  // and, given the words' matches, of a word read as another ("sankt": санкт, "powr": power, "timezone": time zone)
+  // as read, as it is searched for outside quotes.
+  function phrasePairs(parsed, perWord) {
+    var at = new Map();
+    parsed.words.forEach(function (word, i) { at.set(word.term, i); });
+    var found = [];
+    parsed.phrases.forEach(function (phrase) {
+      var read = [];
+      phrase.forEach(function (written) {
+        var match = perWord && perWord[at.get(stemWord(written))];
+        if (match && match.correction) match.forms.forEach(function (term) { read.push([term, term]); });
+        else read.push([stemWord(written), stemWord(fold(written))]);
+      });
+      for (var i = 0; i + 1 < read.length; i++) {
+        found.push([PAIR + read[i][0] + " " + read[i + 1][0], PAIR + read[i][1] + " " + read[i + 1][1]]);
+      }
+    });
+    return found;
+  }
+
+  // The query as read, for "Did you mean": its words in their order, each corrected or read as another ("sankt":
+  // санкт), a phrase in its quote marks; words only, as the query's words are searched.
+  function asRead(query, parsed, perWord) {
+    var read = new Map();
+    parsed.words.forEach(function (word, i) { read.set(word.token, perWord[i].correction || word.token); });
+    var words = function (text) {
+      return spelled(text).concat(literals(text)).map(function (word) { return read.get(fold(word)) || fold(word); });
+    };
+    var parts = [], plain = "";
+    for (var at = 0; at < query.length; at++) {
+      var end = phraseEnd(query, at);
+      if (end < 0) {
+        plain += query.charAt(at);
+        continue;
+      }
+      parts = parts.concat(words(plain));
+      plain = "";
+      var mark = query.charAt(at), quoted = words(query.slice(at + 1, end));
+      if (quoted.length) parts.push(mark + quoted.join(" ") + (end < query.length ? query.charAt(end) : QUOTES[mark].charAt(0)));
+      at = end;
+    }
+    return parts.concat(words(plain)).join(" ");
+  }
+
+  // The stories that hold a pair: [pair, pair of plain letters] (typed with accents: the stories that lack them hold
+  // the pair of its letters' stems, as words)
+  function pairIn(meta, pair) {
+    return pair[1] === pair[0] ? allOf(meta, pair[0]) : Promise.all([allOf(meta, pair[0]), allOf(meta, pair[1])])
+      .then(function (sets) { sets[1].forEach(function (id) { sets[0].add(id); }); return sets[0]; });
+  }
+
   // Where the phrase a mark at `at` opens ends (its closing mark, or the query's end), or -1 when it opens none.
   function phraseEnd(query, at) {
     var mark = query.charAt(at);
@@ -932,18 +1006,16 @@
       var filters = [];
       if (chosen.topic) filters.push(allOf(meta, TOPIC + chosen.topic));
       if (chosen.provider) filters.push(allOf(meta, PROVIDER + chosen.provider));
-      parsed.phrases.forEach(function (phrase) {
-        for (var i = 0; i + 1 < phrase.length; i++) {
-          var pair = PAIR + stemWord(phrase[i]) + " " + stemWord(phrase[i + 1]);
-          var plain = PAIR + stemWord(fold(phrase[i])) + " " + stemWord(fold(phrase[i + 1]));
-          // (typed with accents: the stories that lack them hold the pair of its letters' stems, as words)
-          filters.push(plain === pair ? allOf(meta, pair) : Promise.all([allOf(meta, pair), allOf(meta, plain)])
-            .then(function (sets) { sets[1].forEach(function (id) { sets[0].add(id); }); return sets[0]; }));
-        }
-      });
+      var pairs = new Map();
+      phrasePairs(parsed, null).forEach(function (pair) { pairs.set(pair[0], pairIn(meta, pair)); }); // (as typed)
+      var matched = Promise.all(parsed.words.map(function (word) { return wordMatches(meta, word, word === parsed.prefix); }));
       return Promise.all([
-        Promise.all(parsed.words.map(function (word) { return wordMatches(meta, word, word === parsed.prefix); })),
-        Promise.all(filters),
+        matched,
+        matched.then(function (perWord) {
+          return Promise.all(filters.concat(phrasePairs(parsed, perWord).map(function (pair) {
+            return pairs.get(pair[0]) || pairIn(meta, pair);
+          })));
+        }),
         Promise.all(parsed.near.map(function (pair) {
           if (!pair[2]) return nearby(meta, pair[0], pair[1]);
           return Promise.all([nearby(meta, pair[0], false), nearby(meta, pair[2], false)]).then(function (both) {
@@ -987,9 +1059,7 @@
           perWord[i].forms.forEach(function (term) { marks.add(term); });
         });
         parsed.glued.forEach(function (glue) { marks.add(glue.term); });
-        var fixed = corrected ? parsed.words.map(function (word, i) {
-          return perWord[i].correction || word.token;
-        }).join(" ") : null;
+        var fixed = corrected ? asRead(query, parsed, perWord) : null;
         show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix, seen: new Map() }, fixed, partial);
       });
     }).catch(function (error) {
@@ -1094,6 +1164,9 @@
         var record = (byChunk.get(Math.floor(hit[0] / meta.chunk)) || [])[hit[0] % meta.chunk];
         var item = record && result(record, meta.fields, shown.marks);
         if (!item) return;
+        if (shown.marks && !item.querySelector("mark")) {
+          fromText(mine, item.querySelector(".card-body"), item.querySelector(".card-title a").href, shown.marks);
+        }
         items.appendChild(item);
         first = first || item.querySelector(".card-title a");
       });
@@ -1186,7 +1259,8 @@
     text = String(text);
     var at = 0;
     if (marks) {
-      text.replace(WORD, function (word, offset) {
+      Array.from(text.matchAll(WORD)).forEach(function (found) {
+        var word = found[0], offset = found.index;
         var matched = marks.seen.get(word); // (the same words come back in a search's titles and excerpts)
         if (matched === undefined) {
           matched = indexedAs(word).some(function (term) {
@@ -1194,26 +1268,31 @@
           });
           marks.seen.set(word, matched);
         }
-        if (!matched) return word;
+        if (!matched) return;
         if (offset > at) parent.appendChild(document.createTextNode(text.slice(at, offset)));
         parent.appendChild(element("mark", "", word));
         at = offset + word.length;
-        return word;
       });
     }
     if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
     return parent;
   }
 
+  // Where the first word of `text` that the query matches starts, or -1.
+  function firstMatch(text, marks) {
+    var first = -1;
+    Array.from(text.matchAll(WORD)).some(function (found) {
+      if (indexedAs(found[0]).some(function (term) { return marks.terms.has(term); })) first = found.index;
+      return first >= 0;
+    });
+    return first;
+  }
+
   // The excerpt, or a window of it around its first matching word.
   function snippet(text, marks) {
     text = String(text);
     if (text.length <= SNIPPET || !marks) return text;
-    var first = -1;
-    text.replace(WORD, function (word, offset) {
-      if (first < 0 && indexedAs(word).some(function (term) { return marks.terms.has(term); })) first = offset;
-      return word;
-    });
+    var first = firstMatch(text, marks);
     if (first < SNIPPET / 2) return closed(clusters(text, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026";
     var from = text.lastIndexOf(" ", first - SNIPPET / 3);
     var cut = text.slice(from < 0 ? 0 : from + 1);
@@ -1254,6 +1333,30 @@
       return char;
     });
     return text + opened.reverse().map(function (open) { return open >= "\u2066" ? "\u2069" : "\u202c"; }).join("");
+  }
+
+  // The index holds no story's text: a result whose title and summary hold none of the query's words shows the words
+  // around the first match in its story page's text in place of the summary, marked. Only that page's text is read
+  // (the words of an inert document, never its markup); a page that cannot be had, or whose text has no match (a
+  // story's other item holds it), leaves the summary.
+  var BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td, th, dt, dd, figcaption, br, div";
+  function fromText(mine, body, href, marks) {
+    fetch(href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(href + ": " + response.status);
+      return response.text();
+    }).then(function (html) {
+      if (mine !== seq) return;
+      var parts = new DOMParser().parseFromString(html, "text/html").querySelectorAll("article.story div.body");
+      var text = Array.from(parts).map(function (part) {
+        part.querySelectorAll(BLOCKS).forEach(function (block) { block.after(" "); }); // (one paragraph's end, a space)
+        return part.textContent;
+      }).join(" ").replace(/[\t\n\f\r ]+/g, " ").trim();
+      if (firstMatch(text, marks) < 0) return;
+      var excerpt = body.querySelector(".excerpt") ||
+        body.insertBefore(content(element("p", "excerpt")), body.querySelector(".byline"));
+      excerpt.replaceChildren();
+      highlighted(excerpt, snippet(text, marks), marks);
+    }).catch(function () { /* the summary stays */ });
   }
 
   // One result, built like a list page's card (templates/partials/card.html).
@@ -1488,5 +1591,10 @@
   }).catch(function () { /* the query below says that search is not available */ }).then(function () {
     if (initial) search(initial);
   });
-  if (!initial) input.focus();
+  // A reader who arrives (from the header's box, a link) is in the box, after the query, before the results: a screen
+  // reader says the box, then the live status's count. Back from a result, the page as it was is put back instead.
+  if (!restore) {
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
 })();
