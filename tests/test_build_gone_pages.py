@@ -104,3 +104,50 @@ def test_deploy_names_the_pages_the_published_branch_has_and_the_site_has_no_mor
         assert "/news/2026/11/12/story-2/," not in note[0] and "/news/2026/11/12/story-2/;" in note[0]
         assert "`aliases:`" in note[0]
     assert "news/2026/11/12/story-2/index.html" not in bare(remote, "ls-tree", "-r", "--name-only", "gh-pages")
+
+
+HINDI = """\
+title: "खबरें"
+base_url: https://example.org/hi/
+language: hi
+now: "2026-11-22T12:00:00Z"
+topics:
+  - name: "ज़्यादा ख़बरें"
+"""
+
+
+@pytest.mark.slow
+def test_a_site_the_last_release_built_upgrades_and_is_told_of_the_pages_that_moved(tmp_path, capsys):
+    """Session 41's newsdesk (test_fetch_upgrade.OLD) built a Hindi site, output, cache and all; this one spells a
+    letter with a nukta anew (`ज़्यादा`: j-yada then, zyada now), so the item's page and the topic's move."""
+    from conftest import clean_build, files_under
+    from test_fetch_upgrade import old, old_newsdesk
+
+    released = old_newsdesk(tmp_path / "old")
+    site = make_site(tmp_path / "site", {
+        "content/news/2026-11-20-क्या-ज़्यादा-पढ़ें.md": item("क्या ज़्यादा पढ़ें", topics='["ज़्यादा ख़बरें"]'),
+        "content/news/2026-11-21-tides.md": item("Tides", date="2026-11-21T08:00:00Z"),
+    }, HINDI)
+    old(released, site, "build")
+    assert (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").is_file()
+    assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
+
+    assert cli.main(["build", "--config", str(site / "config.yaml")]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1 and "2 pages the last build wrote are gone" in note[0], note
+    assert "/news/2026/11/20/kya-j-yada-pdh-em/" in note[0] and "/topics/j-yada-kh-brem/" in note[0]
+    output = files_under(site / "output")
+    assert output == clean_build(site, tmp_path / "fresh")  # the old cache and output left nothing behind
+
+    # What the note says keeps them: the topic's old slug (its feeds too), the item's old address as an alias.
+    (site / "config.yaml").write_text(HINDI + "    slug: j-yada-kh-brem\n", encoding="utf-8")
+    page = site / "content/news/2026-11-20-क्या-ज़्यादा-पढ़ें.md"
+    page.write_text(item("क्या ज़्यादा पढ़ें", topics='["ज़्यादा ख़बरें"]',
+                         aliases='["/news/2026/11/20/kya-j-yada-pdh-em/"]'), encoding="utf-8")
+    assert cli.main(["build", "--config", str(site / "config.yaml")]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1 and "1 page the last build wrote is gone" in note[0], note
+    assert ": /topics/zyada-khbrem/;" in note[0]  # (the topic's address of one build, which its old slug took over)
+    assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
+    moved = (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").read_text(encoding="utf-8")
+    assert "news/2026/11/20/kya-zyada-prhem/" in moved
