@@ -287,3 +287,21 @@ def test_screenshots_show_each_kind_of_page_on_a_phone_and_a_desktop_in_light_an
             data = light.read_bytes()
             assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">I", data[16:20])[0] == width, light.name
             assert dark.read_bytes() != data, f"{dark.name} looks the same as {light.name}"
+
+
+@pytest.mark.slow
+def test_a_short_serve_day_tells_the_page_once_per_save_and_leaves_the_built_site(tmp_path):
+    """bench.serve_day at a tiny size (docs/dev/performance.md has the 3,000-item day): every kind of save once or
+    more, a browser told of each once, and output/ after SIGINT and after SIGTERM what `newsdesk build` makes."""
+    day = bench("serve_day", "--items", "60", "--scale", "0.05", "--work", str(tmp_path / "day"),
+                "--json", str(tmp_path / "day.json"))
+    assert day.returncode == 0, day.stdout + day.stderr
+    result = json.loads((tmp_path / "day.json").read_text(encoding="utf-8"))
+    kinds = {"new item", "edit", "delete", "config", "stylesheet", "template", "broken save", "mended",
+             "git pull of 50 files"}
+    assert result["told"].keys() == kinds
+    assert all(told == [1] * len(told) for told in result["told"].values()), result["wrong"]
+    assert sum(len(told) for told in result["told"].values()) == result["saves"] >= 15
+    assert len(result["rss_kb"]) >= 2 and all(kb > 10_000 for _, kb in result["rss_kb"])
+    assert result["sigint_status"] == result["sigterm_status"] == 0
+    assert result["diff_after_sigint"] == result["diff_after_sigterm"] == result["diff_after_next_build"] == []

@@ -21,6 +21,7 @@ import errno
 import json
 import logging
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -50,6 +51,16 @@ class WriteReport:
     unchanged: int  # files kept as they were
     removed: int  # files of the previous output that the site no longer has
     changed: tuple[str, ...] = ()  # the names written (new or changed bytes)
+    gone_pages: tuple[str, ...] = ()  # pages of the previous output this one has not: their addresses now 404
+
+
+# A list's later pages come and go with its items: their addresses were never ones to keep.
+_LIST_PAGE = re.compile(r"(?:^|/)page/\d+/index\.html$")
+
+
+def pages_among(names) -> tuple[str, ...]:
+    """The pages (HTML files) among output names, but for lists' later pages (`latest/page/2/`)."""
+    return tuple(sorted(name for name in names if name.endswith(".html") and not _LIST_PAGE.search(name)))
 
 
 def check_output_path(output: Path, protected: list[Path], inputs: list[Path] = ()) -> None:
@@ -169,7 +180,7 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
         _drop_list(intent)
     except OSError as exc:
         raise write_error(exc, output, "the output was being updated; the next build completes the update") from None
-    return WriteReport(len(moved), len(jobs) - len(moved), len(gone), tuple(moved))
+    return WriteReport(len(moved), len(jobs) - len(moved), len(gone), tuple(moved), pages_among(gone))
 
 
 _NEW = ".newsdesk-new"  # a new file beside the one it is to replace
@@ -517,7 +528,7 @@ class Staging:
         if not self._fresh:  # walking a fresh folder (every folder of a big site) would find nothing to remove
             _remove_except(self.staging, self.names)  # what the reused folder had that this build did not make
         final = {*self.names, MARKER}
-        removed = sum(1 for name in list_files(self.output) if name not in final) if self.output.is_dir() else 0
+        removed = [name for name in list_files(self.output) if name not in final] if self.output.is_dir() else []
         _write_file(os.path.join(self.staging, MARKER), MARKER_TEXT, None)  # complete: recover() may swap it in
         if os.path.lexists(self.output):
             os.rename(self.output, self.spare)
@@ -526,7 +537,7 @@ class Staging:
         except OSError:
             os.rename(self.spare, self.output)  # put the previous output back
             raise
-        return WriteReport(self.written, self.unchanged, removed, tuple(self.changed))
+        return WriteReport(self.written, self.unchanged, len(removed), tuple(self.changed), pages_among(removed))
 
     def _place(self, rel: PurePosixPath, *, data: bytes | None = None, source: Path | None = None) -> bool:
         """Make the staged file hold these bytes; return True if they differ from the live output."""

@@ -13,7 +13,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from generator.commands.terminal import Progress, counted, note_empty, note_future, print_problems
+from generator.commands.terminal import Progress, counted, note_empty, note_future, note_gone, print_problems
 from generator.config.lines import setting_line
 from generator.config.load import load_config
 from generator.errors import ConfigError, Problem, printable
@@ -75,6 +75,7 @@ def run_build(args) -> int:
         log.info("%s: withheld (%s)", source, reason)
     note_future(result.site.model.withheld)
     note_empty(result)
+    note_gone(f"{os.path.relpath(config.output_path)}/", "the last build wrote", result.written.gone_pages)
     if report_path:
         report_path.write_text(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written = result.written
@@ -235,6 +236,7 @@ def run_pictures(args) -> int:
 
 
 def run_deploy(args) -> int:
+    from generator.build.writer import pages_among
     from generator.publish.deploy import DeployOptions, check_base_url, deploy, open_repository, pages_url
 
     config, options = _load(args)
@@ -251,6 +253,7 @@ def run_deploy(args) -> int:
         print_problems((), result.build.site.warnings, result.build.site.notes)
     where = f"{target.remote} ({repo.remote_url})"
     changes = result.changes
+    note_gone(target.branch, f"{target.remote}'s {target.branch} has", pages_among(changes.removed))
     held = (f"{target.remote}'s {target.branch} already holds this site "
             f"({len(changes.files)} file{'s' * (len(changes.files) != 1)})")
     if target.dry_run and result.up_to_date:

@@ -1,5 +1,6 @@
 """What the terminal shows of a build besides its summary: its progress (Progress), its problems
-(print_problems, counted), its notes (summarised) and the notes on items left out (note_future, note_empty)."""
+(print_problems, counted), its notes (summarised), the notes on items left out (note_future, note_empty) and
+on pages gone (note_gone)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,22 @@ def note_empty(result) -> None:
     """Say why a site has no items (BuildResult.note), if that is so."""
     if result.note:
         print(printable(f"note: {result.note}"), file=sys.stderr)
+
+
+def note_gone(where: str, had: str, pages: tuple[str, ...], shown: int = 10) -> None:
+    """Name the pages that `had` (the last build, the published branch) and the site has no more: links to them
+    now find the 404 page, and one that only moved (a renamed file or topic, an upgrade that spells addresses
+    anew) can keep its address."""
+    if not pages:
+        return
+    addresses = ["/" + (page[:-len("index.html")] if page.endswith("index.html") else page) for page in pages]
+    listed = ", ".join(addresses[:shown]) + (f" and {len(addresses) - shown} more" if len(addresses) > shown else "")
+    many = len(pages) != 1
+    print(printable(f"note: {where}: {len(pages)} page{'s' * many} {had} {'are' if many else 'is'} gone, so "
+                    f"links to {'them' if many else 'it'} find the 404 page: {listed}; to keep the address of one "
+                    f"that moved (its file or topic renamed, or newsdesk upgraded), give its item or topic the old "
+                    f"`slug:`, or add the address to its item's `aliases:` or to `redirects:` in config.yaml "
+                    f"(docs/configuration.md#old-addresses)"), file=sys.stderr)
 
 
 def counted(site) -> str:

@@ -1,0 +1,153 @@
+"""A build that no longer writes a page the last build wrote names its address: links to it now find the 404 page.
+
+An upgraded newsdesk that spells addresses anew (a Hindi word with a nukta), a renamed item file or topic: the
+page moves, the old address is gone, and readers' and search engines' links with it, unless the user keeps it.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import item, make_site
+from generator import cli
+
+CONFIG = """\
+title: Test News
+base_url: https://example.org/news-site/
+now: "2026-11-22T12:00:00Z"
+items_per_page: 1
+topics:
+  - name: Harbour Works
+"""
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    root = make_site(tmp_path / "site", {
+        "content/news/cranes.md": item("Cranes", topics="[Harbour Works]"),
+        "content/news/tides.md": item("Tides", date="2026-11-21T08:00:00Z"),
+    }, CONFIG)
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    assert cli.main(["build"]) == 0
+    return root
+
+
+@pytest.mark.parametrize("cache", ["warm", "deleted"])
+def test_a_build_names_the_pages_the_last_build_had_and_this_one_has_not(site, capsys, cache):
+    before = {path.parent.relative_to(site / "output").as_posix() for path in (site / "output").rglob("index.html")}
+    assert "latest/page/2" in before  # (a list's second page, which comes and goes with its items)
+    (site / "content/news/cranes.md").rename(site / "content/news/harbour-cranes.md")
+    config = (site / "config.yaml").read_text()
+    (site / "config.yaml").write_text(config.replace("Harbour Works", "Harbour Work"))
+    (site / "content/news/harbour-cranes.md").write_text(item("Cranes", topics="[Harbour Work]"))
+    if cache == "deleted":  # as after an upgrade, whose build cache is of another format
+        shutil.rmtree(site / ".newsdesk-cache")
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    err = capsys.readouterr().err
+    after = {path.parent.relative_to(site / "output").as_posix() for path in (site / "output").rglob("index.html")}
+    gone = sorted(before - after)
+    assert gone == ["news/2026/11/20/cranes", "topics/harbour-works"], gone
+    note = [line for line in err.splitlines() if "gone" in line]
+    assert len(note) == 1, err
+    for page in gone:
+        assert f"/{page}/" in note[0]
+    assert "/latest/page/2/" not in note[0] and "latest/page/2" in after
+    assert "`aliases:`" in note[0] and "`redirects:`" in note[0]
+
+
+def test_a_deleted_list_page_or_an_unchanged_build_names_no_page(site, capsys):
+    (site / "content/news/tides.md").unlink()  # its page goes, and Latest's second page
+    (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z"))
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    assert "gone" not in capsys.readouterr().err
+    (site / "config.yaml").write_text(CONFIG.replace("items_per_page: 1", "items_per_page: 5"))
+    assert cli.main(["build"]) == 0
+    assert not (site / "output/latest/page/2").exists()
+    assert "gone" not in capsys.readouterr().err
+
+
+def test_the_note_names_ten_pages_and_counts_the_rest(site, capsys):
+    for n in range(14):
+        (site / f"content/news/story-{n}.md").write_text(item(f"Story {n}"))
+    assert cli.main(["build"]) == 0
+    for n in range(14):
+        (site / f"content/news/story-{n}.md").unlink()
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1
+    assert note[0].count("/news/2026/11/20/story-") == 10 and "and 4 more" in note[0]
+
+
+def test_deploy_names_the_pages_the_published_branch_has_and_the_site_has_no_more(tmp_path, capsys):
+    from test_deploy import bare, git, make_repo
+
+    remote = tmp_path / "remote.git"
+    repo = make_repo(tmp_path / "site", remote)
+    deploy = ["deploy", "--config", str(repo / "config.yaml")]
+    assert cli.main(deploy) == 0
+    published = bare(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "news/2026/11/12/story-2/index.html" in published
+    git(repo, "mv", "content/news/story-2.md", "content/news/story-two.md")
+    git(repo, "commit", "-qm", "Rename a story")
+    capsys.readouterr()
+    assert cli.main([*deploy, "--dry-run"]) == 0
+    for run in (capsys.readouterr().err, (cli.main(deploy), capsys.readouterr().err)[1]):
+        note = [line for line in run.splitlines() if "gone" in line]
+        assert len(note) == 1, run
+        assert note[0].startswith("note: gh-pages: 1 page origin's gh-pages has is gone")
+        assert "/news/2026/11/12/story-2/," not in note[0] and "/news/2026/11/12/story-2/;" in note[0]
+        assert "`aliases:`" in note[0]
+    assert "news/2026/11/12/story-2/index.html" not in bare(remote, "ls-tree", "-r", "--name-only", "gh-pages")
+
+
+HINDI = """\
+title: "खबरें"
+base_url: https://example.org/hi/
+language: hi
+now: "2026-11-22T12:00:00Z"
+topics:
+  - name: "ज़्यादा ख़बरें"
+"""
+
+
+@pytest.mark.slow
+def test_a_site_the_last_release_built_upgrades_and_is_told_of_the_pages_that_moved(tmp_path, capsys):
+    """Session 41's newsdesk (test_fetch_upgrade.OLD) built a Hindi site, output, cache and all; this one spells a
+    letter with a nukta anew (`ज़्यादा`: j-yada then, zyada now), so the item's page and the topic's move."""
+    from conftest import clean_build, files_under
+    from test_fetch_upgrade import old, old_newsdesk
+
+    released = old_newsdesk(tmp_path / "old")
+    site = make_site(tmp_path / "site", {
+        "content/news/2026-11-20-क्या-ज़्यादा-पढ़ें.md": item("क्या ज़्यादा पढ़ें", topics='["ज़्यादा ख़बरें"]'),
+        "content/news/2026-11-21-tides.md": item("Tides", date="2026-11-21T08:00:00Z"),
+    }, HINDI)
+    old(released, site, "build")
+    assert (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").is_file()
+    assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
+
+    assert cli.main(["build", "--config", str(site / "config.yaml")]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1 and "2 pages the last build wrote are gone" in note[0], note
+    assert "/news/2026/11/20/kya-j-yada-pdh-em/" in note[0] and "/topics/j-yada-kh-brem/" in note[0]
+    output = files_under(site / "output")
+    assert output == clean_build(site, tmp_path / "fresh")  # the old cache and output left nothing behind
+
+    # What the note says keeps them: the topic's old slug (its feeds too), the item's old address as an alias.
+    (site / "config.yaml").write_text(HINDI + "    slug: j-yada-kh-brem\n", encoding="utf-8")
+    page = site / "content/news/2026-11-20-क्या-ज़्यादा-पढ़ें.md"
+    page.write_text(item("क्या ज़्यादा पढ़ें", topics='["ज़्यादा ख़बरें"]',
+                         aliases='["/news/2026/11/20/kya-j-yada-pdh-em/"]'), encoding="utf-8")
+    assert cli.main(["build", "--config", str(site / "config.yaml")]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1 and "1 page the last build wrote is gone" in note[0], note
+    assert ": /topics/zyada-khbrem/;" in note[0]  # (the topic's address of one build, which its old slug took over)
+    assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
+    moved = (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").read_text(encoding="utf-8")
+    assert "news/2026/11/20/kya-zyada-prhem/" in moved
