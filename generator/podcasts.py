@@ -92,8 +92,11 @@ def cover_url(base_url: str, value: str) -> str:
 
 def number(value) -> int:
     """An episode's or season's number: a whole number from 1 (`7`, "7"), else 0 (none)."""
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        # (decimal digits alone, few enough for int(): a superscript `²` is a digit int() refuses, and Python
+        # makes no int of more than 4,300 digits; either stopped the build and the feed's fetch)
+        digits = value.strip().lstrip("0")
+        value = int(digits) if digits.isdecimal() and len(digits) < 10 else 0
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9 else 0
 
 
