@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from generator.errors import Note, Problem
-from generator.urls import safe_url, site_url
+from generator.urls import field_url, safe_url, site_url
 
 # Apple Podcasts' categories and their subcategories (https://podcasters.apple.com/support/1691-apple-podcasts-categories)
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -108,9 +108,11 @@ def episode_type(value) -> str:
 
 def linked_file(value, default_type: str = "", types: dict[str, str] | None = None) -> tuple[str, str]:
     """(http(s) address, media type) of an episode's chapters or transcript as front matter gives it: an address,
-    or `{url, type}`; ("", "") when there is no safe address or no type to give (Podcasting 2.0 requires one)."""
+    or `{url, type}`, read as any address a crawler writes (urls.field_url: a character XML forbids made a
+    feed with the episode ill-formed); ("", "") when there is no safe address or no type to give (Podcasting 2.0
+    requires one)."""
     url, given = (value.get("url"), value.get("type")) if isinstance(value, dict) else (value, "")
-    url = safe_url(url)
+    url = field_url(url)
     if not url:
         return "", ""
     kind = given.strip() if isinstance(given, str) and _MEDIA_TYPE.fullmatch(given.strip()) else ""

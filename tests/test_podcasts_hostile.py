@@ -58,3 +58,42 @@ def test_a_feed_whose_episode_numbers_are_no_numbers_is_read_with_its_other_epis
     got = {meta["title"]: (meta.get("episode"), meta.get("season")) for meta in fetched(site).values()}
     assert got == {"Episode a": (None, None), "Episode b": (None, None), "Episode c": (1, None),
                    "Episode d": (4, None)}
+
+
+# Chapters' and transcripts' addresses as crawlers write any address (urls.field_url): each is given as every other
+# address of an item is (entities decoded once, scheme-relative as https, what a URL may not hold
+# percent-encoded, no credentials), or not at all: a script, a direction mark in the host, a character XML forbids
+LINKED = {"https://pod.example/a\ufffe.json": "https://pod.example/a%EF%BF%BE.json",
+          "https://pod.example/a\u202eb.json": "https://pod.example/a%E2%80%AEb.json",
+          "https://pod.example/x?a=1&#038;b=2": "https://pod.example/x?a=1&b=2",
+          "//pod.example/rel.json": "https://pod.example/rel.json",
+          "https://pod.example/a b[1].json": "https://pod.example/a%20b%5B1%5D.json",
+          "https://user:pw@pod.example/c.json": "https://pod.example/c.json",
+          "https://pod.\u202eexample/c.json": None, "javascript:alert(1)": None, "&#106;avascript:alert(1)": None,
+          "data:application/json,{}": None, " java\tscript:alert(1)": None}
+
+
+def test_chapters_and_transcripts_are_given_at_addresses_as_every_other_or_not_at_all(tmp_path, capsys):
+    import json
+
+    files = {f"l{n}.md": "---\n" + json.dumps({
+        "title": f"Linked {n}", "publishedDateTime": "2026-11-20T10:00:00Z", "type": "podcast",
+        "provider": {"name": "Pod", "domain": "pod.example"}, "featuredContent": f"https://pod.example/{n}.mp3",
+        "chapters": given, "transcript": {"url": given, "type": "text/vtt"}}) + "\n---\nBody\n"
+             for n, given in enumerate(LINKED)}
+    out, _, _ = build_items(tmp_path, files, capsys, CONFIG)
+    expected = {f"Linked {n}": meant for n, meant in enumerate(LINKED.values())}
+    rss = ET.fromstring((out / "podcasts/feed.rss").read_bytes())  # (well-formed XML, or ParseError)
+    atom = ET.fromstring((out / "podcasts/feed.xml").read_bytes())
+    found = {item.findtext("title"): item for item in rss.iter("item")}
+    assert found.keys() == expected.keys()
+    for title, item in found.items():
+        for tag in ("chapters", "transcript"):
+            element = item.find(f"{PODCAST}{tag}")
+            assert (element.get("url") if element is not None else None) == expected[title], (title, tag)
+    assert len(list(atom.iter(f"{PODCAST}chapters"))) == sum(1 for meant in LINKED.values() if meant)
+    items = json.loads((out / "podcasts/feed.json").read_text(encoding="utf-8"))["items"]
+    for item in items:
+        podcast = item["_newsdesk"]["podcast"]
+        for tag in ("chapters", "transcript"):
+            assert podcast.get(tag, {}).get("url") == expected[item["title"]], (item["title"], tag)
