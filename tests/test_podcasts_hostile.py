@@ -25,8 +25,8 @@ def test_an_episode_number_or_season_no_number_reads_leaves_the_feeds_built(tmp_
                                f"episode: {value}", f"season: {value}")
              for n, value in enumerate(NUMBERS)}
     # (leading zeros say nothing, however many)
-    files["good.md"] = front("title: Good", *HEAD, "featuredContent: https://pod.example/g.mp3", "episode: '" + "0" * 5000 + "7'",
-                             "season: 2")
+    files["good.md"] = front("title: Good", *HEAD, "featuredContent: https://pod.example/g.mp3",
+                             "episode: '" + "0" * 5000 + "7'", "season: 2")
     out, _, _ = build_items(tmp_path, files, capsys, CONFIG)
     items = {item.findtext("title"): item
              for item in ET.fromstring((out / "podcasts/feed.rss").read_bytes()).iter("item")}
