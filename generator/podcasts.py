@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from generator.errors import Note, Problem
-from generator.urls import safe_url, site_url
+from generator.urls import field_url, safe_url, site_url
 
 # Apple Podcasts' categories and their subcategories
 # (https://podcasters.apple.com/support/1691-apple-podcasts-categories)
@@ -93,8 +93,11 @@ def cover_url(base_url: str, value: str) -> str:
 
 def number(value) -> int:
     """An episode's or season's number: a whole number from 1 (`7`, "7"), else 0 (none)."""
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        # (decimal digits alone, few enough for int(): a superscript `²` is a digit int() refuses, and Python
+        # makes no int of more than 4,300 digits; either stopped the build and the feed's fetch)
+        digits = value.strip().lstrip("0")
+        value = int(digits) if digits.isdecimal() and len(digits) < 10 else 0
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9 else 0
 
 
@@ -106,9 +109,11 @@ def episode_type(value) -> str:
 
 def linked_file(value, default_type: str = "", types: dict[str, str] | None = None) -> tuple[str, str]:
     """(http(s) address, media type) of an episode's chapters or transcript as front matter gives it: an address,
-    or `{url, type}`; ("", "") when there is no safe address or no type to give (Podcasting 2.0 requires one)."""
+    or `{url, type}`, read as any address a crawler writes (urls.field_url: a character XML forbids made a
+    feed with the episode ill-formed); ("", "") when there is no safe address or no type to give (Podcasting 2.0
+    requires one)."""
     url, given = (value.get("url"), value.get("type")) if isinstance(value, dict) else (value, "")
-    url = safe_url(url)
+    url = field_url(url)
     if not url:
         return "", ""
     kind = given.strip() if isinstance(given, str) and _MEDIA_TYPE.fullmatch(given.strip()) else ""

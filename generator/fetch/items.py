@@ -138,8 +138,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # relative dates in Estonian, Slovenian, Catalan, Indonesian, Malay, Arabic, Hebrew, Vietnamese and Thai; a weekday
 # in brackets or capitals after the date; a date of numbers day first in every language that writes the day first,
 # whatever the separator. 20: a podcast episode's number, season, kind (a trailer, a bonus), chapters and
-# transcript; from newsdesk's JSON Feed extension, an episode's `explicit` too.)
-READING = 20
+# transcript; from newsdesk's JSON Feed extension, an episode's `explicit` too. 21: an episode's chapters and
+# transcript at addresses read as any other field's (urls.field_url: entities decoded, what XML forbids encoded).)
+READING = 21
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:
