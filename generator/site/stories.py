@@ -1079,10 +1079,17 @@ def _normal(word: str) -> tuple[str, ...]:
 
 
 def _stem(word: str) -> str:
-    # "-ies" and "-ied" both to "y": "marries", "married" and "marry" are one word ("-ed" and "-ing" in general
-    # cost recall at the same precision: docs/dev/stories.md)
+    # "-ies" and "-ied" both to "y": "marries", "married" and "marry" are one word; "-es" after a hiss, "-ing" and
+    # "-ed" away: "launches", "launched", "launching" and "launch" are one word, as one event told in another tense
+    # is one story (a final "e" is kept: without it "finale" is "final")
     if len(word) > 4 and word.endswith(("ies", "ied")):
         return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("ches", "shes", "sses", "xes", "zzes")):
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-1]
+    if len(word) > 6 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 5 and word.endswith("ed"):
+        return word[:-2]
     return word
