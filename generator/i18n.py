@@ -35,6 +35,7 @@ from generator.calendars import solar_hijri
 from generator.config.values import Config, bundled_theme_dir, linked_out, own_folders
 from generator.errors import Problem, yaml_problem
 from generator.languages import fallbacks, primary
+from generator.money import VERSION as MONEY, money
 from generator.plurals import CLDR, FORMS, forms_of, plural_form
 from generator.typography import french, typeset
 
@@ -136,12 +137,13 @@ class Words:
         return str(count)  # pragma: no cover - the loop returns at its last unit
 
     def price(self, amount: float, currency: str) -> str:
-        """A price given as an amount and a currency: `10 EUR`, `9.90 USD` (cents shown when there are any); an amount
-        of 0, as feeds write a free file's price, is the language's word for free."""
+        """A price given as an amount and a currency as the words' language writes money (money.py, CLDR's:
+        `€4.99`, `4,99 €`, `¥500`), cents shown when there are any (`€10`); an amount of 0, as feeds write a free
+        file's price, is the language's word for free."""
         if not amount:
             return self.t("price_free")
-        return self.t("price", amount=self.number(amount, 0 if float(amount).is_integer() else 2),
-                      currency=currency).strip()  # (no currency given: the amount alone)
+        before, after, decimals = money(self.speaks, currency)
+        return before + self.number(amount, 0 if float(amount).is_integer() else decimals) + after
 
     def names(self, key: str) -> list[str]:
         entry = self.entries.get(key)
@@ -219,9 +221,14 @@ def _length(words: Words, seconds: int, parts: list[tuple[str, int]]) -> Fact:
         return words.t("length_hours_minutes", hours=shown["length_hour"], minutes=shown["length_minute"])
 
     text, spoken = said(""), said("_full")
+    return Fact(text, "" if spoken == text else spoken, iso_duration(seconds))
+
+
+def iso_duration(seconds: int) -> str:
+    """A length in seconds as ISO 8601 writes a duration, to the second (`PT1H2M3S`): HTML's <time datetime>,
+    schema.org's `duration`."""
     hours, minutes, rest = seconds // 3600, seconds // 60 % 60, seconds % 60
-    iso = "PT" + "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (rest, "S")) if n)
-    return Fact(text, "" if spoken == text else spoken, iso)
+    return "PT" + "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (rest, "S")) if n)
 
 
 def facts(words: Words, item) -> list[Fact]:
@@ -382,7 +389,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
         entries = {key: value if key in english else _typeset(value, speaks) for key, value in entries.items()}
     problems += _missing_forms(native, speaks, [language for language in wanted if language != ENGLISH]
                                or [ENGLISH], written)
-    digest = hashlib.sha1(repr((CLDR, speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0])))
+    digest = hashlib.sha1(repr((CLDR, MONEY, speaks, sorted(english),
+                                sorted(entries.items(), key=lambda pair: pair[0])))
                           .encode("utf-8", "surrogatepass"))
     digits = entries.get("number_digits", LATIN_DIGITS)
     return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english,

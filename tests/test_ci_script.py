@@ -32,6 +32,8 @@ def test_ci_run_installs_npm_when_missing_and_writes_no_git_config(tmp_path):
     for stand_in in ("chromium", "java", "apt-get", "python3", "python"):  # npm is missing
         (tools / stand_in).write_text(STUB.format(log=log))
         (tools / stand_in).chmod(0o755)
+    (tools / "fc-list").write_text("#!/bin/sh\necho 'Lohit-Devanagari.ttf: Lohit Devanagari'\n")  # (a Hindi font is there)
+    (tools / "fc-list").chmod(0o755)
     env = {"PATH": str(tools), "HOME": str(home), "LANG": "C.UTF-8"}  # no identity anywhere: a new user
 
     done = subprocess.run([str(tools / "bash"), str(project / ".ci" / "run")], cwd=tmp_path, env=env,

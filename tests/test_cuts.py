@@ -6,10 +6,13 @@ link previews, the search index's excerpts and its snippets, fetch's ledes) is t
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 
 from conftest import build_said, fetch_said, fetch_site, fetched, files_under, item, make_site
+from generator.render.filters import whole_words
 from generator.site.text import cluster_boundary, cut_at_word, cut_clusters
 
 FAMILY = "\U0001F469\u200D\U0001F469\u200D\U0001F467"  # 👩‍👩‍👧
@@ -29,6 +32,12 @@ CASES = [
     "÷ 1F3F4 × E0067 × E0062 × E0065 × E006E × E0067 × E007F ÷ 0061 ÷",  # a subdivision flag's tags
     "÷ 1100 × 1161 × 11A8 ÷ 1100 × 1161 ÷ AC00 × 11A8 ÷ AC01 × 11A8 ÷ AC01 ÷",  # Hangul L V T, LV T, LVT T
     "÷ 0915 × 094D × 200D × 0937 ÷",  # a conjunct: a virama and a joiner (Unicode 15.1's GB9c)
+    # conjuncts without a joiner (GB9c): क्षे त्र, a nukta's ज़्य, three consonants स्त्री, Bengali's ক্ষ, Malayalam's
+    # ന്ത; but a virama after no consonant joins nothing
+    "÷ 0915 × 094D × 0937 × 0947 ÷ 0924 × 094D × 0930 ÷ 0020 ÷",
+    "÷ 091C × 093C × 094D × 092F ÷ 0938 × 094D × 0924 × 094D × 0930 × 0940 ÷",
+    "÷ 0995 × 09CD × 09B7 ÷ 0D28 × 0D4D × 0D24 ÷",
+    "÷ 0020 × 094D ÷ 0915 ÷ 0905 × 094D ÷ 0915 ÷",
     "÷ 0915 × 093F ÷ 0020 ÷",  # a spacing mark (Mc)
     "÷ 0627 ÷ 200F ÷ 0628 ÷",  # a direction mark is a cluster of its own
     "÷ FF76 × FF9E ÷",  # half-width katakana's voiced mark
@@ -51,6 +60,34 @@ def test_a_cut_falls_only_between_grapheme_clusters(case):
     assert [at for at in range(len(text) + 1) if cluster_boundary(text, at)] == sorted(boundaries), case
     for limit in range(len(text) + 1):  # the longest start that fits, and ends at a boundary
         assert cut_clusters(text, limit) == text[:max(b for b in boundaries if b <= limit)], (case, limit)
+
+
+# Headlines in the six scripts whose conjuncts are one cluster (Unicode 15.1's InCB: Devanagari, Bengali, Gujarati,
+# Oriya, Telugu, Malayalam), and Tamil's and Kannada's, whose are not
+INDIC = ["प्रधानमंत्री ने राष्ट्रीय शिक्षा नीति के अंतर्गत ग्रामीण क्षेत्रों में स्वास्थ्य केंद्रों का विस्तार किया, ज़्यादा श्रद्धालु",
+         "মুখ্যমন্ত্রী রাষ্ট্রীয় শিক্ষা", "મુખ્યમંત્રી રાષ્ટ્રીય શિક્ષણ", "ମୁଖ୍ୟମନ୍ତ୍ରୀ ରାଷ୍ଟ୍ରୀୟ ଶିକ୍ଷା",
+         "ముఖ్యమంత్రి రాష్ట్రీయ విద్య", "മുഖ്യമന്ത്രി രാഷ്ട്രീയ വിദ്യാഭ്യാസം", "முதலமைச்சர் கல்வி", "ಮುಖ್ಯಮಂತ್ರಿ ರಾಷ್ಟ್ರೀಯ"]
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="needs node (its ICU's grapheme clusters) to compare with")
+def test_a_cut_never_splits_a_conjunct_as_browsers_join_them():
+    # (a cut between a virama and the consonant it joins, `क्` + `षेत्र`, showed a half letter before the ellipsis)
+    script = ("const texts = JSON.parse(process.argv[1]);"
+              "console.log(JSON.stringify(texts.map(text => [...new Intl.Segmenter('und', {granularity: 'grapheme'})"
+              ".segment(text)].map(part => part.index + part.segment.length))));")
+    said = json.loads(subprocess.run(["node", "-e", script, json.dumps(INDIC)], capture_output=True, text=True,
+                                     check=True).stdout)
+    for text, ends in zip(INDIC, said):
+        assert [at for at in range(1, len(text) + 1) if cluster_boundary(text, at)] == ends, text
+    assert len(said) == len(INDIC) == 8
+
+
+def test_a_clamped_headline_of_joined_letters_is_its_words_escaped():
+    # (filters.whole_words: a clamp's ellipsis hides a word of joined letters whole, tests/test_devanagari.py)
+    assert str(whole_words("राज्यों से <b>&amp; सहयोग")) == ('<span class="word">राज्यों</span> <span class="word">से</span> '
+                                                      '<span class="word">&lt;b&gt;&amp;amp;</span> '
+                                                      '<span class="word">सहयोग</span>')
+    assert str(whole_words("Harbour <b> cranes")) == "Harbour &lt;b&gt; cranes"  # (letters that do not join)
 
 
 def test_a_cut_at_a_word_keeps_the_word_and_a_pile_of_marks_is_still_cut():

@@ -66,7 +66,7 @@ def test_every_atom_feed_parses_and_has_what_atom_requires(example):
             alternate = [link.get("href") for link in entry.findall(f"{A}link") if link.get("rel") == "alternate"]
             assert len(alternate) == 1
             article = resolve_url(config, out, alternate[0])
-            assert "NewsArticle" in article.read_text(encoding="utf-8")
+            assert re.search(r'"@type":"(NewsArticle|VideoObject|AudioObject)"', article.read_text(encoding="utf-8"))
             assert_a_page_of_the_story(config, out, entry.findtext(f"{A}id"), alternate[0])
 
 

@@ -197,7 +197,7 @@ def test_offers_and_empty_pictures_as_crawlers_write_them(tmp_path, capsys):
              "holes.md": front("title: Holes", *head, "images:", "  - ''", "  -", "  - https://news.example/h.jpg")}
     out, news, said = build_items(tmp_path, files, capsys)
     assert "warning:" not in said, said
-    assert news["offers"]["price"] == "4.99 USD" and "4.99 USD" in page(out, news["offers"])
+    assert news["offers"]["price"] == "4.99 USD" and "<bdi>$4.99</bdi>" in page(out, news["offers"])
     assert news["empty"]["images"] == []
     assert news["holes"]["images"] == [{"url": "https://news.example/h.jpg", "width": None, "height": None}]
 

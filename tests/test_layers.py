@@ -1,7 +1,8 @@
 """Imports run one way, from the commands down to the config (docs/dev/architecture.md):
 
     cli -> commands -> serve, publish, fetch -> build -> render -> plan -> site -> config (and errors, frozen,
-    alphabets, calendars, hosts, i18n, isotime, languages, players, plurals, podcasts, typography, urls, urlnorm)
+    alphabets, calendars, hosts, i18n, isotime, languages, money, players, plurals, podcasts, typography, urls,
+    urlnorm)
 
 A module may import from its own package and from those below it, never from one above: planning never
 reaches for the writer, the model never for the planner. Every import in every module is checked, those
@@ -22,7 +23,8 @@ from conftest import ROOT
 PACKAGE = ROOT / "generator"
 # Package (or top-level module) -> its floor; a module may import from its own package and lower floors.
 FLOORS = {"config": 0, "errors": 0, "frozen": 0, "hosts": 0, "urls": 0, "urlnorm": 0, "isotime": 0, "textfiles": 0,
-          "languages": 0, "alphabets": 0, "calendars": 0, "i18n": 0, "plurals": 0, "players": 0, "podcasts": 0, "typography": 0,
+          "languages": 0, "alphabets": 0, "calendars": 0, "i18n": 0, "money": 0, "plurals": 0, "players": 0,
+          "podcasts": 0, "typography": 0,
           "site": 1, "plan": 2, "render": 3, "build": 4,
           "serve": 5, "publish": 5, "fetch": 5, "commands": 6, "cli": 7, "__main__": 8}
 

@@ -515,17 +515,19 @@ def test_every_page_head_has_absolute_resolvable_links_and_json_ld_a_reader_take
         [text] = head["ld"]
         assert "</" not in text and "<!--" not in text, where  # nothing in it can end the script
         data = strict_json(text.encode("utf-8"))
-        assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
-        assert data["headline"] == head["h1"] == head["meta"]["og:title"][0], where
+        assert data["@context"] == "https://schema.org" and data["@type"] in ("NewsArticle", "VideoObject",
+                                                                               "AudioObject"), where
+        assert data.get("headline", data.get("name")) == head["h1"] == head["meta"]["og:title"][0], where
         assert RFC3339.fullmatch(data["datePublished"]), where
         assert data["author"]["name"] and data["publisher"]["name"], where
         assert data["url"] == data["mainEntityOfPage"] == head["meta"]["og:url"][0], where
         assert data.get("description", "absent") != "", where  # none rather than an empty one
         for url in json_strings(data, URL_KEYS):
             absolute(url)
-        for url in data.get("image", []):
+        pictures = data.get("image", data.get("thumbnailUrl", []))  # (a video's are its thumbnails)
+        for url in pictures + [data[key] for key in ("embedUrl", "contentUrl") if key in data]:
             absolute(url)
-        assert data.get("image", [])[:1] == head["meta"].get("og:image", []), where
+        assert pictures[:1] == head["meta"].get("og:image", []), where
 
 
 def _same_resource(ascii_form: str, iri: str) -> bool:

@@ -204,7 +204,7 @@ def test_a_size_in_bytes_shows_in_units_a_reader_reads(tmp_path):
 
 def test_a_price_written_as_an_offer_shows_its_amount_and_currency(tmp_path):
     # A crawler that copies schema.org's Offer (or a shop's API) writes a price as a mapping: it was left out
-    prices = [("{amount: 10, currency: EUR}", "10 EUR"), ("{price: '4.99', priceCurrency: USD}", "4.99 USD"),
+    prices = [("{amount: 10, currency: EUR}", "€10"), ("{price: '4.99', priceCurrency: USD}", "$4.99"),
               ("{amount: 12}", "12"), ('"Free"', "Free")]
     facts = _card_facts(tmp_path, "course", "price", [written for written, _ in prices])
     assert facts == [f"<bdi>{shown}</bdi>" for _, shown in prices]
@@ -214,7 +214,7 @@ def test_an_offer_of_nothing_is_free_in_the_sites_language(tmp_path):
     # A podcast's or a shop's feed writes a free file's price as <media:price price="0" currency="PEN"/>, which
     # `newsdesk fetch` keeps as an offer: cards said "0 PEN" where the site's own items say "Gratis"
     prices = [("{amount: 0, currency: PEN}", "Gratis"), ("{price: '0.00', priceCurrency: EUR}", "Gratis"),
-              ("{amount: 0}", "Gratis"), ("{amount: 0.5, currency: EUR}", "0,50 EUR")]
+              ("{amount: 0}", "Gratis"), ("{amount: 0.5, currency: EUR}", "0,50\u00a0€")]
     facts = _card_facts(tmp_path, "download", "price", [written for written, _ in prices], language="es")
     assert facts == [f"<bdi>{shown}</bdi>" for _, shown in prices]
 
@@ -283,13 +283,13 @@ def test_a_story_pages_more_lists_say_what_each_entry_is_as_cards_do(tmp_path):
     out = config.output_path
     page = (out / "news/2026/11/20/a/index.html").read_text(encoding="utf-8")
     assert _entries(page, "More on Ports") == [("Video | Orchard tour", "Other | 19 November 2026 | 4 min | 4 minutes")]
-    assert _entries(page, "More from Maker") == [("Download | Glacier data", "18 November 2026 | 12.3 MB · 10 EUR")]
+    assert _entries(page, "More from Maker") == [("Download | Glacier data", "18 November 2026 | 12.3 MB · €10")]
     # The same spans as a card's, drawn by the same macros.
-    assert '<span class="facts"><bdi>12.3 MB</bdi> · <bdi>10 EUR</bdi></span>' in page
-    assert '<span class="facts"><bdi>12.3 MB</bdi> · <bdi>10 EUR</bdi></span>' in (out / "downloads/index.html").read_text(encoding="utf-8")
+    assert '<span class="facts"><bdi>12.3 MB</bdi> · <bdi>€10</bdi></span>' in page
+    assert '<span class="facts"><bdi>12.3 MB</bdi> · <bdi>€10</bdi></span>' in (out / "downloads/index.html").read_text(encoding="utf-8")
     coverage = _entries((out / "news/2026/11/17/r/index.html").read_text(encoding="utf-8"), "More coverage")
     assert [(title, meta.split(" | ")[-2:]) for title, meta in coverage] == [
-        ("Download | Glacier data", ["12.3 MB · 10 EUR", "On this site"]),  # the site's page: as its card
+        ("Download | Glacier data", ["12.3 MB · €10", "On this site"]),  # the site's page: as its card
         ("Podcast | Kestrels", ["birds.example", "↗"]),  # (elsewhere: its type, all that is known of it)
     ]
     # An article says nothing of its type, here as on its card.

@@ -197,7 +197,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
 
 
 def price_words(item: Item, words) -> str:
-    """An item's price as search finds it: as its card shows it (i18n.facts: "9.90 USD", "9,90 EUR", "Free") and, for
+    """An item's price as search finds it: as its card shows it (i18n.facts: "$9.90", "9,90 €", "Free") and, for
     an offer, its amount as a number with a dot ("9.90", "10"), which readers type whatever the site's language."""
     if item.price_amount is None:
         return item.price

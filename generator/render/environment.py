@@ -22,6 +22,7 @@ from generator.languages import og_locale
 from generator.plan.pictures import picture, pictures
 from generator.render import dates, json_ld, lang_marks, links, theme_words
 from generator.render.filters import (_closing, first_image, host, json_script, opens_with, outline, page_feed,
+                                      whole_words,
                                       page_feed_name, page_feed_word)
 from generator.render.fragments import Fragments, MemoEnvironment
 from generator.render.lang_marks import LangMarks, isolated
@@ -185,6 +186,7 @@ def make_env(config: Config, site: Site, fragments: Fragments | None = None,
         date=_of_the_config(date),
         number=number,
         json_script=json_script,
+        whole_words=whole_words,
         host=host,
         truncate=_closing(env.filters["truncate"]),
         outline=outline,

@@ -14,7 +14,8 @@ from generator.hosts import ascii_host
 from generator.i18n import Words
 from generator.plan.feeds import feed_path
 from generator.plan.pages import Page
-from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_clusters, plain_start, plain_text
+from generator.site.text import (BIDI, bidi_closed, cluster_boundary, cut_clusters, joins_letters, plain_start,
+                                 plain_text)
 from generator.site.types import title_word
 from generator.urls import host_of
 
@@ -119,6 +120,18 @@ def outline(html: str, top: int = 2) -> str:
         return f"<h{previous}>"
 
     return _HEADING.sub(swap, html)
+
+
+def whole_words(text) -> str:
+    """A clamped headline whose letters join (a Devanagari, Bengali ... conjunct: text.joins_letters) with each word
+    in a `<span class="word">`, which the stylesheet makes an inline block: a clamp's ellipsis hides such a box
+    whole, where it cut a conjunct in two (राज… for राज्यों). Other text as it is, escaped."""
+    text = str(text)
+    if not joins_letters(text):
+        return jinja2.utils.markupsafe.escape(text)
+    escape = jinja2.utils.markupsafe.escape
+    return jinja2.utils.markupsafe.Markup(" ".join(f'<span class="word">{escape(word)}</span>' if word else ""
+                                                   for word in text.split(" ")))
 
 
 def json_script(value) -> str:

@@ -273,6 +273,15 @@ def _tag_gap(match: re.Match, closed: frozenset[str]) -> str:
 _EXTENDING = frozenset(("Mn", "Me", "Mc"))
 _EXTENDING_TOO = re.compile("[\u200c\u200d\uff9e\uff9f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 _REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
+# Unicode 15.1's Indic conjunct break (GB9c, the InCB property of DerivedCoreProperties.txt): a consonant after a
+# virama that joins it to the consonant before is in that consonant's cluster (क् + ष is क्ष), in the six scripts
+# that write conjuncts so: Devanagari, Bengali, Gujarati, Oriya, Telugu, Malayalam (Tamil's and Kannada's virama
+# shows: a cut after it leaves a whole letter). A cut there left half a letter before the ellipsis.
+_LINKERS = frozenset("\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d")
+_CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f\u0978-\u097f\u0995-\u09a8\u09aa-\u09b0\u09b2\u09b6-\u09b9"
+                        "\u09dc\u09dd\u09df\u09f0\u09f1\u0a95-\u0aa8\u0aaa-\u0ab0\u0ab2\u0ab3\u0ab5-\u0ab9\u0af9"
+                        "\u0b15-\u0b28\u0b2a-\u0b30\u0b32\u0b33\u0b35-\u0b39\u0b5c\u0b5d\u0b5f\u0b71\u0c15-\u0c28"
+                        "\u0c2a-\u0c39\u0c58-\u0c5a\u0d15-\u0d3a]")
 MAX_CLUSTER = 32  # characters a cut steps back over at most: longer "clusters" (a pile of marks) are cut inside
 
 
@@ -300,6 +309,8 @@ def cluster_boundary(text: str, at: int) -> bool:
         return not (before == "\r" and after == "\n")
     if unicodedata.category(after) in _EXTENDING or _EXTENDING_TOO.match(after) or before == "\u200d":
         return False
+    if _CONSONANT.match(after) and _joined(text, at):
+        return False
     if _REGIONAL.match(before) and _REGIONAL.match(after):
         run = at - 1
         while run > 0 and _REGIONAL.match(text[run - 1]):
@@ -308,6 +319,25 @@ def cluster_boundary(text: str, at: int) -> bool:
     first, second = _jamo(before), _jamo(after)
     return not (first == "L" and second in ("L", "V", "LV", "LVT") or first in ("LV", "V") and second in ("V", "T")
                 or first in ("LVT", "T") and second == "T")
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether the consonant at `at` is joined to a consonant before it (GB9c): between them only marks and
+    joiners (InCB Extend or Linker), one of them a virama."""
+    linked = False
+    for back in range(at - 1, max(at - MAX_CLUSTER, 0) - 1, -1):
+        char = text[back]
+        if char in _LINKERS:
+            linked = True
+        elif not (unicodedata.combining(char) or char == "\u200d"):
+            return linked and bool(_CONSONANT.match(char))
+    return False
+
+
+def joins_letters(text: str) -> bool:
+    """Whether `text` has a conjunct's virama (GB9c's, above): letters made of several characters that joins, whose
+    parts Chromium's ellipsis can part."""
+    return not _LINKERS.isdisjoint(text)
 
 
 def cut_clusters(text: str, limit: int) -> str:
