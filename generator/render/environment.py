@@ -123,8 +123,9 @@ def make_env(config: Config, site: Site, fragments: Fragments | None = None,
              copies: LocalCopies | None = None) -> jinja2.Environment:
     """The environment one build renders with; `fragments`: where it keeps the outputs of imported macros'
     calls, the caller's (build.state.RenderState's, carried from build to build), else a new store for this
-    environment alone; `copies`: the copies of pictures that `newsdesk pictures` made. Its filters and globals are the functions of links.py, dates.py,
-    theme_words.py, lang_marks.py and json_ld.py, bound here to this site's values."""
+    environment alone; `copies`: the copies of pictures that `newsdesk pictures` made. Its filters and globals
+    are the functions of links.py, dates.py, theme_words.py, lang_marks.py and json_ld.py, bound here to this
+    site's values."""
     env = _Environment(loader=theme_loader(config), autoescape=True, trim_blocks=True, lstrip_blocks=True,
                        keep_trailing_newline=True, undefined=ThemeUndefined,  # a misspelt field is an error
                        auto_reload=False,  # a new environment per build: no need to stat templates on every include
