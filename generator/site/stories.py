@@ -767,9 +767,10 @@ _ANY_DIGIT = re.compile(r"\d")
 # no word is common enough to weigh less than the tickers.
 _SHAPE = 32
 _YEAR = re.compile(r"(19|20)\d\d")
-# (the number taken whole, atomically: a shorter part of it is followed by a digit, so never stands alone, and
-# trying each one back from the end read the rest of a long run of digits again each time)
-_FIGURE = re.compile(r"(?<![\w.,])(?>\d+(?:[.,]\d+)*)(?![\w.,]*\w)")
+# (the number taken whole, once: a shorter part of it is followed by a digit, so never stands alone, and trying
+# each one back from the end read the rest of a long run of digits again each time. A lookahead's match is final,
+# and the group it captures is then the match: Python 3.10 has no atomic group `(?>...)`)
+_FIGURE = re.compile(r"(?<![\w.,])(?=(\d+(?:[.,]\d+)*))\1(?![\w.,]*\w)")
 
 
 class _Group:
