@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from generator.languages import primary
+from generator.languages import fallbacks
 
 ALPHABETS = {
     "az": ("AÁÀĂÂÅÄÃĄĀ Æ B Ɓ CĆĈČĊ Ç DĎĐÐ Ɗ EÉÈĔÊĚËĖĘĒ Ə Ǝ Ɛ F GĜǦĠĢ Ğ HĤȞĦ X IÍÌĬÎÏĨĮĪ İ Ĳ JĴ KǨĶ Q Ƙ LĹĽĻŁĿ M "
@@ -113,9 +113,8 @@ ALPHABETS = {
 
 @lru_cache(maxsize=64)
 def alphabet(language: str) -> dict[str, tuple[int, str]]:
-    """Each capital letter the table lists for `language` (a tag: `sr-Latn`, `tr-TR`) -> (its heading's place, its
-    heading); empty for a language the table does not list."""
-    tag = (language or "").replace("_", "-").lower()
-    groups = ALPHABETS.get(tag) or ALPHABETS.get(primary(tag), "")
+    """Each capital letter the table lists for `language` (a tag: `sr-Latn-RS` as sr-latn, `tr-TR` as tr) -> (its
+    heading's place, its heading); empty for a language the table does not list."""
+    groups = next((ALPHABETS[name] for name in fallbacks(language) if name in ALPHABETS), "")
     return {letter: (place, group[0]) for place, group in enumerate(groups.split()) for letter in group}
 

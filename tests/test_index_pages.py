@@ -77,7 +77,7 @@ OWN_LETTERS = {"pl": {"Łódź": "Ł", "Żory": "Ż", "Źródło": "Ź", "Ćma":
                "sv": {"Åre": "Å", "Ängelholm": "Ä", "Örebro": "Ö", "Ostersund": "O", "Æble": "Ä"},
                "es": {"Ñandú": "Ñ", "Nación": "N", "Ávila": "A"}, "de": {"Österreich": "O", "Ärzte": "A"},
                "vi": {"Đà Nẵng": "Đ", "Ơn": "Ơ", "Ưu": "Ư", "Ăn": "Ă", "An": "A"}, "az": {"Əli": "Ə", "Elm": "E"},
-               "lt": {"Yla": "I", "Šiauliai": "Š"}, "en": {"Łódź": "L", "Çorum": "C", "istanbul": "I", "Åre": "A"}}
+               "lt": {"Yla": "I", "Šiauliai": "Š"}, "sr-Latn-RS": {"Čačak": "Č", "Đurđevac": "Đ"}, "en": {"Łódź": "L", "Çorum": "C", "istanbul": "I", "Åre": "A"}}
 
 
 def test_a_site_files_names_under_its_own_alphabets_letters_in_its_order():

@@ -1087,6 +1087,8 @@ def _stem(word: str) -> str:
         return word[:-3] + "y"
     if len(word) > 5 and word.endswith(("ches", "shes", "sses", "xes", "zzes")):
         return word[:-2]
+    if len(word) > 4 and word.endswith(("che", "she")):  # so that "caches" meets "cache", "noches" "noche"
+        return word[:-1]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     if len(word) > 6 and word.endswith("ing"):
