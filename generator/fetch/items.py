@@ -208,7 +208,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
         meta["size"] = entry.media.size
     elif download and download.size:
         meta["size"] = download.size
-    if download and download.price is not None:  # (an offer, as the content format writes one: `10 EUR` shown)
+    if download and download.price is not None:  # (an offer, as the content format writes one: `€10` shown)
         meta["price"] = {"amount": _number(download.price), **({"currency": download.currency} if download.currency
                                                                 else {})}
     if entry.explicit is not None and meta["type"] == "podcast":  # (the site's feeds say it again: itunes:explicit)

@@ -22,8 +22,7 @@ from generator.languages import og_locale
 from generator.plan.pictures import picture, pictures
 from generator.render import dates, json_ld, lang_marks, links, theme_words
 from generator.render.filters import (_closing, first_image, host, json_script, opens_with, outline, page_feed,
-                                      whole_words,
-                                      page_feed_name, page_feed_word)
+                                      page_feed_name, page_feed_word, whole_words)
 from generator.render.fragments import Fragments, MemoEnvironment
 from generator.render.lang_marks import LangMarks, isolated
 from generator.render.theme import theme_loader

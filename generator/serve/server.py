@@ -695,7 +695,7 @@ class _HandedOver:
     """The output files a patch may still change after the reload, and when it is done."""
 
     held: Held
-    said: tuple  # the overlay and notice set then (DevServer._error, _notice, _left_out)
+    said: tuple  # the overlay and notice set then (DevServer._live's error, notice and left_out)
     done: threading.Event = dataclasses.field(default_factory=threading.Event)
     asked: threading.Event = dataclasses.field(default_factory=threading.Event)  # a request waits for a held file
 
