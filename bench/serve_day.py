@@ -283,6 +283,9 @@ def copy_site(site: Path, into: Path) -> None:
             shutil.copytree(site / name, into / name)
 
 
+MARK = ".serve-day"  # the file that says a --work folder is the script's own to empty
+
+
 def same_as_build(command: list[str], site: Path, work: Path, name: str) -> list[str]:
     """`diff -r` of site's output/ against a fresh build of the same files: the lines it printed."""
     fresh = work / name
@@ -299,7 +302,11 @@ def run(items: int, work: Path, command: list[str], seed: int, scale: float = 1.
         minutes: float = 0) -> dict:
     from playwright.sync_api import sync_playwright
 
+    if work.exists() and any(work.iterdir()) and not (work / MARK).is_file():
+        raise SystemExit(f"{work}: not empty, and not a folder this script made: pick another --work (it is emptied)")
     shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    (work / MARK).write_text("made by bench.serve_day, which empties this folder on its next run\n")
     site, remote, desk2 = work / "site", work / "remote.git", work / "desk2"
     corpus.main(["--items", str(items), "--out", str(site), "--seed", str(seed)])
     (site / ".gitignore").write_text("/output/\n/.newsdesk-cache/\n/.output.newsdesk-*/\n")
