@@ -9,7 +9,8 @@ import urllib.parse
 
 import pytest
 
-from conftest import headline_site, search_page
+from conftest import headline_site, search_page, static_server
+from generator.config.load import load_config
 from generator.plan.search_files import SEARCH_FOLDER
 from generator.plan.search_latin import latin_letters
 from generator.plan.search_tokens import fold

@@ -10,7 +10,9 @@ import random
 
 import pytest
 
-from conftest import headline_site, search_page
+from conftest import headline_site, item, make_site, search_page, static_server
+from generator.build.pipeline import BuildOptions, build
+from generator.config.load import load_config
 from generator.plan.search_compounds import literals
 from generator.plan.search_tokens import tokens
 

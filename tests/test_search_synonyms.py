@@ -198,7 +198,7 @@ def test_the_index_lists_synonyms_joins_and_prices(synonym_site):
     # and (chained) "dataverse"
     assert found[terms("nocode", "english")[0]][0] == 3
     assert found["cds"][0] == 3 and found[terms("entities", "english")[0]][0] == 2
-    assert {"4.99", "usd", "99"} <= found.keys()
+    assert {"4.99", "99"} <= found.keys()  # (the price as its card writes it, `$4.99`: the sign is no word)
 
 
 @pytest.mark.slow
