@@ -9,8 +9,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import headline_site, search_page, static_server
-from generator.config.load import load_config
+from conftest import headline_site, search_page
 from generator.plan.search_files import SEARCH_FOLDER
 from generator.plan.search_latin import latin_letters
 from generator.plan.search_tokens import fold
@@ -105,11 +104,7 @@ def test_latin_letters_read_in_quotes_and_with_a_typo(tmp_path, page, language):
     """A phrase in quotes typed in Latin is read word by word as the site's words, and must stand so in a story (in
     that order); a Latin word with a typo (a letter more, less, changed, or two swapped) is read as the word it spells
     but for that, when none is spelled exactly. The page suggests the query as read, its quotes and order kept."""
-    root = _site(tmp_path, language)
-    config = load_config(root / "config.yaml")
-    with static_server(config.output_path, "/news/") as base:
-        page.goto(base + "search/")
-        page.wait_for_function("typeof window.newsdeskSearch === 'object'")
+    with search_page(page, _site(tmp_path, language)) as base:
         for query, titles, suggested in MISTYPED[language]:
             page.goto(base + "search/?q=" + urllib.parse.quote(query))
             page.locator("#search-status").filter(has_text=query.strip('"«»')).wait_for(timeout=10_000)
