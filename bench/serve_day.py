@@ -193,22 +193,24 @@ class Day:
         atomic_write(config, text)
         return "config"
 
+    def theme_copy(self, name: str) -> Path:
+        """The site's own copy of the bundled theme's file `name`, made from it the first time."""
+        copy = self.site / "themes" / "default" / name
+        if not copy.exists():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(PROJECT / "themes" / "default" / name, copy)
+        return copy
+
     def stylesheet(self) -> str:
         self.n += 1
-        css = self.site / "themes" / "default" / "static" / "css" / "site.css"
-        if not css.exists():
-            css.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(PROJECT / "themes" / "default" / "static" / "css" / "site.css", css)
+        css = self.theme_copy("static/css/site.css")
         with css.open("a", encoding="utf-8") as f:
             f.write(f"\n.site-footer {{ outline-offset: {self.n}px; }}\n")
         return "stylesheet"
 
     def template(self) -> str:
         self.n += 1
-        copy = self.site / "themes" / "default" / "templates" / "partials" / "pagination.html"
-        if not copy.exists():
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(PROJECT / "themes" / "default" / "templates" / "partials" / "pagination.html", copy)
+        copy = self.theme_copy("templates/partials/pagination.html")
         text = re.sub(r"<nav( data-day=\"\d+\")?", f'<nav data-day="{self.n}"', copy.read_text(encoding="utf-8"),
                       count=1)
         atomic_write(copy, text)
