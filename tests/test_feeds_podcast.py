@@ -177,3 +177,28 @@ def test_a_podcast_picture_or_category_apple_would_refuse_is_an_error_at_its_lin
         err = capsys.readouterr()
         said = err.out + err.err
         assert "config.yaml:" in said and words in said, said
+
+
+def test_a_build_reads_config_yaml_once_when_the_cover_has_nothing_to_say(tmp_path, capsys, monkeypatch):
+    """The cover's line was looked up in config.yaml's text on every build and serve rebuild, warning or not: the
+    file was read twice. It is read again only for a message that names the line (the test above)."""
+    import builtins
+    import io
+
+    reads = []
+
+    def counted(function):
+        def read(path, *args, **kwargs):
+            mode = args[0] if args else kwargs.get("mode", "r")
+            if str(path).endswith("config.yaml") and not set(mode) & set("wax"):
+                reads.append(str(path))
+            return function(path, *args, **kwargs)
+        return read
+
+    monkeypatch.setattr(io, "open", counted(io.open))  # (what pathlib's reads call)
+    monkeypatch.setattr(builtins, "open", counted(builtins.open))
+    for files in (FILES, {"article.md": FILES["article.md"]}):  # a podcast with a good cover, and no podcast
+        reads.clear()
+        out, _, said = build_items(tmp_path / str(len(files)), files, capsys, CONFIG)
+        assert (out / "index.html").is_file() and "podcast_image" not in said, said
+        assert len(reads) == 1, reads
