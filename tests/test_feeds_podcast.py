@@ -111,6 +111,17 @@ def test_a_podcast_feed_without_a_picture_has_a_note_of_what_to_set(tmp_path, ca
     # (a note, not a warning: a site that carries others' episodes need not be a podcast in a directory itself)
     assert "note: config.yaml: the site's podcast feeds have no cover (`podcast_image`)" in said, said
     assert "0 warnings" in said
+    # The key's help (check --help, docs/configuration.md) and docs/feeds-and-api.md said the build warns.
+    import dataclasses
+    from pathlib import Path
+
+    from generator.config.values import Config
+    help_text = next(f.metadata["doc"] for f in dataclasses.fields(Config) if f.name == "podcast_image")
+    feeds_doc = (Path(__file__).parent.parent / "docs" / "feeds-and-api.md").read_text(encoding="utf-8")
+    row = next(line for line in feeds_doc.splitlines() if line.startswith("| `<itunes:image href>`"))
+    for text in (help_text, row):
+        said_of_none = text[text.index("Empty:" if text is help_text else "Without one"):]
+        assert "note" in said_of_none and "warn" not in said_of_none.split(";")[0], said_of_none
 
 
 def _png(width: int, height: int) -> bytes:
