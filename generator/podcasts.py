@@ -9,7 +9,7 @@ import difflib
 import re
 import struct
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 from urllib.parse import urlsplit
 
 from generator.errors import Note, Problem
@@ -136,33 +136,34 @@ COVER_PIXELS = (1400, 3000)  # Apple's least and most, of a square cover
 _SET = "set `podcast_image` in config.yaml to a square JPEG or PNG of 1400 to 3000 pixels"
 
 
-def cover_warnings(items: Iterable, config, copies: Mapping[str, Path], line: int | None) -> list[Problem]:
+def cover_warnings(items: Iterable, config, copies: Mapping[str, Path],
+                   line: Callable[[], int | None]) -> list[Problem]:
     """A note when the site writes a podcast's episodes into its feeds with no cover set, and a warning when the
     cover is one Apple's directory refuses: the site's own file (`static/cover.jpg`, whose pixels can be read)
     missing, not square, or too small or big. (A cover at another site's address is not fetched to be measured.)
-    `line`: config.yaml's line of `podcast_image`, where each is said (the config package reads it: it imports
-    this module)."""
+    `line()`: config.yaml's line of `podcast_image`, where each is said, asked only for a message (the config
+    package finds it in the file's text, read again: it imports this module)."""
     if not config.feeds or not any(item.type == "podcast" and item.media_file for item in items):
         return []
     value = config.podcast_image.strip()
     if not value:
         # (a note, not a warning: a site that carries others' episodes need not be listed as a podcast itself)
-        return [Note(config.path, line, "the site's podcast feeds have no cover (`podcast_image`): Apple's podcast "
-                                        "directory refuses a podcast without one", _SET)]
+        return [Note(config.path, line(), "the site's podcast feeds have no cover (`podcast_image`): Apple's "
+                                          "podcast directory refuses a podcast without one", _SET)]
     if safe_url(value):
         return []
     name = value.lstrip("/")
     if name not in copies:
-        return [Problem(config.path, line, f"`podcast_image` {value!r} is no file the build writes",
+        return [Problem(config.path, line(), f"`podcast_image` {value!r} is no file the build writes",
                         "put the picture in the site's static/ folder and write static/<its name>")]
     size = picture_size(copies[name])
     if size is None:
-        return [Problem(config.path, line, f"`podcast_image` {value!r} is no JPEG or PNG newsdesk can read", _SET)]
+        return [Problem(config.path, line(), f"`podcast_image` {value!r} is no JPEG or PNG newsdesk can read", _SET)]
     width, height = size
     least, most = COVER_PIXELS
     if width != height or not least <= width <= most:
-        return [Problem(config.path, line, f"`podcast_image` {value!r} is {width}x{height} pixels: Apple's podcast "
-                                           f"directory takes a square of {least} to {most}", _SET)]
+        return [Problem(config.path, line(), f"`podcast_image` {value!r} is {width}x{height} pixels: Apple's "
+                                             f"podcast directory takes a square of {least} to {most}", _SET)]
     return []
 
 

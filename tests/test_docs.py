@@ -89,6 +89,20 @@ def test_every_page_of_the_user_guide_is_listed_in_the_readme_and_on_the_home_pa
         assert f"]({page})" in home, f"docs/index.md does not link {page}"
 
 
+def test_the_changelog_is_in_the_guide_and_the_upgrade_steps_point_to_it():
+    """An upgrading user had no list of the changes a site owner must act on (users44): the changelog is a page
+    of the guide's navigation (so README.md and docs/index.md link it, above), and the upgrade steps name it."""
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    [guide] = [entry["User guide"] for entry in nav if "User guide" in entry]
+    assert "changelog.md" in [page for entry in guide for page in entry.values()]
+    text = (DOCS / "getting-started.md").read_text(encoding="utf-8")
+    upgrade = text[text.index("## Upgrade newsdesk"):text.index("## A site of your own")]
+    assert "](changelog.md)" in upgrade
+    changelog = (DOCS / "changelog.md").read_text(encoding="utf-8")
+    sessions = [int(number) for number in re.findall(r"^## Session (\d+)", changelog, re.M)]
+    assert sessions and sessions == sorted(sessions, reverse=True), sessions  # (newest first)
+
+
 def _default_cell(f: dataclasses.Field) -> str:
     """A key's default as config.yaml would write it, as the reference's table shows it."""
     value = f.default if f.default is not dataclasses.MISSING else f.default_factory()

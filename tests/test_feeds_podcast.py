@@ -111,6 +111,17 @@ def test_a_podcast_feed_without_a_picture_has_a_note_of_what_to_set(tmp_path, ca
     # (a note, not a warning: a site that carries others' episodes need not be a podcast in a directory itself)
     assert "note: config.yaml: the site's podcast feeds have no cover (`podcast_image`)" in said, said
     assert "0 warnings" in said
+    # The key's help (check --help, docs/configuration.md) and docs/feeds-and-api.md said the build warns.
+    import dataclasses
+    from pathlib import Path
+
+    from generator.config.values import Config
+    help_text = next(f.metadata["doc"] for f in dataclasses.fields(Config) if f.name == "podcast_image")
+    feeds_doc = (Path(__file__).parent.parent / "docs" / "feeds-and-api.md").read_text(encoding="utf-8")
+    row = next(line for line in feeds_doc.splitlines() if line.startswith("| `<itunes:image href>`"))
+    for text in (help_text, row):
+        said_of_none = text[text.index("Empty:" if text is help_text else "Without one"):]
+        assert "note" in said_of_none and "warn" not in said_of_none.split(";")[0], said_of_none
 
 
 def _png(width: int, height: int) -> bytes:
@@ -177,3 +188,28 @@ def test_a_podcast_picture_or_category_apple_would_refuse_is_an_error_at_its_lin
         err = capsys.readouterr()
         said = err.out + err.err
         assert "config.yaml:" in said and words in said, said
+
+
+def test_a_build_reads_config_yaml_once_when_the_cover_has_nothing_to_say(tmp_path, capsys, monkeypatch):
+    """The cover's line was looked up in config.yaml's text on every build and serve rebuild, warning or not: the
+    file was read twice. It is read again only for a message that names the line (the test above)."""
+    import builtins
+    import io
+
+    reads = []
+
+    def counted(function):
+        def read(path, *args, **kwargs):
+            mode = args[0] if args else kwargs.get("mode", "r")
+            if str(path).endswith("config.yaml") and not set(mode) & set("wax"):
+                reads.append(str(path))
+            return function(path, *args, **kwargs)
+        return read
+
+    monkeypatch.setattr(io, "open", counted(io.open))  # (what pathlib's reads call)
+    monkeypatch.setattr(builtins, "open", counted(builtins.open))
+    for files in (FILES, {"article.md": FILES["article.md"]}):  # a podcast with a good cover, and no podcast
+        reads.clear()
+        out, _, said = build_items(tmp_path / str(len(files)), files, capsys, CONFIG)
+        assert (out / "index.html").is_file() and "podcast_image" not in said, said
+        assert len(reads) == 1, reads

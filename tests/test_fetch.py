@@ -180,7 +180,8 @@ def test_a_second_fetch_with_nothing_new_writes_nothing(tmp_path, server, capsys
     time.sleep(0.01)
     code, out, err = run_fetch(site, capsys)
     assert code == 0, err
-    assert out.strip() == "5 sources, 0 new, 0 updated, 4 unchanged, 0 failed"
+    # (two feeds answered 304: "0 new, 0 updated" and fewer unchanged than entries read as nothing fetched)
+    assert out.strip() == "5 sources (2 not modified since the last fetch), 0 new, 0 updated, 4 unchanged, 0 failed"
     assert files_under(site) == snapshot
     assert {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()} == before
     # conditional GETs: the validators each feed gave are sent back, and 304 means nothing to read
@@ -204,7 +205,7 @@ def test_a_changed_entry_updates_its_file_and_a_hand_edited_one_is_left_alone(tm
     server.routes["/rss.xml"] = Route(changed, etag='"rss-v2"')
     code, out, err = run_fetch(site, capsys)
     assert code == 0, err
-    assert out.strip() == "5 sources, 0 new, 1 updated, 7 unchanged, 0 failed"
+    assert out.strip() == "5 sources (1 not modified since the last fetch), 0 new, 1 updated, 7 unchanged, 0 failed"
     after = fetched(site)
     assert after[names["Rate cut & what it means"]]["title"] == "Rate cut: what it means"  # same file, new title
     assert after[names["Duplicate guid, first"]]["heat"] == 7
@@ -694,7 +695,7 @@ def test_a_source_whose_settings_change_has_its_items_written_anew(tmp_path, ser
     assert after["provider"]["name"] == "Zurich Daily" and after["topics"] == ["Science"]
     snapshot = files_under(site)
     code, out, err = run_fetch(site, capsys)  # the same settings: asked "only if changed" again
-    assert code == 0 and out.startswith("1 source, 0 new, 0 updated, 0 unchanged")
+    assert code == 0 and out.startswith("1 source (1 not modified since the last fetch), 0 new, 0 updated, 0 unchanged")
     assert server.asked("/latin1.xml")[2]["if-none-match"] == '"v1"'
     assert files_under(site) == snapshot
 
@@ -1010,7 +1011,8 @@ def test_the_fetch_benchmark_runs_and_reports_in_json():
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["sources"] == 20 and report["failing"] == 1 and report["items_written"] > 100
-    assert report["nothing_new_summary"] == "20 sources, 0 new, 0 updated, 0 unchanged, 1 failed"
+    assert report["nothing_new_summary"] == ("20 sources (19 not modified since the last fetch), 0 new, 0 updated, "
+                                             "0 unchanged, 1 failed")
     assert report["first_fetch_seconds"] > 0 and report["peak_rss_mb"] >= report["rss_before_mb"] > 0
 
 

@@ -213,7 +213,7 @@ def test_items_an_older_reading_wrote_are_written_anew_but_not_those_edited_by_h
         # and from then on the feed is asked for with its validator again
         code, said = run(site)
         assert server.asked("/news.rss")[-1].get("if-none-match") == '"v1"'
-        assert "1 source, 0 new, 0 updated, 0 unchanged, 0 failed" in said
+        assert "1 source (1 not modified since the last fetch), 0 new, 0 updated, 0 unchanged, 0 failed" in said
 
 
 def fetched_title(path: Path) -> str:

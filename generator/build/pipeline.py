@@ -405,7 +405,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems + moved.problems + tuple(clashes),
                             key=lambda p: (p.path, p.line or 0)))
     covers = cover_warnings(model.site.items, config, copies,  # (a note when none is set: podcasts.py)
-                            setting_line(config.root / config.path, "podcast_image"))
+                            lambda: setting_line(config.root / config.path, "podcast_image"))
     notes = (*notes, *(problem for problem in covers if isinstance(problem, Note)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_only,
                              *(problem for problem in covers if not isinstance(problem, Note)),

@@ -235,8 +235,8 @@ class Config:
                                   "episode: [Podcasts](feeds-and-api.md#podcasts)): an http(s) address of a square "
                                   "JPEG or PNG of 1400 to 3000 pixels, or a file of the site's `static/` folder ("
                                   "`static/cover.jpg`, whose size the build checks), as Apple's podcast directory "
-                                  "asks. Empty: the feeds have no `itunes:image`, and a build with episodes warns, "
-                                  "as Apple refuses such a feed.")
+                                  "asks. Empty: the feeds have no `itunes:image`, and a build with episodes says so in "
+                                  "a note, as Apple refuses such a feed.")
     podcast_category: str = _opt("News", "The Apple Podcasts category of the site's podcast feeds, one of Apple's "
                                          "(`News`, `Technology`, `Society & Culture` ...), and a subcategory after "
                                          "a `/` (`News/Daily News`).")

@@ -59,6 +59,9 @@ class FetchReport:
     def summary(self) -> str:
         expired = f", {self.expired} expired" if self.expired else ""
         sources = "1 source" if len(self.results) == 1 else f"{len(self.results)} sources"
+        resting = sum(result.status == "not_modified" for result in self.results)
+        if resting:  # (else a fetch of feeds that all answered 304 reads as one that read nothing)
+            sources += f" ({resting} not modified since the last fetch)"
         return (f"{sources}, {self.count('new')} new, {self.count('updated')} updated, "
                 f"{self.count('unchanged')} unchanged, {len(self.failed)} failed{expired}")
 
