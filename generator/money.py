@@ -1,11 +1,13 @@
-"""Money as a language writes it: CLDR's currency formats, as Babel carries them (docs/dev/dependencies.md says
-why Babel and not a table of our own).
+"""Money and digit groups as a language writes them: CLDR's currency and number formats, as Babel carries them
+(docs/dev/dependencies.md says why Babel and not a table of our own).
 
 `money` gives what goes before and after a price's amount in a language, and how many decimals its currency has:
 where the sign goes and the space beside it (`€4.99`, `4,99 €`, `€ 4,99`), the currency's sign as that language and
 country write it (`$` in the US, `US$` in Ireland and Canada, `$US` in France; a code CLDR does not know, as
 written), and none for yen and won. The amount itself is written by `Words.number`, with the words file's marks and
-digits, as every other number on the page.
+digits, as every other number on the page, in the groups `digit_groups` gives: the sizes of the first group of
+digits and of those before it, three and three (`1,234,567`) in most languages, three and two in India's
+(`12,34,567`: Hindi, Bengali, Tamil, `en-IN` ...).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from babel.numbers import get_currency_precision, get_currency_symbol
 
 from generator.languages import fallbacks
 
-__all__ = ["VERSION", "money"]
+__all__ = ["VERSION", "digit_groups", "money"]
 
 _CODE = re.compile(r"[A-Za-z]{3}")  # an ISO 4217 code, as offers give one (`EUR`; `eur` too)
 _SIGN = "\u00a4"  # (where a CLDR pattern puts the currency)
@@ -65,3 +67,12 @@ def _spaced(character: str) -> bool:
     """Whether a sign's character next to the digits needs a space (CLDR's `[[:^S:]&[:^Z:]]`: not a symbol or
     a space)."""
     return unicodedata.category(character)[0] not in "SZ"
+
+
+@functools.lru_cache(maxsize=64)
+def digit_groups(language: str) -> tuple[int, int]:
+    """(digits in the group before the decimal mark, in each group before it) as `language` (a BCP 47 tag) groups
+    a number's digits: CLDR's decimal pattern's (`#,##,##0.###` is (3, 2)), (3, 3) for a language it lacks."""
+    primary, secondary = _locale(language or "en").decimal_formats[None].grouping
+    # (a pattern without groups has Babel's 1000: the words' `number_group_from` says where grouping starts)
+    return (primary, secondary) if 0 < primary < 10 and 0 < secondary < 10 else (3, 3)
