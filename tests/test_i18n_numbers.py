@@ -364,9 +364,9 @@ def test_ranks_are_shown_as_the_page_writes_numbers(browser, tmp_path):
 @pytest.mark.parametrize("language, shown", [("hi", "1,23,456.5"), ("en-IN", "1,23,456.5"), ("en", "123,456.5")])
 def test_a_search_result_groups_its_numbers_as_the_pages_do(browser, tmp_path, language, shown):
     # search.js writes a result's heat itself, from the search page's words block: in the groups the site's
-    # language writes (India's lakhs: 1,23,456), as the download's own page writes it
-    config = site(tmp_path, language, **{"content/monsoon.md": item("Monsoon rainfall breaks a record", "2026-11-19T10:00:00Z",
-                                                                   heat=123456.5, topics="[Robots]")})
+    # language writes (India's lakhs: 1,23,456), as the story's own page writes it
+    config = site(tmp_path, language, **{"content/monsoon.md": item(
+        "Monsoon rainfall breaks a record", "2026-11-19T10:00:00Z", heat=123456.5, topics="[Robots]")})
     page = text(config, "news/2026/11/19/monsoon")
     assert re.search(r'class="signal heat"[^>]*title="[^"]* ' + re.escape(shown) + '"', page)
     with static_server(config.output_path, "/news/") as base:
