@@ -242,8 +242,13 @@ def facts(words: Words, item) -> list[Fact]:
     size or price written as text as written). One place for the cards, the story page and the search index."""
     length = length_of(words, item.length_seconds) if item.length_seconds else item.length
     size = words.size(item.size_bytes) if item.size_bytes else item.size
-    price = words.price(item.price_amount, item.price_currency) if item.price_amount is not None else item.price
-    return [fact if isinstance(fact, Fact) else Fact(fact) for fact in (length, size, price) if fact]
+    return [fact if isinstance(fact, Fact) else Fact(fact) for fact in (length, size, price_text(words, item)) if fact]
+
+
+def price_text(words: Words, item) -> str:
+    """An item's price as its card shows it: an offer as the language writes money (Words.price), a price in words
+    as written, "" for none (facts; the API's `offer`)."""
+    return words.price(item.price_amount, item.price_currency) if item.price_amount is not None else item.price
 
 
 def fill(text: str, values: dict, convert) -> str:

@@ -22,7 +22,7 @@ from babel.numbers import get_currency_precision, get_currency_symbol
 
 from generator.languages import fallbacks
 
-__all__ = ["VERSION", "digit_groups", "money"]
+__all__ = ["VERSION", "amount_text", "digit_groups", "iso_code", "money"]
 
 _CODE = re.compile(r"[A-Za-z]{3}")  # an ISO 4217 code, as offers give one (`EUR`; `eur` too)
 _SIGN = "\u00a4"  # (where a CLDR pattern puts the currency)
@@ -44,12 +44,11 @@ def money(language: str, currency: str) -> tuple[str, str, int]:
     """(before the amount, after it, the currency's decimals) of a price in `currency` (an ISO 4217 code, a sign
     as an offer writes it, or "" for none: the amount alone) in `language` (a BCP 47 tag)."""
     locale = _locale(language)
-    code = currency.strip()
-    if _CODE.fullmatch(code):
-        code = code.upper()
+    code = iso_code(currency)
+    if code:
         symbol, decimals = get_currency_symbol(code, locale), get_currency_precision(code)
     else:
-        symbol, decimals = code, 2
+        symbol, decimals = currency.strip(), 2
     if not symbol:
         return "", "", decimals
     pattern = locale.currency_formats["standard"]
@@ -61,6 +60,19 @@ def money(language: str, currency: str) -> tuple[str, str, int]:
     if after.startswith(_SIGN) and _spaced(symbol[0]):
         after = "\u00a0" + after
     return before.replace(_SIGN, symbol), after.replace(_SIGN, symbol), decimals
+
+
+def amount_text(amount: float) -> str:
+    """An offer's amount as machines read one: its digits, without an exponent or a float's error (`4.99`, `10`;
+    offers have 6 decimals at most): Media RSS's `price`, the API's `offer`."""
+    return f"{amount:.6f}".rstrip("0").rstrip(".")
+
+
+def iso_code(currency: str) -> str:
+    """An offer's currency as an ISO 4217 code (`EUR`, of `eur` too), or "" for a sign (`$`, which names no one
+    currency) or none."""
+    code = currency.strip()
+    return code.upper() if _CODE.fullmatch(code) else ""
 
 
 def _spaced(character: str) -> bool:
