@@ -85,6 +85,7 @@ def _spaced(character: str) -> bool:
 def digit_groups(language: str) -> tuple[int, int]:
     """(digits in the group before the decimal mark, in each group before it) as `language` (a BCP 47 tag) groups
     a number's digits: CLDR's decimal pattern's (`#,##,##0.###` is (3, 2)), (3, 3) for a language it lacks."""
-    primary, secondary = _locale(language or "en").decimal_formats[None].grouping
+    pattern = _locale(language or "en").decimal_formats.get(None)
+    primary, secondary = pattern.grouping if pattern else (3, 3)
     # (a pattern without groups has Babel's 1000: the words' `number_group_from` says where grouping starts)
     return (primary, secondary) if 0 < primary < 10 and 0 < secondary < 10 else (3, 3)
