@@ -8,7 +8,8 @@
   "use strict";
   if (typeof Intl === "undefined" || !Intl.Segmenter || typeof MutationObserver === "undefined") return;
   var CLAMPED = ".excerpt, .card-title.long a, h1.long, .picture-words .caption"; // (the boxes site.css clamps)
-  var UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tai_Tham}\p{Script=New_Tai_Lue}]/u;
+  var UNSPACED = new RegExp("[\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tai_Tham}" +
+                            "\\p{Script=New_Tai_Lue}]", "u");
   var words = new Intl.Segmenter(undefined, { granularity: "word" });
 
   // The text node a character of `element`'s text is in, and where in it: `nodes` as wrap lists them, their
@@ -44,7 +45,8 @@
       if (step.isWordLike && UNSPACED.test(step.segment)) found.push(step);
     }
     for (var n = found.length - 1; n >= 0; n--) { // (from the last: a word's split leaves the ones before it whole)
-      var first = place(nodes, found[n].index, false), last = place(nodes, found[n].index + found[n].segment.length, true);
+      var first = place(nodes, found[n].index, false);
+      var last = place(nodes, found[n].index + found[n].segment.length, true);
       if (!first || !last) continue;
       var range = document.createRange(), word = document.createElement("span");
       // (a highlight that starts or ends with the word goes into its box whole: a copy of it would stay empty)
