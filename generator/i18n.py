@@ -35,7 +35,7 @@ from generator.calendars import solar_hijri
 from generator.config.values import Config, bundled_theme_dir, linked_out, own_folders
 from generator.errors import Problem, yaml_problem
 from generator.languages import fallbacks, primary
-from generator.money import VERSION as MONEY, money
+from generator.money import VERSION as MONEY, digit_groups, money
 from generator.plurals import CLDR, FORMS, forms_of, plural_form
 from generator.typography import french, typeset
 
@@ -74,6 +74,9 @@ class Words:
     # `number_digits` as str.translate's table from Latin digits (none for Latin ones): Persian's ۰-۹
     digits: dict = field(default_factory=dict, compare=False, repr=False)
     calendar: str = CALENDARS[0]  # what the dates' day, month and year are counted in (`calendar`)
+    # the digits of a number's last group and of each group before it, as the site's `language` groups them:
+    # (3, 2) in India's languages, 12,34,567 (money.digit_groups, CLDR's), whatever language its words are in
+    groups: tuple = (3, 3)
 
     def form(self, n, key: str = "") -> str:
         """The plural form of count `n` in the words' language (English's for English words on a `ko` site, and
@@ -107,8 +110,8 @@ class Words:
 
     def number(self, value, decimals: int | None = None) -> str:
         """`value` with the language's decimal mark and digit groups (`number_decimal`, `number_group`, from
-        `number_group_from` digits: "1,234.5" in English, "1.234,5" in German, "1234" but "12.345" in Spanish), in
-        its digits (`number_digits`: "۱٬۲۳۴٫۵" in Persian).
+        `number_group_from` digits: "1,234.5" in English, "1.234,5" in German, "1234" but "12.345" in Spanish; of
+        the sizes `groups` says: "12,34,567" in Hindi), in its digits (`number_digits`: "۱٬۲۳۴٫۵" in Persian).
         `decimals`: none for a whole number and one for any other (heat 98.3, 87), or as many as given."""
         if not math.isfinite(value):
             return str(value)
@@ -119,8 +122,10 @@ class Words:
         mark, group, start = (self.entries.get(key, default) for key, default in NUMBERS)
         start = int(start) if isinstance(start, str) and start.strip().isdigit() else 4
         if len(whole) >= max(start, 4) and isinstance(group, str):
-            head = len(whole) % 3 or 3
-            whole = group.join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
+            last, each = self.groups
+            head = (len(whole) - last) % each or each
+            whole = group.join([whole[:head]] + [whole[i:i + each] for i in range(head, len(whole) - last, each)]
+                               + [whole[-last:]])
         sign = "-" if value < 0 and text.strip("0.") else ""
         return (sign + whole + (str(mark) + fraction if fraction else "")).translate(self.digits)
 
@@ -237,8 +242,13 @@ def facts(words: Words, item) -> list[Fact]:
     size or price written as text as written). One place for the cards, the story page and the search index."""
     length = length_of(words, item.length_seconds) if item.length_seconds else item.length
     size = words.size(item.size_bytes) if item.size_bytes else item.size
-    price = words.price(item.price_amount, item.price_currency) if item.price_amount is not None else item.price
-    return [fact if isinstance(fact, Fact) else Fact(fact) for fact in (length, size, price) if fact]
+    return [fact if isinstance(fact, Fact) else Fact(fact) for fact in (length, size, price_text(words, item)) if fact]
+
+
+def price_text(words: Words, item) -> str:
+    """An item's price as its card shows it: an offer as the language writes money (Words.price), a price in words
+    as written, "" for none (facts; the API's `offer`)."""
+    return words.price(item.price_amount, item.price_currency) if item.price_amount is not None else item.price
 
 
 def fill(text: str, values: dict, convert) -> str:
@@ -389,14 +399,15 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
         entries = {key: value if key in english else _typeset(value, speaks) for key, value in entries.items()}
     problems += _missing_forms(native, speaks, [language for language in wanted if language != ENGLISH]
                                or [ENGLISH], written)
-    digest = hashlib.sha1(repr((CLDR, MONEY, speaks, sorted(english),
+    groups = digit_groups(config.language)
+    digest = hashlib.sha1(repr((CLDR, MONEY, speaks, groups, sorted(english),
                                 sorted(entries.items(), key=lambda pair: pair[0])))
                           .encode("utf-8", "surrogatepass"))
     digits = entries.get("number_digits", LATIN_DIGITS)
     return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english,
                  theme_keys=frozenset(theme_keys), site_keys=tuple(site_keys),
                  digits=str.maketrans(LATIN_DIGITS, digits) if digits != LATIN_DIGITS else {},
-                 calendar=entries.get("calendar", CALENDARS[0]))
+                 calendar=entries.get("calendar", CALENDARS[0]), groups=groups)
 
 
 def _typeset(value, language: str):

@@ -98,6 +98,25 @@ def test_counts_are_grouped_as_each_shipped_language_groups_them(tmp_path):
     assert said["fa"] == ("۱٬۲۳۴", "۱۲٬۳۴۵", "+۲٬۳۴۵ منبع", "۰٫۵")  # (as Intl.NumberFormat("fa") writes them)
 
 
+@pytest.mark.parametrize("language, heat, sources, price", [
+    ("hi", "1,23,456.5", "+12,34,567 स्रोत", "₹12,34,567.50"),  # (Hindi's words)
+    ("en-IN", "1,23,456.5", "+12,34,567 sources", "₹12,34,567.50"),  # (English's words, India's groups)
+    ("ta", "1,23,456.5", "+12,34,567 sources", "₹12,34,567.50"),  # (no Tamil words: English's, in Tamil's groups)
+    ("bn", "1,23,456.5", "+12,34,567 sources", "₹12,34,567.50"),
+    ("en", "123,456.5", "+1,234,567 sources", "₹1,234,567.50"),
+    ("ur", "123,456.5", "+1,234,567 ذرائع", "₹1,234,567.50"),  # (Pakistan's Urdu groups by thousands)
+])
+def test_numbers_are_grouped_in_lakhs_and_crores_where_the_sites_language_groups_them_so(tmp_path, language, heat,
+                                                                                       sources, price):
+    # CLDR's `#,##,##0.###` (Hindi, Bengali, Tamil, India's English ...): the first group of three digits, then of
+    # two, in every number the pages write: a count, a heat, a price's amount
+    config = load_config(make_site(tmp_path / "s", {}, "title: T\nbase_url: https://example.org/\n") / "config.yaml")
+    words = load_words(dataclasses.replace(config, language=language))
+    assert (words.number(123456.5), words.t("sources", 1234567)) == (heat, sources)
+    assert words.price(1234567.5, "INR").replace("\u200e", "") == price
+    assert (words.number(1234), words.number(99999)) == ("1,234", "99,999")  # (the same up to a lakh)
+
+
 # CLDR 48's `ar` alone writes Latin digits, but Egypt's, Saudi Arabia's ... Arabic ones (٠-٩): a site's own
 # words file for its region says so, by the same key as Persian's
 AR_EG = 'number_digits: "٠١٢٣٤٥٦٧٨٩"\nnumber_decimal: "٫"\nnumber_group: "٬"\n'
@@ -339,6 +358,26 @@ def test_ranks_are_shown_as_the_page_writes_numbers(browser, tmp_path):
     # (written by the `number` filter, as the page numbers are: a thousandth rank reads "1.000" in German)
     top = text(config, "top")
     assert re.findall(r'<li data-rank="([^"]+)">', top) == ["1", "2", "3"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, shown", [("hi", "1,23,456.5"), ("en-IN", "1,23,456.5"), ("en", "123,456.5")])
+def test_a_search_result_groups_its_numbers_as_the_pages_do(browser, tmp_path, language, shown):
+    # search.js writes a result's heat itself, from the search page's words block: in the groups the site's
+    # language writes (India's lakhs: 1,23,456), as the story's own page writes it
+    config = site(tmp_path, language, **{"content/monsoon.md": item(
+        "Monsoon rainfall breaks a record", "2026-11-19T10:00:00Z", heat=123456.5, topics="[Robots]")})
+    page = text(config, "news/2026/11/19/monsoon")
+    assert re.search(r'class="signal heat"[^>]*title="[^"]* ' + re.escape(shown) + '"', page)
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base + "search/?q=monsoon", NOW)
+        try:
+            tab.locator("#search-results li .signal.heat").first.wait_for(timeout=10_000)
+            titles = tab.evaluate("() => Array.from(document.querySelectorAll('#search-results .signal.heat'))"
+                                  ".map(s => s.title)")
+            assert len(titles) == 1 and titles[0].endswith(" " + shown), titles
+        finally:
+            context.close()
 
 
 def test_a_count_takes_the_plural_form_of_the_words_language(tmp_path):

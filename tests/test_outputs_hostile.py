@@ -535,8 +535,8 @@ def hostile(tmp_path_factory):
     return config, result, files
 
 
-SCRIPT_SOURCES = ("/static/js/images.js", "/static/js/relative-times.js", "/static/js/players.js",
-                  "/static/search/search.js")
+SCRIPT_SOURCES = ("/static/js/images.js", "/static/js/words.js", "/static/js/relative-times.js",
+                  "/static/js/players.js", "/static/search/search.js")
 
 
 @pytest.mark.slow

@@ -30,7 +30,8 @@ NESTED = {"provider": ("{name: N, domain: d.example, %s: %s}", ["name", "domain"
                       ["title", "webUrl", "excerpt", "provider", "publishedDateTime", "type"])}
 CONFIG = ('title: Sweep\nbase_url: http://localhost:8000/news/\nnow: "2026-12-04T12:00:00Z"\nitems_per_page: 2000\n'
           'feed_items: 2000\nstories:\n  enabled: false\n')
-SCRIPTS = ("/news/static/js/images.js", "/news/static/js/relative-times.js", "/news/static/search/search.js")
+SCRIPTS = ("/news/static/js/images.js", "/news/static/js/words.js", "/news/static/js/relative-times.js",
+           "/news/static/search/search.js")
 URL_KEYS = {"url", "webUrl", "originalUrl", "ampWebUrl", "external_url", "image", "videoUrl", "mediaUrl", "nextPage",
             "previousPage", "home_page_url", "feed_url", "api", "logo", "isBasedOn", "mainEntityOfPage"}
 

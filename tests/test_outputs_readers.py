@@ -9,6 +9,7 @@ heads with html5lib (as browsers and crawlers parse them). What a reader gets mu
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -390,6 +391,13 @@ def _kind(value) -> str:
 NUMBERS_SHOWN_NULL = {"lengthSeconds", "sizeBytes", "priceAmount"}
 
 
+@functools.lru_cache(maxsize=1)
+def documented_objects() -> dict[str, dict]:
+    """The example's nulls that are objects when given, as the prose shows one (`"offer": {"amount": ...}`)."""
+    section = DOC.read_text(encoding="utf-8").split("## JSON API", 1)[1]
+    return {name: json.loads(shown) for name, shown in re.findall(r'`"(\w+)": (\{[^`]*\})`', section)}
+
+
 def assert_shape(value, example, nullable: set[str], where: str) -> None:
     """value has exactly example's fields, each of the example's type (null only where documented), and so on
     inside objects and the arrays' items."""
@@ -400,6 +408,13 @@ def assert_shape(value, example, nullable: set[str], where: str) -> None:
             assert key in nullable, f"{where}: {key} is null, and the documentation does not say it may be"
             continue
         if shown is None:  # (the example's nulls are texts or URLs: "4:13", "12 MB", "Free", a player's URL)
+            objects = documented_objects()
+            if key in objects:
+                assert got is None or isinstance(got, dict), f"{where}: {key} is a {_kind(got)}, documented as an " \
+                                                             "object"
+                if got is not None:
+                    assert_shape(got, objects[key], nullable, f"{where}.{key}")
+                continue
             if key in NUMBERS_SHOWN_NULL:
                 assert got is None or _kind(got) == "number", f"{where}: {key} is a {_kind(got)}, documented as a number"
                 continue

@@ -47,10 +47,31 @@ def test_an_offer_is_written_as_the_sites_language_writes_money(tmp_path, langua
     assert f"<bdi>{shown[2]}</bdi>" in page
     index = "".join(path.read_text("utf-8") for path in (config.output_path / "search").rglob("*.json"))
     assert json.dumps(shown[0], ensure_ascii=False) in index.replace("\\u00a0", NBSP).replace("\\u202f", NNBSP)
-    # the API keeps the numbers a program compares
+    # the API keeps the numbers a program compares, and gives each offer as the pages show it, its amount as a
+    # decimal text (no float's 4.9899999) and its currency's ISO code
     api = json.loads((config.output_path / "api/news/index.json").read_text(encoding="utf-8"))["news"]
     assert [(entry["priceAmount"], entry["priceCurrency"]) for entry in api if entry["path"].endswith("/x2/")] == [
         (500, "JPY")]
+    offers = {entry["path"]: entry["offer"] for entry in api}
+    assert len(offers) == len(OFFERS)
+    assert [offers[f"news/2026/11/20/x{n}/"] for n in range(len(OFFERS))] == [
+        {"amount": amount, "currency": currency, "text": text} for amount, currency, text in zip(
+            ["4.99", "4.99", "500", "1500", "4.99", "0", "1299.5", "4.99"],
+            ["EUR", "USD", "JPY", "KRW", "XYZ", "EUR", "CHF", None], shown)]
+
+
+def test_the_api_gives_a_price_in_words_as_written_and_none_for_no_price(tmp_path):
+    files = {"content/free.md": item("Harbour", type="download", price="Free"),
+             "content/none.md": item("Orchards", type="download"),
+             "content/sign.md": item("Glaciers", type="download", price="{amount: 9.9, currency: $}")}
+    root = make_site(tmp_path / "site", files, "title: Prices\nbase_url: https://example.org/\nlanguage: de\n")
+    config, result = build_site(root)
+    api = json.loads((config.output_path / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    offers = {entry["title"]: (entry["price"], entry["offer"]) for entry in api}
+    assert offers == {"Harbour": ("Free", {"amount": None, "currency": None, "text": "Free"}),
+                      "Orchards": (None, None),
+                      # (a sign is no ISO code: an app cannot tell which dollar it is)
+                      "Glaciers": ("9.9 $", {"amount": "9.9", "currency": None, "text": "9,90\u00a0$"})}
 
 
 # Intl.NumberFormat's currency style, as browsers and node write money (CLDR as their ICU holds it): what goes

@@ -15,7 +15,8 @@ client follows `nextPage` to the end. Every file is bounded whatever the site's 
 pages, and a story lists at most STORY_ITEMS of its items and MAX_RELATED of its related URLs. The
 item fields follow the content format (path, title, type, heat, author, webUrl, ampWebUrl,
 excerpt, publishedDateTime, provider, images, topics, length, size, price, and lengthSeconds, sizeBytes,
-priceAmount and priceCurrency, their numbers; videoUrl, the player URL
+priceAmount and priceCurrency, their numbers; offer, the price as the pages show it, with its amount as a decimal
+text and its currency's ISO code (_offer); videoUrl, the player URL
 of featuredContent; `dateOnly: true` for an item dated by its day alone, whose publishedDateTime is the start
 of that day in the site's zone), plus `story`, the id of the story the item
 is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, its story's other
@@ -37,7 +38,9 @@ from functools import partial
 from typing import NamedTuple
 
 from generator.config.values import Config
+from generator.i18n import Words, load_words, price_text
 from generator.isotime import Day
+from generator.money import amount_text, iso_code
 from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, provider_home, rfc3339
 from generator.site.grouping import declared
@@ -252,12 +255,16 @@ def _news_file(config: Config, base: str, number: int, head: dict, chunk: tuple[
 
 
 def record_text(site: Site, config: Config, item: Item, memo: dict) -> str:
-    """item_record as JSON, written once per Item object (pages.described)."""
-    return described(memo, "api record", item, lambda: _json(item_record(site, config, item)))
+    """item_record as JSON, written once per Item object (pages.described), in the site's words (read once per
+    memo: a build's, as the words are in the outputs' config digest)."""
+    words = memo.get("api words")
+    if words is None:
+        words = memo["api words"] = load_words(config)
+    return described(memo, "api record", item, lambda: _json(item_record(site, config, item, words)))
 
 
-def item_record(site: Site, config: Config, item: Item) -> dict:
-    """One item as the API shows it."""
+def item_record(site: Site, config: Config, item: Item, words: Words) -> dict:
+    """One item as the API shows it (`words`: the site's, which its price's `offer.text` is written in)."""
     provider = None
     if item.provider:
         known = site.providers.get(item.provider.slug)
@@ -289,12 +296,25 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         # (an offer's amount and currency, for an app to compare: a price in words has none)
         "priceAmount": _number(item.price_amount),
         "priceCurrency": (item.price_currency or None) if item.price_amount is not None else None,
+        "offer": _offer(words, item),
         "videoUrl": item.video_url or None,
         "mediaUrl": item.media_file or None,
     }
     if isinstance(item.published, Day):  # (a day written alone: publishedDateTime is its start, for an app to sort by)
         record["dateOnly"] = True
     return record
+
+
+def _offer(words: Words, item: Item) -> dict | None:
+    """An item's price for an app to show and to compute with: `text` as the site's pages show it (`€4.99`, `Free`),
+    and of an offer its `amount` as a decimal text (`4.99`: no float of JSON's to round) and its `currency`'s ISO
+    4217 code (`EUR`; none for a sign, `$`, which names no one currency); none for an item without a price."""
+    text = price_text(words, item)
+    if not text:
+        return None
+    offered = item.price_amount is not None
+    return {"amount": amount_text(item.price_amount) if offered else None,
+            "currency": (iso_code(item.price_currency) or None) if offered else None, "text": text}
 
 
 def _topic(site: Site, config: Config, slug: str) -> dict:

@@ -52,6 +52,7 @@ from generator.frozen import record
 from generator.i18n import Words, load_words
 from generator.isotime import Day
 from generator.languages import primary
+from generator.money import amount_text
 from generator.hosts import ascii_host, readable_host
 from generator.urls import ascii_url, site_url
 from generator.site.grouping import item_story, story_first
@@ -308,7 +309,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         episode_type=podcasts.episode_type(item.extra.get("episodeType")) if episode else "",
         chapters=podcasts.chapters(item.extra.get("chapters")) if episode else ("", ""),
         transcript=podcasts.transcript(item.extra.get("transcript")) if episode else ("", ""),
-        price=_amount(item.price_amount) if download and item.price_amount is not None else "",
+        price=amount_text(item.price_amount) if download and item.price_amount is not None else "",
         price_currency=clean_text(item.price_currency) if download and item.price_amount is not None else "",
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
         author_url=provider_home(item.provider) if item.provider else "",
@@ -383,11 +384,6 @@ def _web_page(url: str) -> bool:
     """A link that names a page rather than a file: its path ends in a folder or a web page's extension."""
     path = urlsplit(url).path
     return not path or path.lower().endswith(_PAGE_ENDINGS)
-
-
-def _amount(amount: float) -> str:
-    """A price's amount as Media RSS writes one: its digits, without an exponent (`4.99`, `10`)."""
-    return f"{amount:.6f}".rstrip("0").rstrip(".")
 
 
 def _explicit(value) -> str:

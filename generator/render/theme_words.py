@@ -65,11 +65,12 @@ def search_words(words: Words, date_lang: Callable) -> dict:
     """The words static/search/search.js shows, for the search page's JSON block; `english`: those of them
     shown in English for a partial words file (i18n.Words.english), which it marks as word_lang does, and
     `date_short` when the results' dates (the index's, written as the cards') are English (date_lang), and the
-    length words (LENGTH_WORDS) when the index's lengths are (it writes them as the cards do: i18n.Fact)."""
+    length words (LENGTH_WORDS) when the index's lengths are (it writes them as the cards do: i18n.Fact);
+    `number_groups`, the sizes of the digit groups the site's language writes (Words.groups: [3, 2] in Hindi)."""
     english = ([key for key in (*SEARCH_WORDS, *LENGTH_WORDS) if key in words.english]
                + ["date_short"] * bool(date_lang("short")))
     return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
-            "english": sorted(english)}
+            "number_groups": list(words.groups), "english": sorted(english)}
 
 
 def relative_time_words(words: Words) -> Markup:

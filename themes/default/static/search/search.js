@@ -381,12 +381,18 @@
     });
   }
 
-  // A number as the pages write it (generator/i18n.py, Words.number): the words' decimal mark, digit groups and
-  // digits (Persian's ۰-۹).
+  // A number as the pages write it (generator/i18n.py, Words.number): the words' decimal mark, digit groups of the
+  // sizes the site's language takes (number_groups: [3, 2] in India's, 12,34,567) and digits (Persian's ۰-۹).
+  var GROUPS = Array.isArray(words.number_groups) && words.number_groups.length === 2 &&
+    words.number_groups.every(function (size) { return size >= 1 && size <= 9 && size % 1 === 0; })
+    ? words.number_groups : [3, 3];
   function numeral(value) {
     var parts = String(Math.abs(value)).split("."), whole = parts[0], group = words.number_group || ",";
     if (whole.length >= Math.max(4, Number(words.number_group_from) || 4)) {
-      whole = whole.replace(/\B(?=(\d{3})+$)/g, function () { return group; });
+      var last = GROUPS[0], each = GROUPS[1], rest = whole.slice(0, -last), groups = [whole.slice(-last)];
+      for (; rest.length > each; rest = rest.slice(0, -each)) groups.unshift(rest.slice(-each));
+      if (rest) groups.unshift(rest);
+      whole = groups.join(group);
     }
     var text = (value < 0 ? "-" : "") + whole + (parts[1] ? (words.number_decimal || ".") + parts[1] : "");
     var digits = typeof words.number_digits === "string" ? Array.from(words.number_digits) : [];
