@@ -1294,8 +1294,8 @@ def test_a_misspelt_word_finds_the_story_and_says_did_you_mean(searchable, page)
 
 @pytest.mark.slow
 def test_a_typo_in_the_first_two_letters_is_corrected_too(searchable, page):
-    # The first two letters choose the terms file a word is looked up in: a correction there needs the file of
-    # the corrected word. The two swapped, or one letter too many in front, are found.
+    # The first two letters choose the terms file a word is looked up in: a correction there is looked up in the tails
+    # files (tests/test_search_typos.py has each edit). The two swapped, or one letter too many in front, are found.
     config, out = searchable
     with static_server(out, "/paper/") as base:
         offline(page, base)

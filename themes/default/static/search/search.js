@@ -6,10 +6,11 @@
 (function () {
   "use strict";
 
-  var FORMAT = 34; // generator/plan/search.py FORMAT
+  var FORMAT = 35; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
+  var TAILS = "tails/"; // generator/plan/search_files.py TAILS_FOLDER
   var PER_PAGE = 20;
   var DEBOUNCE_MS = 150;
   var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
@@ -103,7 +104,7 @@
   function fold(text) {
     return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase().replace(/\u0131/g, "i")
       .replace(/\u0142/g, "l").replace(/\u00f8/g, "o").replace(/\u0111/g, "d").replace(/\u0127/g, "h")
-      .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae").replace(OTHER_DIGIT, asciiDigit);
+      .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae").replace(/\u03c2/g, "\u03c3").replace(OTHER_DIGIT, asciiDigit);
   }
 
   // How the site's language lowercases (meta.json's "casing", generator/plan/search_tokens.py casing): "tr" for Turkish
@@ -458,6 +459,7 @@
         Array.from(String(listed[start])).forEach(function (last) { meta.fileKeys.add(start + last); });
       });
       casing = meta.casing === "tr" ? "tr" : "";
+      meta.tails = Number.isInteger(meta.tails) && meta.tails > 0 ? meta.tails : 0; // (how many tails files)
       // The language's function words (what, is, how, to ...), folded: a story need not hold them
       // (generator/plan/search_optional.py)
       // (letters -> their Latin spellings, for a site in Cyrillic or Greek: generator/plan/search_latin.py)
@@ -544,15 +546,43 @@
     return row[b.length] <= max;
   }
 
-  // The words one edit in the first two letters away from `token` that are known exactly: the two swapped,
-  // or the first or the second left out. (They choose the terms file, so the closest words in the token's
-  // own file cannot have them; a letter missing or mistyped there would mean fetching one file per letter.)
-  function leadingEdits(token) {
-    var letters = Array.from(token);
-    var found = [letters[1] + letters[0] + letters.slice(2).join(""), letters.slice(1).join(""),
-      letters[0] + letters.slice(2).join("")];
-    return found.map(function (edited) { return stemWord(edited); }).filter(function (term, i, all) {
-      return all.indexOf(term) === i && Array.from(term).length >= 2;
+  // The tails files (generator/plan/search_files.py): each word term of TAIL_MIN letters or more, listed by its word's
+  // third and fourth letters (folded), in the file its key hashes to (FNV-1a of the code points) of meta's "tails".
+  function tailKey(letters) { // (an array of code points' characters)
+    return letters.slice(2, 4).join("");
+  }
+
+  function tailBucket(key, buckets) {
+    var value = 0x811c9dc5;
+    Array.from(key).forEach(function (char) { value = Math.imul(value ^ char.codePointAt(0), 0x01000193) >>> 0; });
+    return value % buckets;
+  }
+
+  // The commonest word one edit from `token` where its first two letters choose another terms file than the typed
+  // word's: one of them changed or swapped leaves the third and fourth letters where they were, one left out or typed
+  // more moves them by one, the second swapped with the third makes them the typed second and fourth. Its term and
+  // the terms file that has its postings, or null.
+  function tailed(meta, word) {
+    var letters = Array.from(word.token);
+    var keys = [tailKey(letters), letters.slice(1, 3).join(""), letters.slice(3, 5).join(""),
+      (letters[1] || "") + (letters[3] || "")].filter(function (key, i, all) {
+      return Array.from(key).length === 2 && all.indexOf(key) === i;
+    });
+    if (!meta.tails || !keys.length) return Promise.resolve(null);
+    var buckets = keys.map(function (key) { return tailBucket(key, meta.tails); }).filter(function (n, i, all) {
+      return all.indexOf(n) === i;
+    });
+    return Promise.all(buckets.map(function (n) { return fetchJSON(TAILS + n + ".json", true); })).then(function (tails) {
+      var best = null, df = 0;
+      tails.forEach(function (tail) {
+        if (!tail || !tail.terms) return;
+        Object.keys(tail.terms).forEach(function (term) {
+          var known = fold(own(tail.forms, term) ? tail.forms[term] : term);
+          if (keys.indexOf(tailKey(Array.from(known))) < 0 || !(oneEdit(known, word.token) || oneEdit(term, word.term))) return;
+          if (!best || tail.terms[term] > df || (tail.terms[term] === df && term < best)) { best = term; df = tail.terms[term]; }
+        });
+      });
+      return best && shardOf(meta, best).then(function (shard) { return own(shard.terms, best) ? { term: best, shard: shard } : null; });
     });
   }
 
@@ -608,7 +638,7 @@
 
   function spelledIn(meta, word, scores, edits) {
     var latin = meta.latin, token = word.token;
-    if (!latin || !/^[a-z']+$/.test(token)) return Promise.resolve(null);
+    if (!latin || !/^(?=.*[a-z])[a-z0-9']+$/.test(token)) return Promise.resolve(null); // (Greeklish: "8" θ)
     var keys = latinKeys(meta, token);
     return Promise.all(keys.map(function (key) { return shardOf(meta, key); })).then(function (shards) {
       var best = null, from = null, length = 0;
@@ -630,30 +660,35 @@
     });
   }
 
-  // How many of `token`'s letters from `at` the letters of `term` from `i` spell (each one of its Latin spellings), so
-  // that at most LATIN_ENDING are left, with at most `edits` letters typed more, left out, changed or swapped; -1 when
-  // they do not. A term with no letter of the table is none.
+  // How many of `token`'s letters from `at` the letters of `term` from `i` spell (each letter, or two the table reads as
+  // one, by one of its Latin spellings), so that at most LATIN_ENDING are left, with at most `edits` letters typed more,
+  // left out, changed or swapped; -1 when they do not. A term with no letter of the table is none.
   function spells(latin, term, i, token, at, edits) {
     if (i === term.length) return token.length - at <= LATIN_ENDING && at > 0 ? at : -1;
-    var ways = own(latin, term[i]) ? latin[term[i]] : null;
-    if (!ways) return -1;
-    var most = -1;
-    for (var n = 0; n < ways.length; n++) {
-      var way = ways[n];
-      if (!way && !i) continue; // (a word starts with a letter typed)
-      if (token.lastIndexOf(way, at) === at) most = Math.max(most, spells(latin, term, i + 1, token, at + way.length, edits));
-      if (!edits) continue;
-      for (var k = 0; k < way.length; k++) {
-        var left = way.slice(0, k) + way.slice(k + 1); // (a letter of it left out)
-        if ((left || i) && token.lastIndexOf(left, at) === at) {
-          most = Math.max(most, spells(latin, term, i + 1, token, at + left.length, edits - 1));
-        }
-        if (token.length >= at + way.length && token.charAt(at + k) !== way.charAt(k) &&
-            token.lastIndexOf(way.slice(0, k), at) === at && token.lastIndexOf(way.slice(k + 1), at + k + 1) === at + k + 1) {
-          most = Math.max(most, spells(latin, term, i + 1, token, at + way.length, edits - 1)); // (one changed)
+    var most = -1, known = false;
+    for (var size = 1; size <= 2 && i + size <= term.length; size++) { // (a letter, or two read as one: Greek's μπ)
+      var letter = term.slice(i, i + size).join("");
+      if (!own(latin, letter)) continue;
+      var ways = latin[letter], next = i + size;
+      known = true;
+      for (var n = 0; n < ways.length; n++) {
+        var way = ways[n];
+        if (!way && !i) continue; // (a word starts with a letter typed)
+        if (token.lastIndexOf(way, at) === at) most = Math.max(most, spells(latin, term, next, token, at + way.length, edits));
+        if (!edits) continue;
+        for (var k = 0; k < way.length; k++) {
+          var left = way.slice(0, k) + way.slice(k + 1); // (a letter of it left out)
+          if ((left || i) && token.lastIndexOf(left, at) === at) {
+            most = Math.max(most, spells(latin, term, next, token, at + left.length, edits - 1));
+          }
+          if (token.length >= at + way.length && token.charAt(at + k) !== way.charAt(k) &&
+              token.lastIndexOf(way.slice(0, k), at) === at && token.lastIndexOf(way.slice(k + 1), at + k + 1) === at + k + 1) {
+            most = Math.max(most, spells(latin, term, next, token, at + way.length, edits - 1)); // (one changed)
+          }
         }
       }
     }
+    if (!known) return -1;
     if (edits && at + 1 < token.length) {
       if (i) most = Math.max(most, spells(latin, term, i, token, at + 1, edits - 1)); // (one typed more)
       var swapped = token.slice(0, at) + token.charAt(at + 1) + token.charAt(at) + token.slice(at + 2);
@@ -669,8 +704,9 @@
     var grow = function (key, at) {
       var chars = Array.from(key).length;
       if (found.length >= LATIN_KEYS || tried++ > 500) return;
-      if (chars >= 2 && !meta.splitKeys.has(key)) {
-        if (meta.fileKeys.has(key) && found.indexOf(key) < 0) found.push(key);
+      var file = chars >= 2 ? shardKey(key, meta.splitKeys) : "";
+      if (file && (file !== key || !meta.splitKeys.has(key))) { // (two letters read as one may pass the file's key)
+        if (meta.fileKeys.has(file) && found.indexOf(file) < 0) found.push(file);
         return;
       }
       Object.keys(meta.latin).forEach(function (letter) {
@@ -716,8 +752,9 @@
     });
   }
 
-  // What a word that matches nothing as typed matches once corrected: the commonest word one edit away (two for a
-  // long word), or nothing.
+  // What a word that matches nothing as typed matches once corrected: the commonest word one edit away in its own
+  // terms file, else in the tails files (an edit in the first two letters: `tailed`), else two away for a long word,
+  // or nothing.
   function corrected(meta, word, shard, scores, add) {
     var best = null;
     Object.keys(shard.terms).forEach(function (term) {
@@ -728,16 +765,10 @@
       add(best, TYPO_FACTOR);
       return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
     }
-    var edits = leadingEdits(word.token);
-    return Promise.all(edits.map(function (term) { return shardOf(meta, term); })).then(function (shards) {
-      var at = -1;
-      edits.forEach(function (term, i) {
-        if (!own(shards[i].terms, term) || !isWordTerm(term)) return;
-        if (at < 0 || shards[i].terms[term][0] > shards[at].terms[edits[at]][0]) at = i;
-      });
-      if (at >= 0) {
-        add(edits[at], TYPO_FACTOR, shards[at]);
-        return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
+    return tailed(meta, word).then(function (found) {
+      if (found) {
+        add(found.term, TYPO_FACTOR, found.shard);
+        return { scores: scores, correction: found.shard.forms[found.term] || found.term, forms: [found.term] };
       }
       // A long word no single edit corrects, by two ("analitycs"): against the words the terms stand for, as
       // typed, not their stems (shorter: two edits from "notif" are "not" and "note")
