@@ -172,8 +172,8 @@ def _tails(tailed: list[tuple[str, str, str]], counts: dict[str, int]) -> dict[s
         terms[number][term] = counts[term]
         if word:
             words[number][term] = word
-    return {f"{SEARCH_FOLDER}/{TAILS_FOLDER}/{number}.json": _encode(_json({"forms": words[number], "terms": terms[number]}))
-            for number in range(buckets)}
+    return {f"{SEARCH_FOLDER}/{TAILS_FOLDER}/{number}.json":
+            _encode(_json({"forms": words[number], "terms": terms[number]})) for number in range(buckets)}
 
 
 def _cut(ids: array, impacts: array) -> tuple[array, array]:

@@ -199,6 +199,54 @@
   var PARTICLE_REST = 3; // letters after a function word that a query word is also read as apart ("in app")
   // A word of Hangul (its particle at its end, after two syllables or more, is not required: `parse`, meta.particle)
   var HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+
+  // What finds a Hangul word's particle (`particles`, meta.json's), after two syllables or more; null for none.
+  function particleOf(particles) {
+    return particles.length ? new RegExp("^[\\uac00-\\ud7a3]{2,}?(" + particles.join("|") + ")$") : null;
+  }
+
+  // A Korean word in Latin letters, as the Revised Romanization writes it: each syllable's jamo by these tables, a final
+  // before a syllable with no initial consonant read as its initial, ㄹ beside ㄹ or ㄴ "ll" (generator/plan/search_hangul.py)
+  var INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split(" ");
+  var MEDIALS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split(" ");
+  var FINALS = "- k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split(" ");
+  var CARRIED = "- g kk ks n nj n d r lg lm lb ls lt lp r m b ps s ss ng j ch k t p -".split(" ");
+  var I_NONE = 11, I_RIEUL = 5, I_NIEUN = 2, F_RIEUL = 8, F_NIEUN = 4;
+
+  function romanised(run) {
+    var parts = Array.from(run).map(function (char) {
+      var code = char.codePointAt(0) - 0xac00;
+      return [Math.floor(code / 588), Math.floor(code % 588 / 28), code % 28];
+    });
+    var out = "";
+    parts.forEach(function (part, at) {
+      var initial = part[0], final = part[2];
+      var after = at + 1 < parts.length ? parts[at + 1][0] : -1, before = at ? parts[at - 1][2] : 0;
+      if (before && initial === I_NONE) {
+        // (the final before it is its initial: written there)
+      } else if (initial === I_RIEUL && (before === F_RIEUL || before === F_NIEUN) || initial === I_NIEUN && before === F_RIEUL) {
+        out += "l";
+      } else if (initial !== I_NONE) {
+        out += INITIALS[initial];
+      }
+      out += MEDIALS[part[1]];
+      if (!final) return;
+      out += after === I_NONE ? CARRIED[final] : final === F_NIEUN && after === I_RIEUL ? "l" : FINALS[final];
+    });
+    return out.replace(/-/g, "");
+  }
+
+  // The Latin words of a text's Hangul words: each run's romanisation, and without its particle (`particle`,
+  // meta.particle) when two syllables or more are left; none of one letter (search_hangul.py romanised_words)
+  function romanisedWords(text, particle) {
+    var found = [];
+    (text.normalize("NFC").match(HANGUL_WORD) || []).forEach(function (run) {
+      found.push(romanised(run));
+      var ending = particle ? particle.exec(run) : null;
+      if (ending) found.push(romanised(run.slice(0, run.length - ending[1].length)));
+    });
+    return found.filter(function (word) { return word.length > 1; });
+  }
   var NUMBER = /^\p{Nd}+$/u;
 
   function joinOf(first, second, optional) {
@@ -289,6 +337,7 @@
     terms: function (text) { return terms(text); }, shardKey: shardKey,
     shardFile: shardFile,
     compounds: compounds, literals: literals, textWidth: textWidth,
+    romanised: function (text, particles) { return romanisedWords(text, particleOf(particles)); },
     phrases: function (query) { return parse(query).phrases; }, asQuoted: asQuoted,
     optional: function (query, words) { // the query words `words` (a site's "optional") make optional
       return parse(query, new Set(words)).words.filter(function (word) { return word.optional; })
@@ -474,7 +523,7 @@
       var particles = (Array.isArray(meta.particles) ? meta.particles : []).filter(function (particle) {
         return typeof particle === "string" && /^[\uac00-\ud7a3]+$/.test(particle);
       });
-      meta.particle = particles.length ? new RegExp("^[\\uac00-\\ud7a3]{2,}?(" + particles.join("|") + ")$") : null;
+      meta.particle = particleOf(particles);
       return loadStemmer(meta.stemmer).then(function () { return meta; });
     });
   }
@@ -1091,7 +1140,8 @@
         });
         parsed.glued.forEach(function (glue) { marks.add(glue.term); });
         var fixed = corrected ? asRead(query, parsed, perWord) : null;
-        show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix, seen: new Map() }, fixed, partial);
+        show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix, seen: new Map(), particle: meta.particle },
+          fixed, partial);
       });
     }).catch(function (error) {
       if (mine === seq) unavailable(error);
@@ -1290,9 +1340,10 @@
     text = String(text);
     var at = 0;
     if (marks) {
+      var hangul = romanisedAt(text, marks);
       Array.from(text.matchAll(WORD)).forEach(function (found) {
         var word = found[0], offset = found.index;
-        var matched = marks.seen.get(word); // (the same words come back in a search's titles and excerpts)
+        var matched = hangul.has(offset) || marks.seen.get(word); // (the same words come back in titles and excerpts)
         if (matched === undefined) {
           matched = indexedAs(word).some(function (term) {
             return marks.terms.has(term) || (marks.prefix && term.lastIndexOf(marks.prefix.token, 0) === 0);
@@ -1307,6 +1358,21 @@
     }
     if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
     return parent;
+  }
+
+  // Where the syllables of `text`'s Hangul words whose romanisation the query holds are (a Latin query on a Korean site:
+  // "seoul" marks 서울)
+  function romanisedAt(text, marks) {
+    var at = new Set();
+    Array.from(text.matchAll(HANGUL_WORD)).forEach(function (run) {
+      var found = romanisedWords(run[0], marks.particle).some(function (word) {
+        var term = stemWord(word);
+        return marks.terms.has(term) || (marks.prefix && term.lastIndexOf(marks.prefix.token, 0) === 0);
+      });
+      if (!found) return;
+      for (var i = 0; i < run[0].length; i++) at.add(run.index + i);
+    });
+    return at;
   }
 
   // Where the first word of `text` that the query matches starts, or -1.
