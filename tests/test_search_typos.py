@@ -1,7 +1,7 @@
 """A word of five letters or more typed with one edit (a letter changed, left out, typed more, or two side by side
 swapped) finds the word wherever the edit is, its first two letters too, and the page asks "Did you mean ...?". The
 first two letters choose a word's terms file, so a typo there is looked up through the tails files, by the word's
-third and fourth letters (generator/plan/search_files.py, search.js `tailed`)."""
+third to fifth letters (generator/plan/search_files.py, search.js `tailed`)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def _site(tmp_path):
     return headline_site(tmp_path / "site", HEADLINES)
 
 
-def test_every_word_term_is_in_the_tails_file_of_its_words_third_and_fourth_letters(tmp_path):
+def test_every_word_term_is_in_the_tails_file_of_its_words_third_to_fifth_letters(tmp_path):
     folder = _site(tmp_path).output_path / SEARCH_FOLDER
     meta = json.loads((folder / "meta.json").read_bytes())
     assert meta["tails"] >= 1
@@ -37,7 +37,7 @@ def test_every_word_term_is_in_the_tails_file_of_its_words_third_and_fourth_lett
         shard = json.loads(path.read_bytes())
         for term, postings in shard["terms"].items():
             word = fold(shard["forms"].get(term, term))
-            if not term.startswith("_") and ":" not in term and len(word) >= 4 and not word.isdigit():
+            if not term.startswith("_") and ":" not in term and len(word) >= 5 and not word.isdigit():
                 words[term] = postings[0]
                 if term in shard["forms"]:
                     forms[term] = shard["forms"][term]

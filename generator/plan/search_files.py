@@ -7,8 +7,8 @@ and written, the terms sharded, the records chunked. The files, under SEARCH_FOL
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
-    tails/N.json      {"terms": {"term": df}, "forms": {"term": word}}: the word terms of 4+ letters whose word's
-                      third and fourth letters (tail_key) hash to N (tail_bucket) of meta's "tails" files
+    tails/N.json      {"terms": {"term": df}, "forms": {"term": word}}: the word terms of 5+ letters whose word's
+                      third to fifth letters (tail_key) hash to N (tail_bucket) of meta's "tails" files
 
 A term's shard KEY is its first two characters; a shard that grows past SHARD_BYTES is split by one more
 character (the client follows the same rule), so a file stays small whatever the size of the site. Meta's
@@ -23,10 +23,10 @@ hex of its UTF-8: a crafted term can never name a file outside the folder, nor o
 write, nor another key's file (but for case too). "forms" gives the commonest word of a stem, for "did you mean".
 
 A word's first two letters choose its terms file, so a typo in them is not in the file of the word meant: the tails
-files list each word term by its word's third and fourth letters (folded), which such a typo leaves in place or moves
-by one, and search.js looks a word that matches nothing up in the tails of its letters 2-3, 3-4, 4-5 and 2 and 4 (each
-edit of the first two letters: one changed, left out, typed more, or swapped with its neighbour), then fetches the
-terms file of the word it picks. The keys are hashed into as many files as TAIL_BYTES makes (all written, none empty
+files list each word term by its word's third to fifth letters (folded), which such a typo leaves in place or moves
+by one, and search.js looks a word that matches nothing up in the tails of its letters 3-5, 2-4, 4-6 and 2, 4 and 5
+(each edit of the first two letters: one changed, left out, typed more, or swapped with its neighbour), then fetches
+the terms file of the word it picks. Three letters, not two: a key's words are a small share of a big site's. The keys are hashed into as many files as TAIL_BYTES makes (all written, none empty
 of its JSON, so the page never asks for a missing one): meta's "tails" is their number, nothing grows with a list.
 
 A query reads meta.json, one terms file per query word (and one per phrase or filter) and the docs files
@@ -58,7 +58,7 @@ MAX_SHARD_NAME = 64  # characters of a terms file's name (terms/...): a longer k
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 TAILS_FOLDER = "tails"  # under SEARCH_FOLDER
 TAIL_BYTES = 8 * 1024  # about this much per tails file: as many files as the tails' JSON needs
-TAIL_MIN = 4  # letters of a word (folded) the tails list: search.js corrects a word of TYPO_MIN letters or more
+TAIL_MIN = 5  # letters of a word (folded) the tails list
 
 
 def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
@@ -70,8 +70,8 @@ def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
 
 
 def tail_key(word: str) -> str:
-    """The key a word (folded) is listed by in the tails files: its third and fourth letters (search.js: tailKey)."""
-    return word[2:4]
+    """The key a word (folded) is listed by in the tails files: its third to fifth letters (search.js: tailKey)."""
+    return word[2:5]
 
 
 def tail_bucket(key: str, buckets: int) -> int:

@@ -595,10 +595,10 @@
     return row[b.length] <= max;
   }
 
-  // The tails files (generator/plan/search_files.py): each word term of TAIL_MIN letters or more, listed by its word's
-  // third and fourth letters (folded), in the file its key hashes to (FNV-1a of the code points) of meta's "tails".
+  // The tails files (generator/plan/search_files.py): each word term of 5 letters or more, listed by its word's third
+  // to fifth letters (folded), in the file its key hashes to (FNV-1a of the code points) of meta's "tails".
   function tailKey(letters) { // (an array of code points' characters)
-    return letters.slice(2, 4).join("");
+    return letters.slice(2, 5).join("");
   }
 
   function tailBucket(key, buckets) {
@@ -608,14 +608,14 @@
   }
 
   // The commonest word one edit from `token` where its first two letters choose another terms file than the typed
-  // word's: one of them changed or swapped leaves the third and fourth letters where they were, one left out or typed
-  // more moves them by one, the second swapped with the third makes them the typed second and fourth. Its term and
-  // the terms file that has its postings, or null.
+  // word's: one of them changed or swapped leaves the third to fifth letters where they were, one left out or typed
+  // more moves them by one, the second swapped with the third makes them the typed second, fourth and fifth. Its term
+  // and the terms file that has its postings, or null.
   function tailed(meta, word) {
     var letters = Array.from(word.token);
-    var keys = [tailKey(letters), letters.slice(1, 3).join(""), letters.slice(3, 5).join(""),
-      (letters[1] || "") + (letters[3] || "")].filter(function (key, i, all) {
-      return Array.from(key).length === 2 && all.indexOf(key) === i;
+    var keys = [tailKey(letters), letters.slice(1, 4).join(""), letters.slice(3, 6).join(""),
+      (letters[1] || "") + letters.slice(3, 5).join("")].filter(function (key, i, all) {
+      return Array.from(key).length === 3 && all.indexOf(key) === i;
     });
     if (!meta.tails || !keys.length) return Promise.resolve(null);
     var buckets = keys.map(function (key) { return tailBucket(key, meta.tails); }).filter(function (n, i, all) {
