@@ -11,7 +11,7 @@ import unicodedata
 import urllib.parse
 
 import pytest
-from conftest import BASIC_CONFIG, ROOT, build_site, item, make_site, static_server
+from conftest import BASIC_CONFIG, ROOT, build_site, item, make_site, search_page, static_server
 
 from generator.languages import KOREAN_PARTICLES
 from generator.plan.search_files import SEARCH_FOLDER
@@ -56,3 +56,74 @@ def test_the_index_carries_the_particles_that_stories_strip_from_a_word(tmp_path
     assert meta["particles"] == list(KOREAN_PARTICLES) and len(meta["particles"]) > 20
     script = (ROOT / "themes/default/static/search/search.js").read_text(encoding="utf-8")
     assert not any(f"|{particle}|" in script or f"({particle}|" in script for particle in meta["particles"])
+
+
+# The Revised Romanization's spellings of places and words, as the government's and readers' (liaison, ㄹ beside ㄹ or ㄴ)
+ROMANISED = {"서울": "seoul", "부산": "busan", "대구": "daegu", "인천": "incheon", "광주": "gwangju", "대전": "daejeon",
+             "울산": "ulsan", "제주": "jeju", "한국": "hanguk", "한국어": "hangugeo", "신라": "silla", "한라산": "hallasan",
+             "설날": "seollal", "경기도": "gyeonggido", "전라남도": "jeollanamdo", "떡볶이": "tteokbokki", "좋아": "joa",
+             "닭이": "dalgi", "강아지": "gangaji", "김치": "gimchi", "의자": "uija", "왜": "wae"}
+
+
+def test_hangul_words_are_written_in_the_revised_romanization():
+    from generator.plan.search_hangul import romanised, romanised_words
+
+    assert {word: romanised(word) for word in ROMANISED} == ROMANISED
+    # (a word with its particle is its romanisation with and without it; one letter is no word)
+    assert romanised_words("서울시가 부산에서는 아 서울") == ["seoulsiga", "seoulsi", "busaneseoneun", "busan", "seoul"]
+    assert romanised_words(unicodedata.normalize("NFD", "서울")) == ["seoul"]
+
+
+@pytest.mark.slow
+def test_search_js_romanises_hangul_as_python_does(tmp_path):
+    """Every syllable of Hangul alone and after each other syllable's final and before its initial (11,172 syllables,
+    the rules of two side by side), and runs with each particle, in node against search_hangul.romanised_words."""
+    import random
+    import subprocess
+
+    from generator.plan.search_hangul import romanised_words
+
+    syllables = [chr(code) for code in range(0xAC00, 0xD7A4)]
+    rng = random.Random(45)
+    texts = [" ".join(syllables), " ".join(a + b for a, b in zip(syllables, rng.sample(syllables, len(syllables)))),
+             " ".join("".join(rng.choices(syllables, k=rng.randint(2, 5))) + particle
+                      for particle in KOREAN_PARTICLES for _ in range(40)), "서울시에서는 Seoul 東京 서울"]
+    (tmp_path / "texts.json").write_text(json.dumps([texts, list(KOREAN_PARTICLES)], ensure_ascii=False),
+                                         encoding="utf-8")
+    (tmp_path / "run.js").write_text("""
+        const fs = require("fs"), vm = require("vm"), [dir, file] = process.argv.slice(2);
+        globalThis.window = globalThis;
+        globalThis.document = { getElementById: () => null };
+        vm.runInThisContext(fs.readFileSync(dir + "/search.js", "utf8"));
+        const [texts, particles] = JSON.parse(fs.readFileSync(file, "utf8"));
+        process.stdout.write(JSON.stringify(texts.map(t => window.newsdeskSearch.romanised(t, particles))));
+    """)
+    run = subprocess.run(["node", str(tmp_path / "run.js"), str(ROOT / "themes/default/static/search"),
+                          str(tmp_path / "texts.json")], capture_output=True, text=True, check=True)
+    found = json.loads(run.stdout)
+    expected = [romanised_words(text) for text in texts]
+    assert sum(map(len, expected)) > 20_000
+    assert found == expected
+
+
+ROMAN_STORIES = {"subway": "서울 지하철 새 노선 개통", "bus": "서울시가 자율주행 버스 도입", "port": "부산 항만 개발 계획",
+                 "economy": "한국어 교육 확대"}
+# a query typed in Latin letters -> the stories it finds
+ROMAN_QUERIES = {"seoul": ["bus", "subway"], "seoulsi": ["bus"], "busan": ["port"], "hangugeo": ["economy"],
+                 "busan hangman": ["port"], "Seoul jihacheol": ["subway"]}
+
+
+@pytest.mark.slow
+def test_a_korean_word_typed_in_latin_letters_finds_and_marks_the_hangul_word(tmp_path, page):
+    files = {f"content/{name}.md": item(title, f"2026-11-{20 - n:02d}T08:00:00Z", body=title)
+             for n, (name, title) in enumerate(ROMAN_STORIES.items())}
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "language: ko\n"))
+    with search_page(page, config) as base:
+        for query, names in ROMAN_QUERIES.items():
+            page.goto(base + "search/?q=" + urllib.parse.quote(query))
+            page.locator("#search-status").filter(has_text=f"{len(names)}건").wait_for(timeout=10_000)
+            titles = page.locator("#search-results .card-title a").all_inner_texts()
+            assert sorted(titles) == sorted(ROMAN_STORIES[name] for name in names), query
+        page.goto(base + "search/?q=busan")
+        page.locator("#search-status").filter(has_text="1건").wait_for(timeout=10_000)
+        assert page.locator("#search-results .card-title mark").all_inner_texts() == ["부", "산"]

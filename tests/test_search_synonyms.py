@@ -127,7 +127,7 @@ def test_two_words_side_by_side_one_short_are_also_one_word():
 def indexed(groups: tuple, title: str, excerpt: str = "", body: str = "Text.") -> set[str]:
     """The terms an English site's index lists one story under, with these synonym groups."""
     story = ((title, "", excerpt, "", zlib.compress(body.encode()), ()),)
-    postings, _, _ = index_task(None, (0, "english", "", (groups, ()), marshal.dumps([story], 2)))
+    postings, _, _ = index_task(None, (0, "english", "", (groups, (), False), marshal.dumps([story], 2)))
     assert postings.terms
     return set(postings.terms)
 

@@ -28,6 +28,7 @@ The stages, each a module of its own:
     search_stems.py      words -> terms: the Snowball stemmer of the site's language (stemmer, terms)
     search_optional.py   the language's function words, which a query need not match
     search_latin.py      the Latin spellings of a Cyrillic or Greek script's letters, which a query may type
+    search_hangul.py     Korean words in Latin letters (romanised), which a Korean site's index lists them by too
     search_tasks.py      the stories' terms and impacts, in tasks a helper process runs (index_tasks, index_task)
     search_files.py      the tasks' results joined and written as the index's files (index_files, shard_file)
 
@@ -49,6 +50,7 @@ from generator.i18n import facts, load_words
 from generator.languages import KOREAN_PARTICLES
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
+from generator.plan.search_hangul import romanises
 from generator.plan.search_latin import latin_letters
 from generator.plan.search_optional import optional_words
 from generator.plan.search_stems import stemmer_name
@@ -60,7 +62,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word, spaces_made_one
 from generator.site.types import badge, list_key, title_word
 from generator.urls import resized_url
 
-FORMAT = 34  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 35  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
@@ -90,6 +92,7 @@ class SearchIndex:
     synonyms: tuple[tuple[str, ...], ...] = ()
     prices: tuple = ()  # (price, amount, currency) -> the price as the site's cards show it, for the items with one
     latin: tuple = ()  # (letter, its Latin spellings) of the site's script, which a query typed in Latin spells
+    hangul: bool = False  # whether a Hangul word is indexed by its romanisation too (a Korean site: search_hangul)
 
 
 # What index_source hashes of an item, besides its provider, time and pictures: what a record or a task reads
@@ -113,7 +116,8 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
                         stemmer_name(config.language), casing(config.language), config.timezone,
                         config.picture_resizer, words.digest, copies.digest if copies else "",
                         tuple(optional_words(config.language)), config.search_synonyms,
-                        sorted(latin_letters(config.language).items()), KOREAN_PARTICLES)]
+                        sorted(latin_letters(config.language).items()), KOREAN_PARTICLES,
+                        romanises(config.language))]
     add, story_of = described.append, site.story_of.get
     for index, item in enumerate(site.items):
         if item.is_published:
@@ -193,7 +197,8 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
                        stemmer_name(config.language), casing(config.language), facets, optional, shortnames,
                        tuple((kind, text) for kind, text in kinds if text), words.t("price_free"), synonyms,
                        tuple(prices.items()), tuple((letter, tuple(spellings))
-                                                    for letter, spellings in latin_letters(config.language).items()))
+                                                    for letter, spellings in latin_letters(config.language).items()),
+                       romanises(config.language))
 
 
 def price_words(item: Item, words) -> str:

@@ -2,10 +2,13 @@
 and written, the terms sharded, the records chunked. The files, under SEARCH_FOLDER in the site:
 
     meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "files", "source",
-                       "latin", "particles" (Korean's: languages.KOREAN_PARTICLES, which a query need not match)}
+                       "latin", "particles" (Korean's: languages.KOREAN_PARTICLES, which a query need not match),
+                       "tails" (how many tails files)}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
+    tails/N.json      {"terms": {"term": df}, "forms": {"term": word}}: the word terms of 5+ letters whose word's
+                      third to fifth letters (tail_key) hash to N (tail_bucket) of meta's "tails" files
 
 A term's shard KEY is its first two characters; a shard that grows past SHARD_BYTES is split by one more
 character (the client follows the same rule), so a file stays small whatever the size of the site. Meta's
@@ -18,6 +21,13 @@ impacts (and its true df): such a word is too common to decide a ranking. KEY is
 when it is [a-z0-9] (lower case), starts with no "x" and is no Windows device name (`con`, `nul`), else "x" + the
 hex of its UTF-8: a crafted term can never name a file outside the folder, nor one a checkout on Windows cannot
 write, nor another key's file (but for case too). "forms" gives the commonest word of a stem, for "did you mean".
+
+A word's first two letters choose its terms file, so a typo in them is not in the file of the word meant: the tails
+files list each word term by its word's third to fifth letters (folded), which such a typo leaves in place or moves
+by one, and search.js looks a word that matches nothing up in the tails of its letters 3-5, 2-4, 4-6 and 2, 4 and 5
+(each edit of the first two letters: one changed, left out, typed more, or swapped with its neighbour), then fetches
+the terms file of the word it picks. Three letters, not two: a key's words are a small share of a big site's. The keys are hashed into as many files as TAIL_BYTES makes (all written, none empty
+of its JSON, so the page never asks for a missing one): meta's "tails" is their number, nothing grows with a list.
 
 A query reads meta.json, one terms file per query word (and one per phrase or filter) and the docs files
 of the results it shows: a few small files, whatever the size of the site.
@@ -37,7 +47,8 @@ from typing import Iterable
 
 from generator.languages import KOREAN_PARTICLES
 from generator.plan.search import FIELDS, FORMAT, SearchIndex
-from generator.plan.search_tasks import MAX_WEIGHT, PROVIDER, TOPIC
+from generator.plan.search_tasks import MAX_WEIGHT, PAIR, PROVIDER, TOPIC
+from generator.plan.search_tokens import fold
 from generator.urls import device_name
 
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
@@ -45,6 +56,9 @@ DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 
 SHARD_BYTES = 24 * 1024  # a terms file larger than this is split by one more character of its terms
 MAX_SHARD_NAME = 64  # characters of a terms file's name (terms/...): a longer key is not split (_shards)
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
+TAILS_FOLDER = "tails"  # under SEARCH_FOLDER
+TAIL_BYTES = 8 * 1024  # about this much per tails file: as many files as the tails' JSON needs
+TAIL_MIN = 5  # letters of a word (folded) the tails list
 
 
 def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
@@ -53,6 +67,20 @@ def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
     while key in split and len(term) > len(key):
         key = term[:len(key) + 1]
     return key
+
+
+def tail_key(word: str) -> str:
+    """The key a word (folded) is listed by in the tails files: its third to fifth letters (search.js: tailKey)."""
+    return word[2:5]
+
+
+def tail_bucket(key: str, buckets: int) -> int:
+    """The tails file of a key: FNV-1a (32 bits) of its code points, modulo the number of files (search.js: tailBucket).
+    Stable across builds and languages, and spread enough that the files are of a size."""
+    value = 0x811C9DC5
+    for char in key:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return value % buckets
 
 
 _PLAIN_KEY = re.compile(r"[a-wyz0-9][a-z0-9]*")  # a key written as it is (shard_file)
@@ -106,11 +134,18 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
     files: dict[str, bytes] = {}
     for number, start in enumerate(range(0, len(index.docs), DOCS_PER_FILE)):
         files[f"{SEARCH_FOLDER}/docs/{number}.json"] = _encode(_json(index.docs[start:start + DOCS_PER_FILE]))
+    tailed: list[tuple[str, str, str]] = []  # (tail key, term, its word if not the term) of the tails files
     for key, names in shards.items():
         words = {term: max(sorted(forms[term].items()), key=lambda pair: pair[1])[0]
                  for term in names if term in forms and term not in plain}
         text = ",".join(f"{_json(term)}:[{counts[term]},{postings[term]}]" for term in names)
         files[f"{SEARCH_FOLDER}/{shard_file(key)}"] = _encode('{"forms":' + _json(words) + ',"terms":{' + text + "}}")
+        for term in names:
+            word = fold(words.get(term, term))
+            if len(word) >= TAIL_MIN and not word.isdigit() and term[0] != PAIR and ":" not in term:
+                tailed.append((tail_key(word), term, words.get(term, "")))
+    tails = _tails(tailed, counts)
+    files.update(tails)
     stories = Counter(counts)
     facets = {"topics": [[slug, name, stories[TOPIC + slug]] for slug, name in index.facets[0]
                          if stories[TOPIC + slug]],
@@ -121,9 +156,24 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
             "stemmer": index.stemmer, "casing": index.casing, "optional": list(index.optional),
             "keys": _listed(shards), "files": len(files) + 1, "source": index.source,
             "latin": {letter: list(spellings) for letter, spellings in index.latin},
-            "particles": list(KOREAN_PARTICLES)}
+            "particles": list(KOREAN_PARTICLES), "tails": len(tails)}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
+
+
+def _tails(tailed: list[tuple[str, str, str]], counts: dict[str, int]) -> dict[str, bytes]:
+    """The tails files (the module's docstring), from (tail key, term, its word or "") of each term they list."""
+    size = sum(len(term) + len(word) + 16 for _, term, word in tailed)
+    buckets = max(1, -(-size // TAIL_BYTES))
+    terms: list[dict[str, int]] = [{} for _ in range(buckets)]
+    words: list[dict[str, str]] = [{} for _ in range(buckets)]
+    for key, term, word in tailed:
+        number = tail_bucket(key, buckets)
+        terms[number][term] = counts[term]
+        if word:
+            words[number][term] = word
+    return {f"{SEARCH_FOLDER}/{TAILS_FOLDER}/{number}.json":
+            _encode(_json({"forms": words[number], "terms": terms[number]})) for number in range(buckets)}
 
 
 def _cut(ids: array, impacts: array) -> tuple[array, array]:

@@ -19,6 +19,7 @@ from typing import Callable, NamedTuple
 from generator import __version__
 from generator.plan.search import FORMAT, SearchIndex
 from generator.plan.search_compounds import _camel_words, _compound, _literals, _phrase_joins, compounds
+from generator.plan.search_hangul import romanised_words
 from generator.plan.search_stems import stemmer
 from generator.plan.search_tokens import _body_text, _marks, _Runs, _spelled, _tokens, _written_words, fold, spelled
 from generator.site.model import Item
@@ -157,7 +158,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     _compound()
     stemmer(index.stemmer)  # (its module imported here, not again in each helper)
     texts = functools.partial(_texts, dict(index.shortnames), dict(index.kinds), index.free, dict(index.prices))
-    vocabulary = (index.synonyms, index.optional)
+    vocabulary = (index.synonyms, index.optional, index.hangul)
     return [(start, index.stemmer, index.casing, vocabulary,
              marshal.dumps([tuple(map(texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
@@ -214,10 +215,11 @@ def _texts(shortnames: dict[str, str], kinds: dict[str, str], free: str, prices:
 def index_task(_state, task: tuple) -> tuple[Postings, dict[str, dict[str, int]], set[str]]:
     """The postings of the documents of a task (Postings); term -> {word: documents} for the words that are
     not their own term; the words that are."""
-    start, stemmer_name, lowered, (synonyms, optional), texts = task
+    start, stemmer_name, lowered, (synonyms, optional, hangul), texts = task
     texts = marshal.loads(texts)
     stems = _Stems(stemmer(stemmer_name), lowered)
     stems.optional = frozenset(optional)
+    stems.hangul = hangul
     stems.synonyms = _synonym_table(synonyms, stems, lowered)
     words: Counter = Counter()  # word -> documents of this task it is in
     # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each; the impacts in a bytearray,
@@ -259,6 +261,7 @@ class _Stems(dict):
         self.runs = _Runs(casing)
         self.optional: frozenset[str] = frozenset()  # the language's function words, folded (joins)
         self.synonyms: tuple = ({}, [])  # _synonym_table's
+        self.hangul = False  # whether a Hangul word is a word in Latin letters too (search_hangul.romanised_words)
 
     def __missing__(self, word: str) -> str:
         term = self[word] = self.stem(word)
@@ -305,6 +308,9 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     # word's parts beside it)
     joined = [compounds(field, casing) + _camel_words(written, casing) + _literals(field, casing, marked)
               for field, written, (_, marked) in zip(texts, utf8, spelled_fields)]
+    if stems.hangul:  # (a Korean word in Latin letters, as a compound is: beside its syllables, in no phrase pair)
+        for extra, field in zip(joined, texts):
+            extra += romanised_words(field)
     # (two words side by side, one of them short, also as one word where phrase pairs are: "no code" is "nocode")
     # (within a sentence or phrase: "code. Set" is no "codeset")
     joined[0] += _phrase_joins(title, casing, runs, stems.optional, None, fields[0])

@@ -276,13 +276,14 @@ def fold(text: str) -> str:
     toLowerCase does the same mapping); and the dotless "ı" is "i", as a query typed without Turkish letters
     has it (Turkish's other letters fold so: ş, ç, ğ, ö, ü), and so are the letters with a stroke, which NFKD
     leaves whole: ł (Polish), ø (Danish, Norwegian), đ (Croatian, Vietnamese), ħ (Maltese); and the ligatures œ
-    (French) and æ (Danish, Norwegian) are the two letters their readers type for them, "oe" and "ae"; and a digit
+    (French) and æ (Danish, Norwegian) are the two letters their readers type for them, "oe" and "ae"; Greek's final
+    sigma ς is σ, as readers type it (or lower() makes it of a capital Σ in the middle of a text); and a digit
     of another script is its ASCII digit (languages.ASCII_DIGITS: ٢٠٢٦ and ۲۰۲۶ are 2026)."""
     if text.isascii():
         return text.lower()
     folded = unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", text))).lower()
     folded = folded.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ħ", "h")
-    return folded.replace("œ", "oe").replace("æ", "ae").translate(ASCII_DIGITS)
+    return folded.replace("œ", "oe").replace("æ", "ae").replace("ς", "σ").translate(ASCII_DIGITS)
 
 
 def tokens(text: str, casing: str = "") -> list[str]:

@@ -6,10 +6,11 @@
 (function () {
   "use strict";
 
-  var FORMAT = 34; // generator/plan/search.py FORMAT
+  var FORMAT = 35; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
+  var TAILS = "tails/"; // generator/plan/search_files.py TAILS_FOLDER
   var PER_PAGE = 20;
   var DEBOUNCE_MS = 150;
   var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
@@ -103,7 +104,7 @@
   function fold(text) {
     return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase().replace(/\u0131/g, "i")
       .replace(/\u0142/g, "l").replace(/\u00f8/g, "o").replace(/\u0111/g, "d").replace(/\u0127/g, "h")
-      .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae").replace(OTHER_DIGIT, asciiDigit);
+      .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae").replace(/\u03c2/g, "\u03c3").replace(OTHER_DIGIT, asciiDigit);
   }
 
   // How the site's language lowercases (meta.json's "casing", generator/plan/search_tokens.py casing): "tr" for Turkish
@@ -198,6 +199,54 @@
   var PARTICLE_REST = 3; // letters after a function word that a query word is also read as apart ("in app")
   // A word of Hangul (its particle at its end, after two syllables or more, is not required: `parse`, meta.particle)
   var HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+
+  // What finds a Hangul word's particle (`particles`, meta.json's), after two syllables or more; null for none.
+  function particleOf(particles) {
+    return particles.length ? new RegExp("^[\\uac00-\\ud7a3]{2,}?(" + particles.join("|") + ")$") : null;
+  }
+
+  // A Korean word in Latin letters, as the Revised Romanization writes it: each syllable's jamo by these tables, a final
+  // before a syllable with no initial consonant read as its initial, ㄹ beside ㄹ or ㄴ "ll" (generator/plan/search_hangul.py)
+  var INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split(" ");
+  var MEDIALS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split(" ");
+  var FINALS = "- k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split(" ");
+  var CARRIED = "- g kk ks n nj n d r lg lm lb ls lt lp r m b ps s ss ng j ch k t p -".split(" ");
+  var I_NONE = 11, I_RIEUL = 5, I_NIEUN = 2, F_RIEUL = 8, F_NIEUN = 4;
+
+  function romanised(run) {
+    var parts = Array.from(run).map(function (char) {
+      var code = char.codePointAt(0) - 0xac00;
+      return [Math.floor(code / 588), Math.floor(code % 588 / 28), code % 28];
+    });
+    var out = "";
+    parts.forEach(function (part, at) {
+      var initial = part[0], final = part[2];
+      var after = at + 1 < parts.length ? parts[at + 1][0] : -1, before = at ? parts[at - 1][2] : 0;
+      if (before && initial === I_NONE) {
+        // (the final before it is its initial: written there)
+      } else if (initial === I_RIEUL && (before === F_RIEUL || before === F_NIEUN) || initial === I_NIEUN && before === F_RIEUL) {
+        out += "l";
+      } else if (initial !== I_NONE) {
+        out += INITIALS[initial];
+      }
+      out += MEDIALS[part[1]];
+      if (!final) return;
+      out += after === I_NONE ? CARRIED[final] : final === F_NIEUN && after === I_RIEUL ? "l" : FINALS[final];
+    });
+    return out.replace(/-/g, "");
+  }
+
+  // The Latin words of a text's Hangul words: each run's romanisation, and without its particle (`particle`,
+  // meta.particle) when two syllables or more are left; none of one letter (search_hangul.py romanised_words)
+  function romanisedWords(text, particle) {
+    var found = [];
+    (text.normalize("NFC").match(HANGUL_WORD) || []).forEach(function (run) {
+      found.push(romanised(run));
+      var ending = particle ? particle.exec(run) : null;
+      if (ending) found.push(romanised(run.slice(0, run.length - ending[1].length)));
+    });
+    return found.filter(function (word) { return word.length > 1; });
+  }
   var NUMBER = /^\p{Nd}+$/u;
 
   function joinOf(first, second, optional) {
@@ -288,6 +337,7 @@
     terms: function (text) { return terms(text); }, shardKey: shardKey,
     shardFile: shardFile,
     compounds: compounds, literals: literals, textWidth: textWidth,
+    romanised: function (text, particles) { return romanisedWords(text, particleOf(particles)); },
     phrases: function (query) { return parse(query).phrases; }, asQuoted: asQuoted,
     optional: function (query, words) { // the query words `words` (a site's "optional") make optional
       return parse(query, new Set(words)).words.filter(function (word) { return word.optional; })
@@ -464,6 +514,7 @@
         Array.from(String(listed[start])).forEach(function (last) { meta.fileKeys.add(start + last); });
       });
       casing = meta.casing === "tr" ? "tr" : "";
+      meta.tails = Number.isInteger(meta.tails) && meta.tails > 0 ? meta.tails : 0; // (how many tails files)
       // The language's function words (what, is, how, to ...), folded: a story need not hold them
       // (generator/plan/search_optional.py)
       // (letters -> their Latin spellings, for a site in Cyrillic or Greek: generator/plan/search_latin.py)
@@ -478,7 +529,7 @@
       var particles = (Array.isArray(meta.particles) ? meta.particles : []).filter(function (particle) {
         return typeof particle === "string" && /^[\uac00-\ud7a3]+$/.test(particle);
       });
-      meta.particle = particles.length ? new RegExp("^[\\uac00-\\ud7a3]{2,}?(" + particles.join("|") + ")$") : null;
+      meta.particle = particleOf(particles);
       return loadStemmer(meta.stemmer).then(function () { return meta; });
     });
   }
@@ -550,15 +601,43 @@
     return row[b.length] <= max;
   }
 
-  // The words one edit in the first two letters away from `token` that are known exactly: the two swapped,
-  // or the first or the second left out. (They choose the terms file, so the closest words in the token's
-  // own file cannot have them; a letter missing or mistyped there would mean fetching one file per letter.)
-  function leadingEdits(token) {
-    var letters = Array.from(token);
-    var found = [letters[1] + letters[0] + letters.slice(2).join(""), letters.slice(1).join(""),
-      letters[0] + letters.slice(2).join("")];
-    return found.map(function (edited) { return stemWord(edited); }).filter(function (term, i, all) {
-      return all.indexOf(term) === i && Array.from(term).length >= 2;
+  // The tails files (generator/plan/search_files.py): each word term of 5 letters or more, listed by its word's third
+  // to fifth letters (folded), in the file its key hashes to (FNV-1a of the code points) of meta's "tails".
+  function tailKey(letters) { // (an array of code points' characters)
+    return letters.slice(2, 5).join("");
+  }
+
+  function tailBucket(key, buckets) {
+    var value = 0x811c9dc5;
+    Array.from(key).forEach(function (char) { value = Math.imul(value ^ char.codePointAt(0), 0x01000193) >>> 0; });
+    return value % buckets;
+  }
+
+  // The commonest word one edit from `token` where its first two letters choose another terms file than the typed
+  // word's: one of them changed or swapped leaves the third to fifth letters where they were, one left out or typed
+  // more moves them by one, the second swapped with the third makes them the typed second, fourth and fifth. Its term
+  // and the terms file that has its postings, or null.
+  function tailed(meta, word) {
+    var letters = Array.from(word.token);
+    var keys = [tailKey(letters), letters.slice(1, 4).join(""), letters.slice(3, 6).join(""),
+      (letters[1] || "") + letters.slice(3, 5).join("")].filter(function (key, i, all) {
+      return Array.from(key).length === 3 && all.indexOf(key) === i;
+    });
+    if (!meta.tails || !keys.length) return Promise.resolve(null);
+    var buckets = keys.map(function (key) { return tailBucket(key, meta.tails); }).filter(function (n, i, all) {
+      return all.indexOf(n) === i;
+    });
+    return Promise.all(buckets.map(function (n) { return fetchJSON(TAILS + n + ".json", true); })).then(function (tails) {
+      var best = null, df = 0;
+      tails.forEach(function (tail) {
+        if (!tail || !tail.terms) return;
+        Object.keys(tail.terms).forEach(function (term) {
+          var known = fold(own(tail.forms, term) ? tail.forms[term] : term);
+          if (keys.indexOf(tailKey(Array.from(known))) < 0 || !(oneEdit(known, word.token) || oneEdit(term, word.term))) return;
+          if (!best || tail.terms[term] > df || (tail.terms[term] === df && term < best)) { best = term; df = tail.terms[term]; }
+        });
+      });
+      return best && shardOf(meta, best).then(function (shard) { return own(shard.terms, best) ? { term: best, shard: shard } : null; });
     });
   }
 
@@ -614,7 +693,7 @@
 
   function spelledIn(meta, word, scores, edits) {
     var latin = meta.latin, token = word.token;
-    if (!latin || !/^[a-z']+$/.test(token)) return Promise.resolve(null);
+    if (!latin || !/^(?=.*[a-z])[a-z0-9']+$/.test(token)) return Promise.resolve(null); // (Greeklish: "8" θ)
     var keys = latinKeys(meta, token);
     return Promise.all(keys.map(function (key) { return shardOf(meta, key); })).then(function (shards) {
       var best = null, from = null, length = 0;
@@ -636,30 +715,35 @@
     });
   }
 
-  // How many of `token`'s letters from `at` the letters of `term` from `i` spell (each one of its Latin spellings), so
-  // that at most LATIN_ENDING are left, with at most `edits` letters typed more, left out, changed or swapped; -1 when
-  // they do not. A term with no letter of the table is none.
+  // How many of `token`'s letters from `at` the letters of `term` from `i` spell (each letter, or two the table reads as
+  // one, by one of its Latin spellings), so that at most LATIN_ENDING are left, with at most `edits` letters typed more,
+  // left out, changed or swapped; -1 when they do not. A term with no letter of the table is none.
   function spells(latin, term, i, token, at, edits) {
     if (i === term.length) return token.length - at <= LATIN_ENDING && at > 0 ? at : -1;
-    var ways = own(latin, term[i]) ? latin[term[i]] : null;
-    if (!ways) return -1;
-    var most = -1;
-    for (var n = 0; n < ways.length; n++) {
-      var way = ways[n];
-      if (!way && !i) continue; // (a word starts with a letter typed)
-      if (token.lastIndexOf(way, at) === at) most = Math.max(most, spells(latin, term, i + 1, token, at + way.length, edits));
-      if (!edits) continue;
-      for (var k = 0; k < way.length; k++) {
-        var left = way.slice(0, k) + way.slice(k + 1); // (a letter of it left out)
-        if ((left || i) && token.lastIndexOf(left, at) === at) {
-          most = Math.max(most, spells(latin, term, i + 1, token, at + left.length, edits - 1));
-        }
-        if (token.length >= at + way.length && token.charAt(at + k) !== way.charAt(k) &&
-            token.lastIndexOf(way.slice(0, k), at) === at && token.lastIndexOf(way.slice(k + 1), at + k + 1) === at + k + 1) {
-          most = Math.max(most, spells(latin, term, i + 1, token, at + way.length, edits - 1)); // (one changed)
+    var most = -1, known = false;
+    for (var size = 1; size <= 2 && i + size <= term.length; size++) { // (a letter, or two read as one: Greek's μπ)
+      var letter = term.slice(i, i + size).join("");
+      if (!own(latin, letter)) continue;
+      var ways = latin[letter], next = i + size;
+      known = true;
+      for (var n = 0; n < ways.length; n++) {
+        var way = ways[n];
+        if (!way && !i) continue; // (a word starts with a letter typed)
+        if (token.lastIndexOf(way, at) === at) most = Math.max(most, spells(latin, term, next, token, at + way.length, edits));
+        if (!edits) continue;
+        for (var k = 0; k < way.length; k++) {
+          var left = way.slice(0, k) + way.slice(k + 1); // (a letter of it left out)
+          if ((left || i) && token.lastIndexOf(left, at) === at) {
+            most = Math.max(most, spells(latin, term, next, token, at + left.length, edits - 1));
+          }
+          if (token.length >= at + way.length && token.charAt(at + k) !== way.charAt(k) &&
+              token.lastIndexOf(way.slice(0, k), at) === at && token.lastIndexOf(way.slice(k + 1), at + k + 1) === at + k + 1) {
+            most = Math.max(most, spells(latin, term, next, token, at + way.length, edits - 1)); // (one changed)
+          }
         }
       }
     }
+    if (!known) return -1;
     if (edits && at + 1 < token.length) {
       if (i) most = Math.max(most, spells(latin, term, i, token, at + 1, edits - 1)); // (one typed more)
       var swapped = token.slice(0, at) + token.charAt(at + 1) + token.charAt(at) + token.slice(at + 2);
@@ -675,8 +759,9 @@
     var grow = function (key, at) {
       var chars = Array.from(key).length;
       if (found.length >= LATIN_KEYS || tried++ > 500) return;
-      if (chars >= 2 && !meta.splitKeys.has(key)) {
-        if (meta.fileKeys.has(key) && found.indexOf(key) < 0) found.push(key);
+      var file = chars >= 2 ? shardKey(key, meta.splitKeys) : "";
+      if (file && (file !== key || !meta.splitKeys.has(key))) { // (two letters read as one may pass the file's key)
+        if (meta.fileKeys.has(file) && found.indexOf(file) < 0) found.push(file);
         return;
       }
       Object.keys(meta.latin).forEach(function (letter) {
@@ -722,8 +807,9 @@
     });
   }
 
-  // What a word that matches nothing as typed matches once corrected: the commonest word one edit away (two for a
-  // long word), or nothing.
+  // What a word that matches nothing as typed matches once corrected: the commonest word one edit away in its own
+  // terms file, else in the tails files (an edit in the first two letters: `tailed`), else two away for a long word,
+  // or nothing.
   function corrected(meta, word, shard, scores, add) {
     var best = null;
     Object.keys(shard.terms).forEach(function (term) {
@@ -734,16 +820,10 @@
       add(best, TYPO_FACTOR);
       return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
     }
-    var edits = leadingEdits(word.token);
-    return Promise.all(edits.map(function (term) { return shardOf(meta, term); })).then(function (shards) {
-      var at = -1;
-      edits.forEach(function (term, i) {
-        if (!own(shards[i].terms, term) || !isWordTerm(term)) return;
-        if (at < 0 || shards[i].terms[term][0] > shards[at].terms[edits[at]][0]) at = i;
-      });
-      if (at >= 0) {
-        add(edits[at], TYPO_FACTOR, shards[at]);
-        return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
+    return tailed(meta, word).then(function (found) {
+      if (found) {
+        add(found.term, TYPO_FACTOR, found.shard);
+        return { scores: scores, correction: found.shard.forms[found.term] || found.term, forms: [found.term] };
       }
       // A long word no single edit corrects, by two ("analitycs"): against the words the terms stand for, as
       // typed, not their stems (shorter: two edits from "notif" are "not" and "note")
@@ -1066,7 +1146,8 @@
         });
         parsed.glued.forEach(function (glue) { marks.add(glue.term); });
         var fixed = corrected ? asRead(query, parsed, perWord) : null;
-        show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix, seen: new Map() }, fixed, partial);
+        show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix, seen: new Map(), particle: meta.particle },
+          fixed, partial);
       });
     }).catch(function (error) {
       if (mine === seq) unavailable(error);
@@ -1265,9 +1346,10 @@
     text = String(text);
     var at = 0;
     if (marks) {
+      var hangul = romanisedAt(text, marks);
       Array.from(text.matchAll(WORD)).forEach(function (found) {
         var word = found[0], offset = found.index;
-        var matched = marks.seen.get(word); // (the same words come back in a search's titles and excerpts)
+        var matched = hangul.has(offset) || marks.seen.get(word); // (the same words come back in titles and excerpts)
         if (matched === undefined) {
           matched = indexedAs(word).some(function (term) {
             return marks.terms.has(term) || (marks.prefix && term.lastIndexOf(marks.prefix.token, 0) === 0);
@@ -1282,6 +1364,21 @@
     }
     if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
     return parent;
+  }
+
+  // Where the syllables of `text`'s Hangul words whose romanisation the query holds are (a Latin query on a Korean site:
+  // "seoul" marks 서울)
+  function romanisedAt(text, marks) {
+    var at = new Set();
+    Array.from(text.matchAll(HANGUL_WORD)).forEach(function (run) {
+      var found = romanisedWords(run[0], marks.particle).some(function (word) {
+        var term = stemWord(word);
+        return marks.terms.has(term) || (marks.prefix && term.lastIndexOf(marks.prefix.token, 0) === 0);
+      });
+      if (!found) return;
+      for (var i = 0; i < run[0].length; i++) at.add(run.index + i);
+    });
+    return at;
   }
 
   // Where the first word of `text` that the query matches starts, or -1.
