@@ -156,6 +156,18 @@ def test_one_frame_about_two_names_each_item_names_is_one_story():
     assert stories_of(DAY + [one, other])["desk-a"] == {"desk-a", "wire-b"}
 
 
+def test_an_amount_written_another_way_is_one_word():
+    """"$1.5bn", "$1.5 billion", "$1,500m" are one amount: one word of the vectors (until session 45 "1", "5bn";
+    "1", "5", "billion"; "1", "500m": none alike), so two short reports of one loss share it."""
+    assert len({tuple(words(text)) for text in ("$1.5bn", "$1.5 billion", "$1,500m", "1.5 Billion", "$1.5B",
+                                                 "1,500 million")}) == 1
+    assert words("$21B loss") == words("$21 billion loss") != words("$12 billion loss")
+    assert words("100m sprint") != words("100 million sprint")  # (a letter alone is money only after its sign)
+    one = item("desk-a", "Tessaly posts $21B loss", 0, provider="desk")
+    other = item("wire-b", "A $21 billion hole at Tessaly", 2, provider="wire")
+    assert stories_of(DAY + [one, other])["desk-a"] == {"desk-a", "wire-b"}
+
+
 def test_an_edited_capital_makes_a_frames_line_leave_or_join():
     """A capital is no word of the item's vector: an edit that writes the headline with a capital on every word
     (which tells no names) or back must still measure its pairs again."""

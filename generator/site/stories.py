@@ -1143,11 +1143,34 @@ def _tokens(text: str) -> list[str]:
     which cut the word in two, and `YANGIN` is the `yangın` of a headline in small letters)."""
     if not text:
         return []
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if _ANY_DIGIT.search(text):
+        text = _AMOUNT.sub(_amount, text)
     if text.isascii():
         return _WORD.findall(text.lower())
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
     return _WORD.findall(text.lower().replace("i\u0307", "i").replace("ı", "i"))
+
+
+# An amount: a number and its scale ("1.5bn", "1.5 billion", "$1,500m"; a letter alone, "m", "b", only after a
+# currency's sign: "100m" is a sprint), read as one word (`_amount`)
+_AMOUNT = re.compile(r"(?i)(?<![\w.,])([$€£¥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s?"
+                     r"(thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b|t)\b")
+_SCALES = {"thousand": 3, "k": 3, "million": 6, "mln": 6, "mn": 6, "m": 6, "billion": 9, "bn": 9, "b": 9,
+           "trillion": 12, "tn": 12, "t": 12}
+
+
+def _amount(found: re.Match) -> str:
+    """An amount as its digits ("1.5bn", "$1,500m": " 1500000000 "), so that every way of writing it is one word;
+    a number and a letter without a currency's sign as written."""
+    sign, whole, part, scale = found.groups()
+    if len(scale) == 1 and not sign:
+        return found.group(0)
+    digits = whole.replace(",", "") + (part or "")
+    zeros = _SCALES[scale.lower()] - len(part or "")
+    if zeros < 0:
+        return found.group(0)  # (more decimals than the scale has digits: as written)
+    return f" {int(digits + '0' * zeros)} "
 
 
 def _normal_words(tokens: list[str], seen: dict) -> list[str]:
