@@ -114,7 +114,8 @@ def test_another_players_signing_in_other_words_stays_apart():
 ANOTHER_NAME = [
     ("Dalby signs new contract with Rovers", "Hollis signs new contract with Rovers"),
     ("Kestrel reports record quarter", "Brightwell reports record quarter"),
-    ("Kestrel reports record quarter as Crunchos sales soar", "Brightwell reports record quarter as Fibrelink sales soar"),
+    ("Kestrel reports record quarter as Crunchos sales soar",
+     "Brightwell reports record quarter as Fibrelink sales soar"),
     ("Rovers sign Dalby from Orvik", "Rovers sign Hollis from Orvik"),
     ("Police name Tamsin Rowe as harbour fire victim", "Police name Ellis Kade as harbour fire victim"),
 ]
