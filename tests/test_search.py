@@ -366,6 +366,46 @@ def test_compatibility_characters_give_the_words_of_the_text_made_nfkc_as_a_whol
                                                                                    "wait", "what", "non", "breaking"]
 
 
+def test_a_text_spelled_phrase_by_phrase_has_the_words_it_has_spelled_whole():
+    """The index spells a title, an excerpt and a text phrase by phrase for their joins (two words side by side,
+    within a phrase) and takes the text's words from its phrases', each spelled once: they must be the words of the
+    text spelled whole, and the joins those of each phrase spelled alone, whatever meets at a phrase's end (a sigma
+    read across it, number groups, marks, NFKC's compatibility characters, Turkish casing); and whether NFKC may make
+    a literal's mark in it is never missed."""
+    from generator.plan.search_compounds import _PHRASE_END, _phrases, joins
+    from generator.plan.search_optional import optional_words
+    from generator.plan.search_tokens import _Runs, spelled
+
+    ends = [". ", ", ", "… ", "、", "。", "！", "（", "）", "，", "：", "；", "？", "(", ")", "[", "]", "{", "}", ": ",
+            ".\u00a0", "!", "…"]
+    sides = ["ΑΣ", "Σα", "ΟΔΟΣ", "1,999", "999", "e\u0301", "\u0301e", "İ", "I", "i", "\u0307x", "東京", "ﬁ", "x²",
+             "no", "code", "ab\u200b", "\u00ad", "a=", "\u0338", "c#", "9.3", "v1", "．5", "Ｈｅｌｌｏ"]
+    texts = [left + end + right for left in sides for end in ends for right in sides] + TRICKY
+    texts += [" ".join(texts[n:n + 30]) for n in range(0, len(texts), 30)]  # (many phrases, past a limit)
+    optional = frozenset(optional_words("en"))
+
+    def phrase_joins(text, casing, limit):  # (each phrase spelled alone)
+        found, left = [], limit
+        for part in _PHRASE_END.split(text):
+            words = spelled(part, casing)[:left]
+            found += joins(words, optional)
+            if left is not None:
+                left -= len(words)
+                if left == 0:
+                    break
+        return found
+
+    assert len(texts) > 10_000
+    for casing in ("", "tr"):
+        runs = _Runs(casing)
+        for limit in (None, 3, 50):
+            for text in texts:
+                words, marked, joined = _phrases(text, casing, runs, optional, limit)
+                assert (words, joined) == (spelled(text, casing), phrase_joins(text, casing, limit)), text
+                made = unicodedata.normalize("NFKC", text)
+                assert marked or not any(made.count(mark) > text.count(mark) for mark in ".#+"), text
+
+
 @pytest.mark.slow
 def test_every_character_gives_the_words_it_gives_in_a_text_lowercased_as_a_whole():
     """The tokeniser lowercases and makes NFKC the runs between ASCII punctuation and spaces one by one (a task meets
