@@ -609,11 +609,12 @@ def test_a_terms_file_s_name_stays_in_its_folder_and_apart_from_every_other_key_
     and `ab` two files that macOS and Windows take for one. Only [a-z0-9] names are written as they are."""
     from generator.plan.paths import folded
 
-    names = {key: shard_file(key) for key in HOSTILE_KEYS}
-    for key, name in names.items():
-        assert re.fullmatch(r"terms/([a-wyz0-9][a-z0-9]*|x([0-9a-f]{2})+)\.json", name), (key, name)
-        assert not re.fullmatch(r"terms/(con|prn|aux|nul|com[0-9]|lpt[0-9])\.json", name, re.I), (key, name)
-    assert len({folded(name) for name in names.values()}) == len(set(HOSTILE_KEYS))
+    for named, folder in ((shard_file, "terms"), (keys_file, "keys")):  # (a split key's keys file too)
+        names = {key: named(key) for key in HOSTILE_KEYS}
+        for key, name in names.items():
+            assert re.fullmatch(rf"{folder}/([a-wyz0-9][a-z0-9]*|x([0-9a-f]{{2}})+)\.json", name), (key, name)
+            assert not re.fullmatch(rf"{folder}/(con|prn|aux|nul|com[0-9]|lpt[0-9])\.json", name, re.I), (key, name)
+        assert len({folded(name) for name in names.values()}) == len(set(HOSTILE_KEYS))
 
 
 @given(st.lists(st.text(min_size=1, max_size=6), min_size=2, max_size=6, unique=True))
@@ -630,11 +631,13 @@ def test_search_js_names_each_key_s_terms_file_as_the_build_does(tmp_path):
         globalThis.window = globalThis;
         globalThis.document = { getElementById: () => null };
         vm.runInThisContext(fs.readFileSync(file, "utf8"));
-        process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(keys, "utf8")).map(window.newsdeskSearch.shardFile)));
+        const named = JSON.parse(fs.readFileSync(keys, "utf8")).map(key => [window.newsdeskSearch.shardFile(key),
+                                                                             window.newsdeskSearch.keysFile(key)]);
+        process.stdout.write(JSON.stringify(named));
     """
     run = subprocess.run(["node", "-e", script, str(ROOT / "themes/default/static/search/search.js"),
                           str(tmp_path / "keys.json")], capture_output=True, text=True, check=True)
-    assert json.loads(run.stdout) == [shard_file(key) for key in HOSTILE_KEYS]
+    assert json.loads(run.stdout) == [[shard_file(key), keys_file(key)] for key in HOSTILE_KEYS]
 
 
 @pytest.mark.slow
