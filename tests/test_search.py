@@ -379,9 +379,9 @@ def test_a_text_spelled_phrase_by_phrase_has_the_words_it_has_spelled_whole():
     text spelled whole, and the joins those of each phrase spelled alone, whatever meets at a phrase's end (a sigma
     read across it, number groups, marks, NFKC's compatibility characters, Turkish casing); and whether NFKC may make
     a literal's mark in it is never missed."""
-    from generator.plan.search_compounds import _PHRASE_END, _phrases, joins
+    from generator.plan.search_compounds import PHRASE_END, joins, phrases
     from generator.plan.search_optional import optional_words
-    from generator.plan.search_tokens import _Runs, spelled
+    from generator.plan.search_tokens import spelled
 
     ends = [". ", ", ", "… ", "、", "。", "！", "（", "）", "，", "：", "；", "？", "(", ")", "[", "]", "{", "}", ": ",
             ".\u00a0", "!", "…"]
@@ -393,7 +393,7 @@ def test_a_text_spelled_phrase_by_phrase_has_the_words_it_has_spelled_whole():
 
     def phrase_joins(text, casing, limit):  # (each phrase spelled alone)
         found, left = [], limit
-        for part in _PHRASE_END.split(text):
+        for part in PHRASE_END.split(text):
             words = spelled(part, casing)[:left]
             found += joins(words, optional)
             if left is not None:
@@ -404,10 +404,9 @@ def test_a_text_spelled_phrase_by_phrase_has_the_words_it_has_spelled_whole():
 
     assert len(texts) > 10_000
     for casing in ("", "tr"):
-        runs = _Runs(casing)
         for limit in (None, 3, 50):
             for text in texts:
-                words, marked, joined = _phrases(text, casing, runs, optional, limit)
+                words, marked, joined = phrases(text, casing, optional, limit)
                 assert (words, joined) == (spelled(text, casing), phrase_joins(text, casing, limit)), text
                 made = unicodedata.normalize("NFKC", text)
                 assert marked or not any(made.count(mark) > text.count(mark) for mark in ".#+"), text

@@ -199,13 +199,20 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
 # Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"). A full stop, comma, colon ...
 # before a space or the text's end (a dot inside "ASP.NET" or "9.3" is none), or one of the scripts written without
 # spaces, or a bracket (search.js: PHRASE_END)
-_PHRASE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]")
+PHRASE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]")
 
 
 def phrase_joins(text: str, casing: str = "", optional: frozenset[str] | set[str] = frozenset(),
                  limit: int | None = None) -> list[str]:
-    """`joins` of a text's words phrase by phrase (_PHRASE_END), of its first `limit` words if given."""
+    """`joins` of a text's words phrase by phrase (PHRASE_END), of its first `limit` words if given."""
     return _phrases(text, casing, _Runs(casing), optional, limit)[2]
+
+
+def phrases(text: str, casing: str = "", optional: frozenset[str] | set[str] = frozenset(),
+            limit: int | None = None) -> tuple[list[str], bool, list[str]]:
+    """A text's words (spelled), whether NFKC may make a literal's mark in it, and its phrase_joins, as the index
+    takes them from its phrases (_phrases)."""
+    return _phrases(text, casing, _Runs(casing), optional, limit)
 
 
 # A phrase's end that lower() reads a capital sigma across (it is case-ignorable: "ΑΣ：Β" is "ασ：β"), so that the
@@ -219,7 +226,7 @@ def _phrases(text: str, casing: str, runs: _Runs, optional: frozenset[str] | set
     phrase_joins: each phrase spelled once, the text's words being its phrases' end to end (an end is no word's
     letter, none that NFKC joins to a letter, and lower() reads no sigma across one but _SIGMA_ACROSS); after the
     phrase that reaches `limit` words, the rest of the text as one. `utf8`: the text's UTF-8, if made already."""
-    mark = _PHRASE_END.search(text)
+    mark = PHRASE_END.search(text)
     if mark is None:
         words, marked = _spelled(text, casing, runs, utf8)
         return words, marked, joins(words[:limit], optional)
@@ -229,7 +236,7 @@ def _phrases(text: str, casing: str, runs: _Runs, optional: frozenset[str] | set
     marked = False
     left = limit
     start = 0
-    ends = itertools.chain((mark,), _PHRASE_END.finditer(text, mark.end()), (None,))
+    ends = itertools.chain((mark,), PHRASE_END.finditer(text, mark.end()), (None,))
     for mark in ends:
         part, part_marked = _spelled(text[start:mark.start() if mark else len(text)], casing, runs)
         words += part
