@@ -30,7 +30,7 @@ from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
 from generator.languages import UNSPACED
 from generator.plan.search_compounds import camel_parts, compounds, literals
-from generator.plan.search_files import SEARCH_FOLDER, listed_keys, shard_file, shard_key
+from generator.plan.search_files import SEARCH_FOLDER, keys_file, listed_keys, shard_file, shard_key
 from generator.plan.search_stems import terms
 from generator.plan.search_tokens import IGNORABLE, MAX_TERM, tokens
 
@@ -91,6 +91,12 @@ def built(tmp_path, name="site", config=CONFIG, **options):
     return cfg, cfg.output_path
 
 
+def keys_of(out) -> tuple[set[str], set[str]]:
+    """The keys that have a terms file and the split keys, as a built site's index lists them."""
+    folder = out / SEARCH_FOLDER
+    return listed_keys(json.loads((folder / "meta.json").read_bytes()), lambda name: (folder / name).read_bytes())
+
+
 def index_of(out):
     """(meta, docs, term -> {doc id: weight}) read back from a built site's index files."""
     folder = out / SEARCH_FOLDER
@@ -101,11 +107,12 @@ def index_of(out):
     found = {}
     shards = sorted((folder / "terms").iterdir())
     assert shards
-    # meta's "keys" name exactly the terms files there are: the client asks for no other (no 404)
-    assert {f"terms/{path.name}" for path in shards} == {shard_file(key) for key in listed_keys(meta)[0]}
+    # meta's "keys" and the keys files name exactly the terms files there are: the client asks for no other (no 404)
+    keys, split = listed_keys(meta, lambda name: (folder / name).read_bytes())
+    assert {f"terms/{path.name}" for path in shards} == {shard_file(key) for key in keys}
     for path in shards:
         for term, flat in json.loads(path.read_bytes())["terms"].items():
-            assert shard_file(shard_key(term, listed_keys(meta)[1])) == f"terms/{path.name}"
+            assert shard_file(shard_key(term, split)) == f"terms/{path.name}"
             postings, doc = {}, 0
             for delta, weight in zip(flat[1::2], flat[2::2]):
                 doc += delta
@@ -366,6 +373,45 @@ def test_compatibility_characters_give_the_words_of_the_text_made_nfkc_as_a_whol
                                                                                    "wait", "what", "non", "breaking"]
 
 
+def test_a_text_spelled_phrase_by_phrase_has_the_words_it_has_spelled_whole():
+    """The index spells a title, an excerpt and a text phrase by phrase for their joins (two words side by side,
+    within a phrase) and takes the text's words from its phrases', each spelled once: they must be the words of the
+    text spelled whole, and the joins those of each phrase spelled alone, whatever meets at a phrase's end (a sigma
+    read across it, number groups, marks, NFKC's compatibility characters, Turkish casing); and whether NFKC may make
+    a literal's mark in it is never missed."""
+    from generator.plan.search_compounds import PHRASE_END, joins, phrases
+    from generator.plan.search_optional import optional_words
+    from generator.plan.search_tokens import spelled
+
+    ends = [". ", ", ", "… ", "、", "。", "！", "（", "）", "，", "：", "；", "？", "(", ")", "[", "]", "{", "}", ": ",
+            ".\u00a0", "!", "…"]
+    sides = ["ΑΣ", "Σα", "ΟΔΟΣ", "1,999", "999", "e\u0301", "\u0301e", "İ", "I", "i", "\u0307x", "東京", "ﬁ", "x²",
+             "no", "code", "ab\u200b", "\u00ad", "a=", "\u0338", "c#", "9.3", "v1", "．5", "Ｈｅｌｌｏ"]
+    texts = [left + end + right for left in sides for end in ends for right in sides] + TRICKY
+    texts += [" ".join(texts[n:n + 30]) for n in range(0, len(texts), 30)]  # (many phrases, past a limit)
+    optional = frozenset(optional_words("en"))
+
+    def phrase_joins(text, casing, limit):  # (each phrase spelled alone)
+        found, left = [], limit
+        for part in PHRASE_END.split(text):
+            words = spelled(part, casing)[:left]
+            found += joins(words, optional)
+            if left is not None:
+                left -= len(words)
+                if left == 0:
+                    break
+        return found
+
+    assert len(texts) > 10_000
+    for casing in ("", "tr"):
+        for limit in (None, 3, 50):
+            for text in texts:
+                words, marked, joined = phrases(text, casing, optional, limit)
+                assert (words, joined) == (spelled(text, casing), phrase_joins(text, casing, limit)), text
+                made = unicodedata.normalize("NFKC", text)
+                assert marked or not any(made.count(mark) > text.count(mark) for mark in ".#+"), text
+
+
 @pytest.mark.slow
 def test_every_character_gives_the_words_it_gives_in_a_text_lowercased_as_a_whole():
     """The tokeniser lowercases and makes NFKC the runs between ASCII punctuation and spaces one by one (a task meets
@@ -540,7 +586,8 @@ def test_no_index_file_is_named_as_a_windows_device(split_site):
     config, out = split_site
     meta, docs, found = index_of(out)
     names = sorted(files_under(out / SEARCH_FOLDER / "terms"))
-    assert set(DEVICE_WORDS.values()) <= listed_keys(meta)[1] | {shard_key(term, listed_keys(meta)[1]) for term in found}
+    split = keys_of(out)[1]
+    assert set(DEVICE_WORDS.values()) <= split | {shard_key(term, split) for term in found}
     assert all(re.fullmatch(r"([a-z0-9]{2,}|x([0-9a-f]{2})+)\.json", name) for name in names), names
     assert not [name for name in names if re.fullmatch(r"(con|prn|aux|nul|com\d|lpt\d)\.json", name)], names
     assert "x636f6e.json" in names  # con
@@ -562,11 +609,12 @@ def test_a_terms_file_s_name_stays_in_its_folder_and_apart_from_every_other_key_
     and `ab` two files that macOS and Windows take for one. Only [a-z0-9] names are written as they are."""
     from generator.plan.paths import folded
 
-    names = {key: shard_file(key) for key in HOSTILE_KEYS}
-    for key, name in names.items():
-        assert re.fullmatch(r"terms/([a-wyz0-9][a-z0-9]*|x([0-9a-f]{2})+)\.json", name), (key, name)
-        assert not re.fullmatch(r"terms/(con|prn|aux|nul|com[0-9]|lpt[0-9])\.json", name, re.I), (key, name)
-    assert len({folded(name) for name in names.values()}) == len(set(HOSTILE_KEYS))
+    for named, folder in ((shard_file, "terms"), (keys_file, "keys")):  # (a split key's keys file too)
+        names = {key: named(key) for key in HOSTILE_KEYS}
+        for key, name in names.items():
+            assert re.fullmatch(rf"{folder}/([a-wyz0-9][a-z0-9]*|x([0-9a-f]{{2}})+)\.json", name), (key, name)
+            assert not re.fullmatch(rf"{folder}/(con|prn|aux|nul|com[0-9]|lpt[0-9])\.json", name, re.I), (key, name)
+        assert len({folded(name) for name in names.values()}) == len(set(HOSTILE_KEYS))
 
 
 @given(st.lists(st.text(min_size=1, max_size=6), min_size=2, max_size=6, unique=True))
@@ -583,11 +631,13 @@ def test_search_js_names_each_key_s_terms_file_as_the_build_does(tmp_path):
         globalThis.window = globalThis;
         globalThis.document = { getElementById: () => null };
         vm.runInThisContext(fs.readFileSync(file, "utf8"));
-        process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(keys, "utf8")).map(window.newsdeskSearch.shardFile)));
+        const named = JSON.parse(fs.readFileSync(keys, "utf8")).map(key => [window.newsdeskSearch.shardFile(key),
+                                                                             window.newsdeskSearch.keysFile(key)]);
+        process.stdout.write(JSON.stringify(named));
     """
     run = subprocess.run(["node", "-e", script, str(ROOT / "themes/default/static/search/search.js"),
                           str(tmp_path / "keys.json")], capture_output=True, text=True, check=True)
-    assert json.loads(run.stdout) == [shard_file(key) for key in HOSTILE_KEYS]
+    assert json.loads(run.stdout) == [[shard_file(key), keys_file(key)] for key in HOSTILE_KEYS]
 
 
 @pytest.mark.slow
@@ -621,7 +671,7 @@ def test_words_sharing_a_long_prefix_keep_index_file_names_short(tmp_path, monke
     names = files_under(config.output_path)
     assert max(len(name) for name in names) < 120, max(names, key=len)
     meta, docs, found = index_of(config.output_path)
-    assert listed_keys(meta)[1] and len(set(found) & {terms(word, meta["stemmer"])[0] for word in words}) == len(words)
+    assert keys_of(config.output_path)[1] and len(set(found) & {terms(word, meta["stemmer"])[0] for word in words}) == len(words)
     assert titles_for(config.output_path, words[5]) == ["Story 1"]
 
 
@@ -640,7 +690,7 @@ def test_words_spelling_another_shard_s_hex_name_take_no_file_of_it(tmp_path, mo
     config = load_config(root / "config.yaml")
     build(config, BuildOptions(workers=1))
     meta, docs, found = index_of(config.output_path)
-    assert "x743a" in listed_keys(meta)[0] | listed_keys(meta)[1]  # (the crafted words' shard was split so far)
+    assert "x743a" in set.union(*keys_of(config.output_path))  # (the crafted words' shard was split so far)
     assert [docs[doc][1] for doc in found.get("t:science", {})] == ["A science story"]
     assert titles_for(config.output_path, "x743a") == ["Crafted"]
 
@@ -948,7 +998,7 @@ def test_typing_a_prefix_finds_the_story_and_a_miss_says_so(searchable, page):
 def test_a_word_with_no_terms_file_says_no_results_with_no_404_nor_console_error(searchable, page):
     config, out = searchable
     meta, _, _ = index_of(out)
-    files, split = listed_keys(meta)
+    files, split = keys_of(out)
     # typed letter by letter (each prefix a query, as the last word is completed), long enough to be corrected
     queries = ("zqxjv", "qzxwv xqzvb", "xqzvb")
     for query in queries:
@@ -1242,16 +1292,45 @@ def test_big_shards_split_and_common_terms_keep_their_highest_impacts(tmp_path, 
     monkeypatch.setattr(search_files, "MAX_POSTINGS", 5)
     files = make_index(index)
     meta = json.loads(files[f"{SEARCH_FOLDER}/meta.json"])
-    split = listed_keys(meta)[1]
+    keys, split = listed_keys(meta, lambda name: files[f"{SEARCH_FOLDER}/{name}"])
     assert split and meta["files"] == len(files)
     shards = {name: json.loads(data) for name, data in files.items() if "/terms/" in name}
     for name, shard in shards.items():
         for term in shard["terms"]:
             assert name == f"{SEARCH_FOLDER}/{shard_file(shard_key(term, split))}"  # where the client looks
-    assert set(shards) == {f"{SEARCH_FOLDER}/{shard_file(key)}" for key in listed_keys(meta)[0]}
+    assert set(shards) == {f"{SEARCH_FOLDER}/{shard_file(key)}" for key in keys}
     lighthouse = next(shard["terms"]["lighthous"] for shard in shards.values() if "lighthous" in shard["terms"])
     assert lighthouse[0] == FILLERS and len(lighthouse[1:]) == 2 * 5  # its true df, 5 postings
     assert max(len(data) for data in files.values() if b'"terms"' in data) < 2000
+
+
+def test_meta_json_stays_the_same_size_as_the_site_grows(tmp_path, monkeypatch):
+    """Every query fetches meta.json first: it must not grow with the site. It lists each beginning of two characters
+    of the terms files' keys once, split or not; the keys under a split one are in its own keys file, which only a
+    query of a word under it fetches."""
+    from dataclasses import replace
+    from generator.plan import search, search_files
+
+    root = make_site(tmp_path / "site", site_files(), CONFIG)
+    config = load_config(root / "config.yaml")
+    index = search.plan_index(search_site(config), config)
+    monkeypatch.setattr(search_files, "SHARD_BYTES", 300)
+    made = {times: make_index(replace(index, members=index.members * times, docs=index.docs * times))
+            for times in (1, 10)}
+    terms_files = {times: {name for name in files if "/terms/" in name} for times, files in made.items()}
+    assert len(terms_files[10]) > len(terms_files[1]) + 30  # (ten times the postings: more, smaller splits)
+    for times, files in made.items():
+        meta = json.loads(files[f"{SEARCH_FOLDER}/meta.json"])
+        keys, split = listed_keys(meta, lambda name: files[f"{SEARCH_FOLDER}/{name}"])
+        assert {f"{SEARCH_FOLDER}/{shard_file(key)}" for key in keys} == terms_files[times]
+        listed = [start + last for part in ("keys", "split") for start, lasts in meta[part].items() for last in lasts]
+        assert sorted(listed) == sorted({key[:2] for key in keys})
+        # (a keys file for each split key of two characters, and no other)
+        assert {name for name in files if "/keys/" in name} == {
+            f"{SEARCH_FOLDER}/{keys_file(key)}" for key in split if len(key) == 2}
+    # (ten times the terms files, a few bytes more: "docs" and "files" a digit longer, a first letter's split keys)
+    metas = [len(files[f"{SEARCH_FOLDER}/meta.json"]) for files in made.values()]
+    assert metas[1] - metas[0] < 50
 
 
 # --- ranking, typos, phrases, filters, sorting, cards, keys: in the browser --------------------------

@@ -463,7 +463,8 @@ def search_hits(out: Path, word: str) -> list[int]:
     folder = out / SEARCH_FOLDER
     meta = json.loads((folder / "meta.json").read_bytes())
     [term] = [word] if ":" in word else search_terms(word, meta["stemmer"])
-    shard = json.loads((folder / shard_file(shard_key(term, listed_keys(meta)[1]))).read_bytes())
+    split = listed_keys(meta, lambda name: (folder / name).read_bytes())[1]
+    shard = json.loads((folder / shard_file(shard_key(term, split))).read_bytes())
     flat = shard["terms"].get(term, [0])
     return list(itertools.accumulate(flat[1::2]))
 

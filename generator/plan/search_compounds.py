@@ -199,33 +199,66 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
 # Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"). A full stop, comma, colon ...
 # before a space or the text's end (a dot inside "ASP.NET" or "9.3" is none), or one of the scripts written without
 # spaces, or a bracket (search.js: PHRASE_END)
-_PHRASE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]")
+PHRASE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]")
 
 
 def phrase_joins(text: str, casing: str = "", optional: frozenset[str] | set[str] = frozenset(),
                  limit: int | None = None) -> list[str]:
-    """`joins` of a text's words phrase by phrase (_PHRASE_END), of its first `limit` words if given."""
-    return _phrase_joins(text, casing, _Runs(casing), optional, limit)
+    """`joins` of a text's words phrase by phrase (PHRASE_END), of its first `limit` words if given."""
+    return _phrases(text, casing, _Runs(casing), optional, limit)[2]
 
 
-def _phrase_joins(text: str, casing: str, runs: _Runs, optional: frozenset[str] | set[str],
-                  limit: int | None = None, words: list[str] | None = None) -> list[str]:
-    """phrase_joins with a task's runs; `words`, the text's words if spelled already (used when no mark cuts it)."""
-    if words is not None and not _PHRASE_END.search(text):
-        return joins(words[:limit], optional)
+def phrases(text: str, casing: str = "", optional: frozenset[str] | set[str] = frozenset(),
+            limit: int | None = None) -> tuple[list[str], bool, list[str]]:
+    """A text's words (spelled), whether NFKC may make a literal's mark in it, and its phrase_joins, as the index
+    takes them from its phrases (_phrases)."""
+    return _phrases(text, casing, _Runs(casing), optional, limit)
+
+
+# A phrase's end that lower() reads a capital sigma across (it is case-ignorable: "ΑΣ：Β" is "ασ：β"), so that the
+# text's words are not its phrases' end to end (tests/test_search.py checks every phrase end)
+_SIGMA_ACROSS = "\uff1a"
+
+
+def _phrases(text: str, casing: str, runs: _Runs, optional: frozenset[str] | set[str], limit: int | None = None,
+             utf8: bytes | None = None) -> tuple[list[str], bool, list[str]]:
+    """_spelled() of a text (its words, and whether NFKC may make a literal's mark in it) with a task's runs, and its
+    phrase_joins: each phrase spelled once, the text's words being its phrases' end to end (an end is no word's
+    letter, none that NFKC joins to a letter, and lower() reads no sigma across one but _SIGMA_ACROSS); after the
+    phrase that reaches `limit` words, the rest of the text as one. `utf8`: the text's UTF-8, if made already."""
+    mark = PHRASE_END.search(text)
+    if mark is None:
+        words, marked = _spelled(text, casing, runs, utf8)
+        return words, marked, joins(words[:limit], optional)
+    whole = _spelled(text, casing, runs, utf8) if _SIGMA_ACROSS in text else None
+    words: list[str] = []
     found: list[str] = []
+    marked = False
     left = limit
     start = 0
-    for mark in itertools.chain(_PHRASE_END.finditer(text), (None,)):
-        part = _spelled(text[start:mark.start() if mark else len(text)], casing, runs)[0]
+    ends = itertools.chain((mark,), PHRASE_END.finditer(text, mark.end()), (None,))
+    for mark in ends:
+        part, part_marked = _spelled(text[start:mark.start() if mark else len(text)], casing, runs)
+        words += part
+        # (NFKC makes "..." of a phrase's "…")
+        marked = marked or part_marked or mark is not None and not mark.group().isascii()
         if left is not None:
             part = part[:left]
             left -= len(part)
         found += joins(part, optional)
-        if left == 0 or mark is None:
+        if mark is None:
             break
         start = mark.end()
-    return found
+        if left == 0:
+            if whole is None:
+                rest = None if utf8 is None or not text.isascii() else utf8[start:]
+                part, part_marked = _spelled(text[start:], casing, runs, rest)
+                words += part
+                marked = marked or part_marked
+            break
+    if whole is not None:
+        return whole[0], whole[1], found
+    return words, marked, found
 
 
 def _joinable(word: str, optional: frozenset[str] | set[str]) -> bool:

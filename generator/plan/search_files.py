@@ -1,22 +1,27 @@
 """The search index's files, from its tasks' results (search_tasks.Postings): each term's postings joined, cut
 and written, the terms sharded, the records chunked. The files, under SEARCH_FOLDER in the site:
 
-    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "files", "source",
-                       "latin", "particles" (Korean's: languages.KOREAN_PARTICLES, which a query need not match),
+    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "split", "files",
+                       "source", "latin", "particles" (Korean's: languages.KOREAN_PARTICLES, which a query need not match),
                        "tails" (how many tails files)}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
     tails/N.json      {"terms": {"term": df}, "forms": {"term": word}}: the word terms of 5+ letters whose word's
                       third to fifth letters (tail_key) hash to N (tail_bucket) of meta's "tails" files
+    keys/KEY.json     {"keys": the keys of the terms files that start with the split key KEY (two characters)}
 
 A term's shard KEY is its first two characters; a shard that grows past SHARD_BYTES is split by one more
-character (the client follows the same rule), so a file stays small whatever the size of the site. Meta's
-"keys" lists the keys that have a file, as each key but its last character -> those last characters, so that
-the client never asks for a file that is not there (a 404 is an error in the browser's console). The split
-keys need no list of their own: they are the beginnings, two characters or longer, of the keys (a key of n
-characters is there only if its beginnings of 2 .. n-1 were split; a split key's longer terms are in files
-of longer keys). A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
+character (the client follows the same rule), so a file stays small whatever the size of the site. The keys that
+have a file are listed, as each key but its last character -> those last characters, so that the client never asks
+for a file that is not there (a 404 is an error in the browser's console): meta's "keys" lists those of one and two
+characters that were not split, and "split" those of two that were; each of those has a keys file listing the keys
+that start with it, itself included if it has a file, which a query fetches for a word under it only. So meta.json
+lists each beginning of its terms once, split or not, and does not grow with the site (its list of every key did,
+and every query fetched it: docs/dev/search.md); a keys file grows with its key's terms alone.
+The longer split keys need no list of their own: they are the beginnings, three characters or longer, of the
+listed keys (a key of n characters is there only if its beginnings of 2 .. n-1 were split; a split key's longer
+terms are in files of longer keys). A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
 impacts (and its true df): such a word is too common to decide a ranking. KEY is in the file name as is
 when it is [a-z0-9] (lower case), starts with no "x" and is no Windows device name (`con`, `nul`), else "x" + the
 hex of its UTF-8: a crafted term can never name a file outside the folder, nor one a checkout on Windows cannot
@@ -26,11 +31,12 @@ A word's first two letters choose its terms file, so a typo in them is not in th
 files list each word term by its word's third to fifth letters (folded), which such a typo leaves in place or moves
 by one, and search.js looks a word that matches nothing up in the tails of its letters 3-5, 2-4, 4-6 and 2, 4 and 5
 (each edit of the first two letters: one changed, left out, typed more, or swapped with its neighbour), then fetches
-the terms file of the word it picks. Three letters, not two: a key's words are a small share of a big site's. The keys are hashed into as many files as TAIL_BYTES makes (all written, none empty
-of its JSON, so the page never asks for a missing one): meta's "tails" is their number, nothing grows with a list.
+the terms file of the word it picks. Three letters, not two: a key's words are a small share of a big site's. The
+keys are hashed into as many files as TAIL_BYTES makes (all written, none empty of its JSON, so the page never asks
+for a missing one): meta's "tails" is their number, nothing grows with a list.
 
-A query reads meta.json, one terms file per query word (and one per phrase or filter) and the docs files
-of the results it shows: a few small files, whatever the size of the site.
+A query reads meta.json, one terms file per query word (and one per phrase or filter), the keys file of a word
+under a split key, and the docs files of the results it shows: a few small files, whatever the size of the site.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ import re
 import threading
 from array import array
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable
 
 from generator.languages import KOREAN_PARTICLES
 from generator.plan.search import FIELDS, FORMAT, SearchIndex
@@ -92,9 +98,18 @@ def shard_file(key: str) -> str:
     never starts with the "x" of the hex names (crafted words split down to the key `x743a` wrote over the topic
     filters' file, the hex of `t:`), nor another's but for case (terms are lower case: a key in capitals, which
     only a caller of its own gives, is hex too, as macOS and Windows take `Ab.json` and `ab.json` for one file)."""
+    return f"terms/{_file_name(key)}.json"
+
+
+def keys_file(key: str) -> str:
+    """The keys file of a split key of two characters, named as its terms file is (search.js: keysFile)."""
+    return f"keys/{_file_name(key)}.json"
+
+
+def _file_name(key: str) -> str:
     if _PLAIN_KEY.fullmatch(key) and not device_name(key):
-        return f"terms/{key}.json"
-    return f"terms/x{key.encode('utf-8').hex()}.json"
+        return key
+    return f"x{key.encode('utf-8').hex()}"
 
 
 def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.Event | None = None
@@ -152,9 +167,16 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
               "providers": [[slug, name, stories[PROVIDER + slug]] for slug, name in index.facets[1]
                             if stories[PROVIDER + slug]]}
     files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
+    under: dict[str, list[str]] = {}  # a key's first two characters -> the keys that start with them
+    for key in shards:
+        under.setdefault(key[:2], []).append(key)
+    split = [start for start, keys in under.items() if any(len(key) > 2 for key in keys)]
+    for start in split:
+        files[f"{SEARCH_FOLDER}/{keys_file(start)}"] = _encode(_json({"keys": _listed(under[start])}))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
             "stemmer": index.stemmer, "casing": index.casing, "optional": list(index.optional),
-            "keys": _listed(shards), "files": len(files) + 1, "source": index.source,
+            "keys": _listed(start for start in under if start not in split), "split": _listed(split),
+            "files": len(files) + 1, "source": index.source,
             "latin": {letter: list(spellings) for letter, spellings in index.latin},
             "particles": list(KOREAN_PARTICLES), "tails": len(tails)}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
@@ -234,20 +256,27 @@ def _shards(postings: dict[str, str]) -> dict[str, list[str]]:
     return dict(sorted(shards.items()))
 
 
-def _listed(shards: dict[str, list[str]]) -> dict[str, str]:
-    """The keys of the terms files as meta's "keys": each key but its last character -> those last characters
-    ({"ca": "rt"} for "car" and "cat"): a third of the size of a list of the keys; the split keys follow from
-    them (listed_keys)."""
+def _listed(keys: Iterable[str]) -> dict[str, str]:
+    """Keys (sorted) as the index lists them: each key but its last character -> those last characters ({"ca": "rt"}
+    for "car" and "cat"), a third of the size of a list of the keys."""
     listed: dict[str, str] = {}
-    for key in shards:  # (sorted)
+    for key in keys:
         listed[key[:-1]] = listed.get(key[:-1], "") + key[-1]
     return listed
 
 
-def listed_keys(meta: dict) -> tuple[set[str], set[str]]:
-    """The shard keys that have a terms file and the split keys, from a meta.json (search.js reads it so)."""
-    keys = {start + last for start, lasts in meta["keys"].items() for last in lasts}
-    return keys, {start[:n] for start in meta["keys"] for n in range(2, len(start) + 1)}
+def listed_keys(meta: dict, read: Callable[[str], bytes]) -> tuple[set[str], set[str]]:
+    """The shard keys that have a terms file and the split keys, from a meta.json and its keys files (`read`: a file's
+    bytes by its name under SEARCH_FOLDER), as search.js reads them."""
+    keys = _unlisted(meta["keys"])
+    split = _unlisted(meta["split"])
+    for key in split:
+        keys |= _unlisted(json.loads(read(keys_file(key)))["keys"])
+    return keys, split | {key[:n] for key in keys for n in range(3, len(key))}
+
+
+def _unlisted(listed: dict[str, str]) -> set[str]:
+    return {start + last for start, lasts in listed.items() for last in lasts}
 
 
 # One encoder for every value written: json.dumps with these arguments makes a new one at each call, which cost

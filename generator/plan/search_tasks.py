@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple
 
 from generator import __version__
 from generator.plan.search import FORMAT, SearchIndex
-from generator.plan.search_compounds import _camel_words, _compound, _literals, _phrase_joins, compounds
+from generator.plan.search_compounds import _camel_words, _compound, _literals, _phrases, compounds
 from generator.plan.search_hangul import romanised_words
 from generator.plan.search_stems import stemmer
 from generator.plan.search_tokens import _body_text, _marks, _Runs, _spelled, _tokens, _written_words, fold, spelled
@@ -301,21 +301,22 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     texts = (title, labels, excerpt, kind, text)
     # (each text's UTF-8 made once, for its words and its camel-case parts)
     utf8 = [field.encode("utf-8", "surrogatepass") for field in texts[:-1]] + [body_utf8]
-    spelled_fields = [_spelled(field, casing, runs, written) for field, written in zip(texts, utf8)]
-    fields = [words for words, _ in spelled_fields[:-1]]
+    # (the title, excerpt and text spelled phrase by phrase, where phrase pairs are: two words side by side, one of
+    # them short, are also one word there, "no code" is "nocode", within a sentence or phrase: "code. Set" is no
+    # "codeset")
+    phrased = {0: None, 2: None, 4: PAIRS_IN_BODY}
+    spelled_fields = [_phrases(field, casing, runs, stems.optional, phrased[n], written) if n in phrased
+                      else (*_spelled(field, casing, runs, written), [])
+                      for n, (field, written) in enumerate(zip(texts, utf8))]
+    fields = [words for words, _, _ in spelled_fields[:-1]]
     body_words = spelled_fields[-1][0]
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair; so are a camel-cased
     # word's parts beside it)
-    joined = [compounds(field, casing) + _camel_words(written, casing) + _literals(field, casing, marked)
-              for field, written, (_, marked) in zip(texts, utf8, spelled_fields)]
+    joined = [compounds(field, casing) + _camel_words(written, casing) + _literals(field, casing, marked) + joins
+              for field, written, (_, marked, joins) in zip(texts, utf8, spelled_fields)]
     if stems.hangul:  # (a Korean word in Latin letters, as a compound is: beside its syllables, in no phrase pair)
         for extra, field in zip(joined, texts):
             extra += romanised_words(field)
-    # (two words side by side, one of them short, also as one word where phrase pairs are: "no code" is "nocode")
-    # (within a sentence or phrase: "code. Set" is no "codeset")
-    joined[0] += _phrase_joins(title, casing, runs, stems.optional, None, fields[0])
-    joined[2] += _phrase_joins(excerpt, casing, runs, stems.optional, None, fields[2])
-    joined[-1] += _phrase_joins(text, casing, runs, stems.optional, PAIRS_IN_BODY)
     pairs: list[tuple[str, str]] = []  # (a synonym's phrase pairs)
     if stems.synonyms[0]:
         # (phrase pairs where they are made: the title, the excerpt and the start of the text)

@@ -322,20 +322,22 @@
     return chars.slice(0, length).join("");
   }
 
-  function shardFile(key) { // generator/plan/search_files.py shard_file (generator/urls.py device_name)
-    if (/^[a-wyz0-9][a-z0-9]*$/.test(key) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(key)) {
-      return "terms/" + key + ".json";
-    }
+  function shardFile(key) { return "terms/" + fileName(key) + ".json"; } // generator/plan/search_files.py shard_file
+
+  function keysFile(key) { return "keys/" + fileName(key) + ".json"; } // (search_files.py keys_file)
+
+  function fileName(key) { // (generator/urls.py device_name)
+    if (/^[a-wyz0-9][a-z0-9]*$/.test(key) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(key)) return key;
     var hex = "";
     new TextEncoder().encode(key).forEach(function (byte) { hex += (byte < 16 ? "0" : "") + byte.toString(16); });
-    return "terms/x" + hex + ".json";
+    return "x" + hex;
   }
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, spelled: spelled,
     joins: function (text, optional) { return phraseJoins(text, new Set(optional || [])); },
     terms: function (text) { return terms(text); }, shardKey: shardKey,
-    shardFile: shardFile,
+    shardFile: shardFile, keysFile: keysFile,
     compounds: compounds, literals: literals, textWidth: textWidth,
     romanised: function (text, particles) { return romanisedWords(text, particleOf(particles)); },
     phrases: function (query) { return parse(query).phrases; }, asQuoted: asQuoted,
@@ -502,17 +504,18 @@
   function ready() {
     return fetchJSON("meta.json").then(function (meta) {
       if (!meta || meta.version !== FORMAT) throw new Error("search index format " + (meta && meta.version));
-      // The keys that have a terms file (meta's "keys": a key but its last character -> those last characters):
-      // a key not there is asked for no file, which would be a 404 and an error in the console. The split keys
-      // are the keys' beginnings of two characters or more (generator/plan/search_files.py listed_keys).
+      // The keys that have a terms file (a key but its last character -> those last characters): a key not there is
+      // asked for no file, which would be a 404 and an error in the console. Meta's "keys" lists those of one and two
+      // characters that were not split, its "split" those of two that were, whose keys are in their own keys file,
+      // read for the first word under one (keysUnder). The longer split keys are the listed keys' beginnings
+      // (generator/plan/search_files.py listed_keys).
       meta.fileKeys = new Set();
       meta.splitKeys = new Set();
-      var listed = meta.keys && typeof meta.keys === "object" ? meta.keys : {};
-      Object.keys(listed).forEach(function (start) {
-        var chars = Array.from(start);
-        for (var n = 2; n <= chars.length; n++) meta.splitKeys.add(chars.slice(0, n).join(""));
-        Array.from(String(listed[start])).forEach(function (last) { meta.fileKeys.add(start + last); });
-      });
+      meta.keysRead = {}; // split key -> the promise of its keys file read
+      addKeys(meta, meta.keys);
+      meta.splitTwo = new Set();
+      addKeys({ fileKeys: meta.splitTwo, splitKeys: new Set() }, meta.split);
+      meta.splitTwo.forEach(function (key) { meta.splitKeys.add(key); });
       casing = meta.casing === "tr" ? "tr" : "";
       meta.tails = Number.isInteger(meta.tails) && meta.tails > 0 ? meta.tails : 0; // (how many tails files)
       // The language's function words (what, is, how, to ...), folded: a story need not hold them
@@ -534,11 +537,37 @@
     });
   }
 
+  // Listed keys (a key but its last character -> those last characters) added to meta's sets.
+  function addKeys(meta, listed) {
+    listed = listed && typeof listed === "object" ? listed : {};
+    Object.keys(listed).forEach(function (start) {
+      var chars = Array.from(start);
+      for (var n = 2; n <= chars.length; n++) meta.splitKeys.add(chars.slice(0, n).join(""));
+      Array.from(String(listed[start])).forEach(function (last) { meta.fileKeys.add(start + last); });
+    });
+  }
+
+  // The keys under a split key of two characters, from its keys file, once a visit (none for another key).
+  function keysUnder(meta, key) {
+    if (!meta.splitTwo.has(key)) return Promise.resolve();
+    if (!meta.keysRead[key]) {
+      meta.keysRead[key] = fetchJSON(keysFile(key), true).then(function (file) {
+        addKeys(meta, file && file.keys);
+      }, function (error) {
+        delete meta.keysRead[key]; // (asked for again by the next query, as a terms file is)
+        throw error;
+      });
+    }
+    return meta.keysRead[key];
+  }
+
   function shardOf(meta, term) {
-    var key = shardKey(term, meta.splitKeys);
-    if (!meta.fileKeys.has(key)) return Promise.resolve({ terms: {}, forms: {} }); // no term of the site is in it
-    return fetchJSON(shardFile(key), true).then(function (shard) {
-      return shard && shard.terms ? shard : { terms: {}, forms: {} };
+    return keysUnder(meta, Array.from(term).slice(0, 2).join("")).then(function () {
+      var key = shardKey(term, meta.splitKeys);
+      if (!meta.fileKeys.has(key)) return { terms: {}, forms: {} }; // no term of the site is in it
+      return fetchJSON(shardFile(key), true).then(function (shard) {
+        return shard && shard.terms ? shard : { terms: {}, forms: {} };
+      });
     });
   }
 
@@ -694,8 +723,11 @@
   function spelledIn(meta, word, scores, edits) {
     var latin = meta.latin, token = word.token;
     if (!latin || !/^(?=.*[a-z])[a-z0-9']+$/.test(token)) return Promise.resolve(null); // (Greeklish: "8" θ)
-    var keys = latinKeys(meta, token);
-    return Promise.all(keys.map(function (key) { return shardOf(meta, key); })).then(function (shards) {
+    var split = []; // (the split keys of two letters it may spell, whose keys are read first)
+    latinKeys(meta, token, split);
+    return Promise.all(split.map(function (key) { return keysUnder(meta, key); })).then(function () {
+      return Promise.all(latinKeys(meta, token).map(function (key) { return shardOf(meta, key); }));
+    }).then(function (shards) {
       var best = null, from = null, length = 0;
       shards.forEach(function (shard) {
         Object.keys(shard.terms).forEach(function (term) {
@@ -753,12 +785,14 @@
   }
 
   // The keys of the terms files whose terms a Latin word may spell the start of: each way its first letters read as the
-  // script's, as long as the files are split (shardKey), at most LATIN_KEYS of those listed.
-  function latinKeys(meta, token) {
+  // script's, as long as the files are split (shardKey), at most LATIN_KEYS of those listed; and the split keys of two
+  // letters it passes, into `split` (keysUnder reads their keys).
+  function latinKeys(meta, token, split) {
     var found = [], tried = 0;
     var grow = function (key, at) {
       var chars = Array.from(key).length;
       if (found.length >= LATIN_KEYS || tried++ > 500) return;
+      if (split && chars === 2 && meta.splitTwo.has(key) && split.indexOf(key) < 0) split.push(key);
       var file = chars >= 2 ? shardKey(key, meta.splitKeys) : "";
       if (file && (file !== key || !meta.splitKeys.has(key))) { // (two letters read as one may pass the file's key)
         if (meta.fileKeys.has(file) && found.indexOf(file) < 0) found.push(file);
