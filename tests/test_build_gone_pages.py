@@ -151,3 +151,77 @@ def test_a_site_the_last_release_built_upgrades_and_is_told_of_the_pages_that_mo
     assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
     moved = (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").read_text(encoding="utf-8")
     assert "news/2026/11/20/kya-zyada-prhem/" in moved
+
+
+class _Serve:
+    """`newsdesk serve` in a process of its own, its lines gathered as they come."""
+
+    def __init__(self, site):
+        import os
+        import signal
+        import subprocess
+        import sys
+        import threading
+
+        from conftest import ROOT
+
+        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+        self.process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=site, env=env,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        self.out: list[str] = []
+        self.err: list[str] = []
+        for stream, lines in ((self.process.stdout, self.out), (self.process.stderr, self.err)):
+            threading.Thread(target=lambda s=stream, got=lines: got.extend(s), daemon=True).start()
+
+    def wait_for(self, lines: list[str], text: str, count: int = 1, timeout: float = 120) -> None:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while sum(text in line for line in list(lines)) < count:
+            assert self.process.poll() is None and time.monotonic() < deadline, (text, self.out, self.err)
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        import signal
+
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+
+
+@pytest.mark.slow
+def test_serve_names_the_pages_a_rebuild_removed_once_on_its_terminal(tmp_path):
+    root = make_site(tmp_path / "site", {
+        "content/news/cranes.md": item("Cranes", topics="[Harbour Works]"),
+        "content/news/tides.md": item("Tides", date="2026-11-21T08:00:00Z"),
+    }, CONFIG)
+    serve = _Serve(root)
+    try:
+        serve.wait_for(serve.out, "Ctrl-C to stop")
+        assert (root / "output/topics/harbour-works/index.html").is_file()
+        # A topic's slug changed in config.yaml (the build), then an item's (serve's fast path)
+        (root / "config.yaml").write_text(CONFIG + "    slug: harbour\n")
+        serve.wait_for(serve.out, "config.yaml changed: ")
+        serve.wait_for(serve.err, " gone, so links")
+        (root / "content/news/cranes.md").write_text(item("Cranes", topics="[Harbour Works]", slug="harbour-cranes"))
+        serve.wait_for(serve.out, "content/news/cranes.md changed: ")
+        serve.wait_for(serve.err, " gone, so links", count=2)
+        # An edit that removes no page says nothing of it
+        (root / "content/news/tides.md").write_text(item("High tides", date="2026-11-21T08:00:00Z"))
+        serve.wait_for(serve.out, "content/news/tides.md changed: ")
+        (root / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z"))
+        serve.wait_for(serve.out, "content/news/tides.md changed: ", count=2)
+    finally:
+        serve.stop()
+    notes = [line for line in serve.err if "gone" in line]
+    assert notes == [
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: /topics/harbour-works/; "
+        "to keep the address of one that moved (its file or topic renamed, or newsdesk upgraded), give its item or "
+        "topic the old `slug:`, or add the address to its item's `aliases:` or to `redirects:` in config.yaml "
+        "(docs/configuration.md#old-addresses)\n",
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: "
+        "/news/2026/11/20/cranes/; to keep the address of one that moved (its file or topic renamed, or newsdesk "
+        "upgraded), give its item or topic the old `slug:`, or add the address to its item's `aliases:` or to "
+        "`redirects:` in config.yaml (docs/configuration.md#old-addresses)\n"], serve.err
+    assert (root / "output/topics/harbour/index.html").is_file()
+    assert not (root / "output/news/2026/11/20/cranes").exists()

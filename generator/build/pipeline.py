@@ -19,6 +19,7 @@ import gc
 import importlib
 import logging
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,11 @@ from generator.site.records import load_records
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class Cancelled(BaseException):
+    """A build's `cancel` was set (serve stopping): it stopped at its next step, before its output was swapped or
+    updated, as a failed build stops (the output and the cache as they were). Not an error: nothing is wrong."""
 
 ITEMS_PER_TASK = 250  # items parsed per task in a worker process
 PAGES_PER_TASK = 200  # pages rendered per task
@@ -154,12 +160,15 @@ def build(config: Config, options: BuildOptions = BuildOptions(), **kwargs) -> B
 
 def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Mapping[str, str] = os.environ,
            progress: Progress | None = None, cache: BuildCache | None = None, last: LastBuild | None = None,
-           clustering: Kept | None = None) -> BuildResult:
+           clustering: Kept | None = None, cancel: threading.Event | None = None) -> BuildResult:
     """Build the site. With `cache` (what the last build left) it is incremental: unchanged items are
     not parsed again, and only the outputs whose fingerprints changed are made and written. `last`: the
     BuildResult.last of the build before this one in the same process, whose fingerprints and kept renders
-    this one reuses where the site-wide values are the same; `clustering`: see plan_site."""
+    this one reuses where the site-wide values are the same; `clustering`: see plan_site. `cancel`: once set,
+    the build raises Cancelled at its next step (between batches of items read or pages rendered, stages, the
+    search index's tasks), never while it replaces files in the output."""
     started = time.perf_counter()
+    progress = _stoppable(progress, cancel)
     cache = cache if cache is not None else BuildCache()
     workers = options.workers or default_workers()
     if options.write:  # before anything reads the output: finish what a killed build left, then check it is ours
@@ -206,7 +215,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
         made = dict(render_pages(env, pages, workers, progress, tested))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
-        writes, _, removes = _search_changes(live, site, config, workers, cache.search_folder())  # never apart
+        writes, _, removes = _search_changes(live, site, config, workers, cache.search_folder(), cancel)  # never apart
+        _stop_if(cancel)
         try:
             written = update_in_place(live, {**made, **writes}, site.copies, gone | removes)
         except InTheWay:  # (nothing changed yet: the staging folder is made whole, whatever the output holds)
@@ -229,7 +239,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
             if progress:
                 progress("writing", 0, 0)
             if config.search:
-                _stage_search(stage, site, workers, cache.search_folder())
+                _stage_search(stage, site, workers, cache.search_folder(), cancel)
+            _stop_if(cancel)
             written = stage.commit()
         stale = set(fingerprints)  # every file was placed anew: remember them all
     if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
@@ -321,7 +332,25 @@ def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: d
     return (site.config_digest, site.now, sorted(globals_.items()), [(name, keys[name].digest) for name in used])
 
 
-def _stage_search(stage: Staging, site: RenderedSite, workers: int, kept: Path | None) -> None:
+def _stoppable(progress: Progress | None, cancel: threading.Event | None) -> Progress | None:
+    """`progress`, which first raises Cancelled once `cancel` is set: the build reports each of its steps."""
+    if cancel is None:
+        return progress
+
+    def step(stage: str, done: int, total: int) -> None:
+        _stop_if(cancel)
+        if progress:
+            progress(stage, done, total)
+    return step
+
+
+def _stop_if(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled
+
+
+def _stage_search(stage: Staging, site: RenderedSite, workers: int, kept: Path | None,
+                  cancel: threading.Event | None = None) -> None:
     """Put the search index into the next output: the live one's files when it was made from the same
     input (a warm build need not plan nor tokenise every story again), else a new one
     (generator/build/search_index.py)."""
@@ -331,17 +360,19 @@ def _stage_search(stage: Staging, site: RenderedSite, workers: int, kept: Path |
         for name in sorted(live_names(stage.output)):
             stage.keep(name)
         return
-    for name, data in make_index(plan_index(model, config, site.pictures, source), workers, kept=kept).items():
+    files = make_index(plan_index(model, config, site.pictures, source), workers, cancel, kept=kept)
+    _stop_if(cancel)  # (None: cancelled)
+    for name, data in files.items():
         stage.put(name, data)  # equal bytes keep the live file's inode and time
 
 
-def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int,
-                    kept: Path | None) -> tuple[dict[str, bytes], dict, set[str]]:
+def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int, kept: Path | None,
+                    cancel: threading.Event | None = None) -> tuple[dict[str, bytes], dict, set[str]]:
     """What an update in place does to the live search index (written with the pages, so that a build
     stopped in between never leaves them apart): redo it, or delete it when search was turned off (a full
     build would have no index either)."""
     changes = index_changes(live, site.model.site if config.search else None, config, site.pictures, workers,
-                            kept=kept)
+                            cancel, kept=kept)
     return changes or ({}, {}, set())
 
 
@@ -387,12 +418,16 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                     read_warnings += warnings
             model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
                                extra_providers=records.providers)
+            if progress:
+                progress("grouping stories", 0, 0)
             known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
             model = dataclasses.replace(model, site=with_stories(model.site, story_settings(config), cache.words,
                                                                    cache.stories, clustering))
             cache.dirty |= next(iter(cache.stories), None) != known
             if clustering is None:
                 cache.set_words_aside()
+            if progress:
+                progress("planning pages", 0, 0)
             rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
             pages = tuple(plan_pages(model.site, rankings, config))
             # feeds, sitemaps, the API, old addresses
@@ -495,13 +530,19 @@ def render_pages(env, pages: list[Page], workers: int = 1, progress: Progress | 
     """Yield (output path, bytes) for each page, rendered across worker processes; add to `tested` the
     (page template, warning) of each test of an absent field the pages' templates made (tested_warnings)."""
     total, done = len(pages), 0
-    for batch, found in fork_map(_render_batch, (env, pages), chunks(range(total), PAGES_PER_TASK), workers):
+    for batch, found in fork_map(_render_batch, (env, pages), _page_tasks(total, workers), workers):
         yield from batch
         if tested is not None:
             tested |= found
         done += len(batch)
         if progress:
             progress("rendering pages", done, total)
+
+
+def _page_tasks(total: int, workers: int) -> list[range]:
+    """The rendering's tasks: PAGES_PER_TASK pages each for helper processes, a page each in this process (serve's
+    rebuilds), where the end of each is a step at which a cancelled build stops."""
+    return chunks(range(total), PAGES_PER_TASK if workers > 1 else 1)
 
 
 def _render_batch(state, indices: range) -> tuple[list[tuple[str, bytes]], set]:
@@ -522,7 +563,7 @@ def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[Fil
     jobs = [*render_order(pages), *outputs]
     total, done = len(jobs), 0
     for batch, found in fork_map(_render_into_batch, (stage, env, site, jobs, memo),
-                                 chunks(range(total), PAGES_PER_TASK), workers):
+                                 _page_tasks(total, workers), workers):
         yield from batch
         tested |= found
         done += len(batch)

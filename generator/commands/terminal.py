@@ -8,6 +8,7 @@ import os
 import sys
 import time
 
+from generator.build.writer import gone_note
 from generator.errors import left_out, printable, summarised
 
 
@@ -30,19 +31,10 @@ def note_empty(result) -> None:
 
 
 def note_gone(where: str, had: str, pages: tuple[str, ...], shown: int = 10) -> None:
-    """Name the pages that `had` (the last build, the published branch) and the site has no more: links to them
-    now find the 404 page, and one that only moved (a renamed file or topic, an upgrade that spells addresses
-    anew) can keep its address."""
-    if not pages:
-        return
-    addresses = ["/" + (page[:-len("index.html")] if page.endswith("index.html") else page) for page in pages]
-    listed = ", ".join(addresses[:shown]) + (f" and {len(addresses) - shown} more" if len(addresses) > shown else "")
-    many = len(pages) != 1
-    print(printable(f"note: {where}: {len(pages)} page{'s' * many} {had} {'are' if many else 'is'} gone, so "
-                    f"links to {'them' if many else 'it'} find the 404 page: {listed}; to keep the address of one "
-                    f"that moved (its file or topic renamed, or newsdesk upgraded), give its item or topic the old "
-                    f"`slug:`, or add the address to its item's `aliases:` or to `redirects:` in config.yaml "
-                    f"(docs/configuration.md#old-addresses)"), file=sys.stderr)
+    """Say gone_note's note, if there is one."""
+    said = gone_note(where, had, pages, shown)
+    if said:
+        print(said, file=sys.stderr)
 
 
 def counted(site) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,10 +100,12 @@ class Session:
 
 
 def rebuild(session: Session, config: Config, options: BuildOptions, changed: Iterable[Path] | None, *,
-            environ: Mapping[str, str] = os.environ, shown: HandOver | None = None) -> BuildResult:
+            environ: Mapping[str, str] = os.environ, shown: HandOver | None = None,
+            cancel: threading.Event | None = None) -> BuildResult:
     """Bring the output up to date after the files `changed` changed (None: not known, look at every file).
 
-    `shown`: see HandOver (serve passes one; without it every file is written before this returns).
+    `shown`: see HandOver (serve passes one; without it every file is written before this returns). `cancel`:
+    the build's (pipeline.Cancelled); the fast path runs to its end (seconds at most: it wrote pages already).
     """
     started = time.perf_counter()
     # The whole site is alive while an edit is planned: a collection in between walks it all for nothing,
@@ -117,7 +120,8 @@ def rebuild(session: Session, config: Config, options: BuildOptions, changed: It
     if result is not None:
         return result
     last, session.last, session.dependents = session.last, None, None  # (a failed build leaves none)
-    result = build(config, options, environ=environ, cache=session.cache, last=last, clustering=session.clustering)
+    result = build(config, options, environ=environ, cache=session.cache, last=last, clustering=session.clustering,
+                   cancel=cancel)
     session.last = result.last
     return result
 
@@ -290,6 +294,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     if patch.reordered:
         session.dependents = None  # lists show other stories, or stories moved: indexed again when needed
     written = WriteReport(sum(r.written for r in reports), sum(r.unchanged for r in reports),
-                          sum(r.removed for r in reports), tuple(name for r in reports for name in r.changed))
+                          sum(r.removed for r in reports), tuple(name for r in reports for name in r.changed),
+                          tuple(sorted(name for r in reports for name in r.gone_pages)))
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, "patch", session.last)
 

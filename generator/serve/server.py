@@ -42,7 +42,8 @@ from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 from generator.build.cache import BuildCache
-from generator.build.pipeline import BuildOptions
+from generator.build.pipeline import BuildOptions, Cancelled
+from generator.build.writer import gone_note
 from generator.config.values import Config
 from generator.errors import NewsdeskError, Problem, Unwritten, left_out, printable, summarised
 from generator.i18n import Words, load_words
@@ -96,6 +97,7 @@ class Rebuild:
     left_out: str = ""  # the problems of the item files saved while serving that the build left out (overlay)
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
     note: str = ""  # BuildResult.note: why the site has no items
+    gone: tuple[str, ...] = ()  # pages the output had before and has no more (WriteReport.gone_pages)
 
 
 _PLACEHOLDER = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
@@ -176,6 +178,8 @@ class _Rebuilding:
     layout: SiteLayout | None = None  # what is watched, from the config
     watcher: Watcher | None = None  # made after the first build: watchdog starts a thread at once
     notes: list[str] = dataclasses.field(default_factory=list)  # the lines that said the last good build's notes
+    # Set when serve stops: a build under way stops at its next step (pipeline.Cancelled), the output as it was
+    cancel: threading.Event = dataclasses.field(default_factory=threading.Event)
 
 
 @dataclass
@@ -262,6 +266,7 @@ class DevServer:
 
     def stop(self) -> None:
         self._live.stopping = True
+        self._rebuilding.cancel.set()
         self._rebuilding.queue.close()
         with self._live.news:
             self._live.news.notify_all()  # answers every held poll at once
@@ -348,7 +353,10 @@ class DevServer:
             batch = self._rebuilding.queue.next_batch()
             if batch is None:
                 return
-            self.rebuild(batch)
+            try:
+                self.rebuild(batch)
+            except Cancelled:  # serve is stopping (stop()): the output is the last complete site
+                return
 
     def rebuild(self, paths) -> Rebuild | None:
         """Rebuild for these changed paths (the builder thread calls this); None when none of them matter."""
@@ -372,6 +380,7 @@ class DevServer:
         served = self.config.base_path if self.config is not None else None
         pages = rendered = written = removed = 0
         mode = note = ""
+        gone: tuple[str, ...] = ()
         handover = None
         building.unbuilt.update(changes)
         try:
@@ -384,14 +393,17 @@ class DevServer:
             options = self._started.rebuild_options if self.rebuilds else self._started.options  # (first: no thread)
             try:
                 result = rebuild(building.session, self.config, options, self._known_changes(),
-                                 environ=building.environ, shown=None if live.error else self._hand_over)
+                                 environ=building.environ, shown=None if live.error else self._hand_over,
+                                 cancel=building.cancel)
             finally:
                 handover, live.handover = live.handover, None
                 if handover is not None:
                     handover.done.set()
             saved, building.unbuilt, building.first = building.unbuilt, {}, False
+            gone = result.written.gone_pages
             if self._clock_moved(result.site.model.withheld, saved):  # planned and written again, at the new time
-                result = rebuild(building.session, self.config, options, [], environ=building.environ)
+                result = rebuild(building.session, self.config, options, [], environ=building.environ,
+                                 cancel=building.cancel)
             if result.mode == "patch" or building.indexer.pending:
                 # The fast path leaves search to the indexer (in the background, after the reload): the newest
                 # good plan, whatever was pending before
@@ -400,6 +412,7 @@ class DevServer:
             site = result.site
             pages, rendered = len(site.pages), result.rendered
             written, removed = result.written.written, result.written.removed
+            gone = tuple(sorted({*gone, *result.written.gone_pages}))
             live.error = ""
             self._say(site.problems, site.warnings, saved)
             self._say_notes(site.notes)
@@ -428,7 +441,8 @@ class DevServer:
         elif action:
             self._announce(action)
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
-                         (time.perf_counter() - started) * 1000, self._live.error, self._left_out_text, mode, note)
+                         (time.perf_counter() - started) * 1000, self._live.error, self._left_out_text, mode, note,
+                         gone)
         self._finish(record, before[1])
         if served is not None and self.config is not None and self.config.base_path != served:
             # (the open page, at the old path, now shows the site's not-found page)
@@ -622,6 +636,9 @@ class DevServer:
         else:
             self._echo(f"{record.changes}: {record.rendered} of {record.pages} page{'s' * (record.pages != 1)} "
                        f"rebuilt, {files}, {took}")
+        if record.gone:  # (as `newsdesk build` says it, naming fewer: a line in a running log)
+            self._echo(gone_note(f"{self._relative(self.config.output_path)}/", "the last build wrote", record.gone,
+                                 shown=3), True)
 
     # --- answering requests -----------------------------------------------------------------------------
 
