@@ -2,8 +2,8 @@
 and written, the terms sharded, the records chunked. The files, under SEARCH_FOLDER in the site:
 
     meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "split", "files",
-                       "source", "latin", "particles" (Korean's: languages.KOREAN_PARTICLES, which a query need not match),
-                       "tails" (how many tails files)}
+                       "source", "latin", "particles" (Korean's: languages.KOREAN_PARTICLES, which a query need not
+                       match), "tails" (how many tails files)}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}

@@ -3,7 +3,8 @@
 ё is е, ς is σ, accents dropped), or two letters readers write as one (Greek's μπ "b", ει "i"), -> the Latin letters
 readers write for it, the commonest first (the ISO 9, BGN/PCGN, passport and everyday ways: я is "ya", "ja" or "ia").
 meta.json's "latin" carries the site language's table (one source: the search page reads it there); search.js reads a
-Latin word that matches nothing as the site's words it spells, and says "Did you mean москва?" (docs/search.md). Serbian needs none: its stemmer writes Cyrillic in Latin letters.
+Latin word that matches nothing as the site's words it spells, and says "Did you mean москва?" (docs/search.md).
+Serbian needs none: its stemmer writes Cyrillic in Latin letters.
 """
 
 from __future__ import annotations
