@@ -1,0 +1,65 @@
+"""A page's render budget: a theme may be cloned from anywhere, and the sandbox bounds one range (100,000
+numbers), not a loop inside a loop over two, nor a macro or an include calling itself twice at every level
+(2**40 calls), nor `'x' * 10**12`. Each block a template runs (a loop's round, a macro's or caller's call, an
+include, an `if`'s branch) is a step, counted by the compiled code itself (`StepCounting`); a page has STEPS of
+them. `*` and `**` make no sequence longer than MAX_LENGTH nor a number of more than MAX_BITS bits. Past either
+bound the page raises `TooMuch`, which render_page says at the template's line: counted, not timed, so the
+same theme fails on the same page on any machine.
+"""
+
+from __future__ import annotations
+
+import operator
+
+from jinja2.compiler import CodeGenerator
+from jinja2.exceptions import TemplateRuntimeError
+
+STEPS = 1_000_000  # some thousand times what the default theme's biggest page takes (docs/dev/performance.md)
+MAX_LENGTH = 10_000_000  # characters or entries that `*` may make
+MAX_BITS = 100_000  # of a number that `**` may make (some 30,000 digits)
+
+
+class TooMuch(TemplateRuntimeError):
+    """A page that took more than its budget; `what`: which bound, for the message."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
+class StepCounting(CodeGenerator):
+    """Jinja's code generator, with a step counted at the start of every block of statements."""
+
+    def blockvisit(self, nodes, frame) -> None:
+        self.writeline("environment.step()")
+        super().blockvisit(nodes, frame)
+
+
+class Budget:
+    """What is left of the page's steps; `start` for each page."""
+
+    __slots__ = ("left",)
+
+    def __init__(self):
+        self.left = STEPS
+
+    def start(self) -> None:
+        self.left = STEPS
+
+    def step(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise TooMuch(f"more than {STEPS:,} steps (a loop's rounds, a macro's calls, an include)")
+
+
+def bounded_binop(op: str, left, right):
+    """`left op right` for the intercepted `*` and `**`, refused when it would be too big to hold."""
+    if op == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_LENGTH:
+                raise TooMuch(f"`*` makes a text or list too long (over {MAX_LENGTH:,} characters or entries)")
+        return operator.mul(left, right)
+    if (isinstance(left, int) and isinstance(right, int) and right > 0
+            and (abs(left) > 1 and right * (abs(left).bit_length() - 1) > MAX_BITS)):
+        raise TooMuch(f"`**` makes a number too large (over {MAX_BITS:,} bits)")
+    return operator.pow(left, right)
