@@ -160,14 +160,18 @@ def test_a_theme_s_template_makes_no_range_that_holds_the_build_up(tmp_path, cap
 
 # Templates that run without end as a build sees it (days, or all the memory), each with the template and line the
 # build must name: loops inside loops, macros and includes calling themselves twice (recursion shallow enough for
-# Python's stack, 2**40 calls), sequences and numbers made huge by an operator
+# Python's stack, 2**40 calls), a loop whose every round makes a long range or a wide text in a filter, sequences
+# and numbers made huge by an operator
 RUNAWAY = {
     "loops": ("{% for a in range(100000) %}{% for b in range(100000) %}{{ b }}{% endfor %}{% endfor %}", "404.html:3",
               "steps"),
     "macro": ("{% macro m(n) %}{% if n < 40 %}{{ m(n + 1) }}{{ m(n + 1) }}{% endif %}{% endmacro %}{{ m(0) }}",
               "404.html:3", "steps"),
     "includes": ("{% set d = 0 %}{% include 'partials/twice.html' %}", "partials/twice.html:1", "steps"),
-    "times": ("{{ ('x' * 100000 * 100000 * 100000)|length }}", "404.html:3", "too long"),
+    "filters": ("{% for a in range(100000) %}{{ range(100000)|join|length }}{% endfor %}", "404.html:3", "steps"),
+    "widths": ("{% for a in range(100000) %}{{ 'x'|center(10**7)|length }}{{ 'y'|indent(10**7)|length }}"
+               "{% endfor %}", "404.html:3", "steps"),
+    "times": ("{{ ('x' * 100000 * 100000 * 100000)|length }}", "404.html:3", "steps"),
     "power": ("{{ (9 ** (9 ** 9)) % 7 }}", "404.html:3", "too large"),
 }
 

@@ -21,7 +21,7 @@ from generator.i18n import facts, load_words
 from generator.languages import og_locale
 from generator.plan.pictures import picture, pictures
 from generator.render import dates, json_ld, lang_marks, links, theme_words
-from generator.render.budget import Budget, StepCounting, bounded_binop
+from generator.render.budget import Budget, StepCounting
 from generator.render.filters import (_closing, first_image, host, json_script, opens_with, outline, page_feed,
                                       page_feed_name, page_feed_word, whole_words)
 from generator.render.fragments import Fragments, MemoEnvironment
@@ -62,9 +62,12 @@ class _Environment(MemoEnvironment, SandboxedEnvironment):
         self._safe: dict[tuple[type, str], bool] = {}
         self.budget = Budget()
         self.step = self.budget.step
+        self.globals["range"] = self.budget.range
+        for name in ("center", "indent"):
+            self.filters[name] = self.budget.widening(self.filters[name])
 
     def call_binop(self, context, operator: str, left, right):
-        return bounded_binop(operator, left, right)
+        return self.budget.binop(operator, left, right)
 
     def is_safe_attribute(self, obj, attr: str, value) -> bool:
         """The sandbox's rule, and no method or part of a path (`config.root`): its methods read and write any
