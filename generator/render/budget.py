@@ -16,7 +16,7 @@ from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import TemplateRuntimeError
 from jinja2.sandbox import safe_range
 
-STEPS = 1_000_000  # some thousand times what the default theme's biggest page takes (docs/dev/performance.md)
+STEPS = 1_000_000  # hundreds of times what the default theme's biggest page takes (docs/dev/performance.md)
 MAX_BITS = 100_000  # of a number that `**` may make (some 30,000 digits)
 
 
