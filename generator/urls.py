@@ -344,8 +344,8 @@ def field_url(value) -> str:
     """A URL as crawlers write it (an item's field, a data_dir record's logo, an embed code's src), if safe
     (safe_url), with the entities a crawler copied from an HTML attribute decoded once, as a browser reads
     the attribute (`?a=1&#038;b=2` is `?a=1&b=2`); only numeric ones and named ones ended by `;`, so that
-    `&copy=1` in a query stays as it is. Scheme-relative is https; spaces and the like after the host are percent-encoded,
-    as are controls and direction marks (_as_sent)."""
+    `&copy=1` in a query stays as it is. Scheme-relative is https; spaces and the like after the host are
+    percent-encoded, as are controls and direction marks (_as_sent)."""
     return _field_url_of_text(value) if type(value) is str else _field_url(value)
 
 

@@ -182,13 +182,15 @@ def hostile_items() -> list[Hostile]:
     n = len(made)
     bad = _file(f"h{n:04}-file-invalid-utf8", _head(n, f"mark{n:04}"), "Body \xff.\n", mark=f"mark{n:04}",
                 field="file", kind="invalid_utf8")
-    made.append(Hostile(bad.name, bad.data.replace("\xff".encode(), b"\xff\xfe\xc3("), bad.mark, "file", "invalid_utf8"))
+    made.append(Hostile(bad.name, bad.data.replace("\xff".encode(), b"\xff\xfe\xc3("), bad.mark, "file",
+                        "invalid_utf8"))
     # YAML's own features
     add("excerpt", "alias_bomb", lines=_head(len(made), f"mark{len(made):04}") + [
         "a: &a [x, x, x, x, x, x, x, x, x]", *(f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]"
                                                for a, b in zip("abcdefgh", "bcdefghi")), "excerpt: *i"])
     add("provider", "merge_key", lines=_head(len(made), f"mark{len(made):04}") + [
-        "base: &base {name: Merged <script>x</script>, domain: m.example}", "provider: {<<: *base, url: 'javascript:x'}"])
+        "base: &base {name: Merged <script>x</script>, domain: m.example}",
+        "provider: {<<: *base, url: 'javascript:x'}"])
     add("title", "python_tag", "title: !!python/object/apply:os.system ['touch /tmp/pwned']")
     add("excerpt", "python_name", "excerpt: !!python/name:os.system")
     add("excerpt", "unknown_tag", "excerpt: !custom {a: 1}")

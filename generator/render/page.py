@@ -73,6 +73,11 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         raise BuildError(Problem(name or page.template, line, f"the template does too much while rendering "
                                  f"{page.output}: {exc.what}", _newsdesks_own(env, _template_frames(exc))
                                  or _TOO_MUCH)) from None
+    except MemoryError as exc:  # (a text doubled in a loop: a few steps, and all the memory; render.budget)
+        name, line = _template_frame(exc)
+        raise BuildError(Problem(name or page.template, line, f"the template ran out of memory while rendering "
+                                 f"{page.output}", _newsdesks_own(env, _template_frames(exc))
+                                 or _OUT_OF_MEMORY)) from None
     except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
         filename, line = _recursing_frame(exc)
         raise BuildError(Problem(_template_name(filename, page.template), line, f"the template recurses too deeply "
@@ -97,6 +102,11 @@ _REACHES_PYTHON = ("a template reads only the values docs/themes.md lists, never
 _TOO_MUCH = ("a loop inside a loop over big ranges, or a macro or include that calls itself more than once, runs "
              "for days: loop over the lists the page is given, recurse only down a tree it has (a topic's "
              "`children`), and build no theme you did not write that does it")
+
+
+_OUT_OF_MEMORY = ("a text or list that doubles in a loop (`ns.s ~ ns.s`, `[s, s]|join`), or a `format` width of "
+                  "millions, fills any memory: make texts from the values the page is given, and build no theme you "
+                  "did not write that does it")
 
 
 def tested_warnings(env: jinja2.Environment, tested: set) -> set[tuple[str, Problem]]:
