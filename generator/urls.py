@@ -336,15 +336,16 @@ def without_controls(text: str) -> str:
     return text
 
 
-_URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# (a numeric reference is read without its `;` too, as a browser reads one: `&#106avascript:` is `javascript:`)
+_URL_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def field_url(value) -> str:
     """A URL as crawlers write it (an item's field, a data_dir record's logo, an embed code's src), if safe
     (safe_url), with the entities a crawler copied from an HTML attribute decoded once, as a browser reads
-    the attribute (`?a=1&#038;b=2` is `?a=1&b=2`); only references ended by `;`, so that `&copy=1` in a
-    query stays as it is. Scheme-relative is https; spaces and the like after the host are percent-encoded,
-    as are controls and direction marks (_as_sent)."""
+    the attribute (`?a=1&#038;b=2` is `?a=1&b=2`); only numeric ones and named ones ended by `;`, so that
+    `&copy=1` in a query stays as it is. Scheme-relative is https; spaces and the like after the host are
+    percent-encoded, as are controls and direction marks (_as_sent)."""
     return _field_url_of_text(value) if type(value) is str else _field_url(value)
 
 
@@ -361,9 +362,15 @@ def too_long(value) -> bool:
     return isinstance(value, str) and len(_field_url(value, None)) > MAX_URL
 
 
+def entities_read(value: str) -> str:
+    """An address a crawler copied from an HTML attribute, with its entities read once, as the browser reads the
+    attribute (field_url's reading; a named reference only when ended by `;`)."""
+    return _URL_ENTITY.sub(lambda m: htmlmod.unescape(m.group()), value) if "&" in value else value
+
+
 def _field_url(value, longest: int | None = MAX_URL) -> str:
-    if isinstance(value, str) and "&" in value:
-        value = _URL_ENTITY.sub(lambda m: htmlmod.unescape(m.group()), value)
+    if isinstance(value, str):
+        value = entities_read(value)
     if isinstance(value, str) and value.lstrip().startswith("//"):
         # A scheme-relative URL (`//cdn.example/x.jpg`, as WordPress and CDNs write pictures) means the page's
         # own scheme: https, as the site is served

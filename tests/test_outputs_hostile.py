@@ -367,6 +367,28 @@ def test_relative_pictures_and_links_of_the_front_matter_are_of_the_story_s_page
     assert "hero.jpg" not in unbased and "other.html" not in unbased
 
 
+@pytest.mark.parametrize("spelt", ["&#106;avascript:alert(1)", "jav&#x0A;ascript:alert(1)", "javascript&colon;alert(1)",
+                                   "&#0000106&#0000097vascript:alert(1)", "data&#58;text/html,x"])
+def test_a_script_address_spelt_with_entities_is_no_relative_address(tmp_path, capsys, spelt):
+    """A field that takes an address relative to the story's page (`ampWebUrl`, a picture, a logo, a related
+    story) read `&#106;avascript:...` as a relative path before its entities were read, then read them: the
+    story got `https://p.example/news/javascript:alert(1)`, a link to nowhere, without a word, where the same
+    address spelt plainly is left out with a warning. Its entities are read first (as a browser reads an
+    attribute, and as field_url reads an absolute one), so it is the script address it spells: left out, said."""
+    lines = [f"ampWebUrl: {json.dumps(spelt)}", f"images: [{{url: {json.dumps(spelt)}}}]",
+             f"provider: {{name: P, domain: p.example, images: [{{url: {json.dumps(spelt)}}}]}}",
+             f"related: [{{title: R, webUrl: {json.dumps(spelt)}}}]"]
+    site = make_site(tmp_path / "site", {"content/a.md": "\n".join(
+        ["---", "title: A", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://p.example/news/", *lines,
+         "---", "Body."]) + "\n"})
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    for line, field in ((5, "ampWebUrl"), (6, "images"), (7, "provider"), (8, "related")):
+        assert f"warning: content/a.md:{line}: `{field}" in err, (field, err)
+    out = site / "output"
+    assert not [path for path in out.rglob("*") if path.is_file() and b"alert" in path.read_bytes()]
+
+
 def test_a_relative_address_with_a_broken_host_costs_only_its_link(tmp_path, capsys):
     """`<a href="//[::1/x">` or `<img src="//a]b/x.png">` in a crawled body (a broken IPv6 host or a stray
     bracket): resolving it against the story's `webUrl` raised ValueError from urljoin, and the whole build

@@ -3,9 +3,14 @@ builds the site, and never a way to read that computer's files (docs/dev/archite
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
+
 import pytest
 
-from conftest import item, make_site
+from conftest import ROOT, item, make_site
 from generator.cli import main
 
 # Each tries to reach Python through a template's values: a global function's module, a class's subclasses, a
@@ -151,3 +156,60 @@ def test_a_theme_s_template_makes_no_range_that_holds_the_build_up(tmp_path, cap
     assert main(["build", "--config", str(site / "config.yaml")]) == 1
     err = capsys.readouterr().err
     assert "themes/cloned/templates/404.html:3: error while rendering 404.html: Range too big" in err, err
+
+
+# Templates that run without end as a build sees it (days, or all the memory), each with the template and line the
+# build must name: loops inside loops, macros and includes calling themselves twice (recursion shallow enough for
+# Python's stack, 2**40 calls), a loop whose every round makes a long range or a wide text in a filter, sequences
+# and numbers made huge by an operator; and a text doubled in a loop, which the budget does not bound (40 steps),
+# said as what it is when the memory runs out
+RUNAWAY = {
+    "loops": ("{% for a in range(100000) %}{% for b in range(100000) %}{{ b }}{% endfor %}{% endfor %}", "404.html:3",
+              "steps"),
+    "macro": ("{% macro m(n) %}{% if n < 40 %}{{ m(n + 1) }}{{ m(n + 1) }}{% endif %}{% endmacro %}{{ m(0) }}",
+              "404.html:3", "steps"),
+    "includes": ("{% set d = 0 %}{% include 'partials/twice.html' %}", "partials/twice.html:1", "steps"),
+    "filters": ("{% for a in range(100000) %}{{ range(100000)|join|length }}{% endfor %}", "404.html:3", "steps"),
+    "widths": ("{% for a in range(100000) %}{{ 'x'|center(10**7)|length }}{{ 'y'|indent(10**7)|length }}"
+               "{% endfor %}", "404.html:3", "steps"),
+    "times": ("{{ ('x' * 100000 * 100000 * 100000)|length }}", "404.html:3", "steps"),
+    "doubling": ("{% set ns = namespace(s='xx') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+                 "{{ ns.s|length }}", "404.html:3", "out of memory"),
+    "power": ("{{ (9 ** (9 ** 9)) % 7 }}", "404.html:3", "too large"),
+}
+
+
+@pytest.mark.parametrize("kind", [pytest.param(kind, marks=pytest.mark.slow) if kind in ("loops", "macro", "includes")
+                                  else kind for kind in RUNAWAY])
+def test_a_theme_s_template_that_runs_without_end_stops_the_build_at_its_line(tmp_path, kind):
+    """A cloned theme's loop inside a loop, or a macro or include calling itself twice, ran for days: the sandbox
+    bounds one range, not a page's steps; `*` and `**` filled the memory. A page has a budget of steps (a loop's
+    round, a macro's call, an include) and a bound on what `*` and `**` make: past them the build stops, at the
+    template's line with what to do, and the output of the last build is left as it was. Run as a user runs it,
+    as a process of its own (its memory bounded, should the bound fail), within a generous time that proves it
+    ends."""
+    template, where, said = RUNAWAY[kind]
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A"),
+        "config.yaml": "title: T\nbase_url: https://example.com/\ntheme: cloned\n",
+        "themes/cloned/templates/partials/twice.html":
+            "{% if d < 40 %}{% with d = d + 1 %}{% include 'partials/twice.html' %}"
+            "{% include 'partials/twice.html' %}{% endwith %}{% endif %}\n"})
+    command = [sys.executable, "-m", "generator", "build", "--config", str(site / "config.yaml")]
+
+    def bounded():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=bounded, timeout=600)
+    assert done.returncode == 0, done.stderr
+    before = {path: path.read_bytes() for path in (site / "output").rglob("*") if path.is_file()}
+    assert (site / "output/404.html") in before
+    (site / "themes/cloned/templates/404.html").write_text(
+        "{% extends '!theme/404.html' %}\n{% block head %}\n" + template + "\n{% endblock %}\n", encoding="utf-8")
+    done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=bounded, timeout=600)
+    assert done.returncode == 1, done.stderr
+    assert f"themes/cloned/templates/{where}: " in done.stderr, done.stderr
+    assert "while rendering 404.html" in done.stderr, done.stderr
+    assert said in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert {path: path.read_bytes() for path in (site / "output").rglob("*") if path.is_file()} == before

@@ -21,6 +21,7 @@ from generator.i18n import facts, load_words
 from generator.languages import og_locale
 from generator.plan.pictures import picture, pictures
 from generator.render import dates, json_ld, lang_marks, links, theme_words
+from generator.render.budget import Budget, StepCounting
 from generator.render.filters import (_closing, first_image, host, json_script, opens_with, outline, page_feed,
                                       page_feed_name, page_feed_word, whole_words)
 from generator.render.fragments import Fragments, MemoEnvironment
@@ -52,9 +53,21 @@ class _Environment(MemoEnvironment, SandboxedEnvironment):
         them all before any template is loaded, and every build makes a new environment."""
         return {**self.globals, **(d or {})}
 
+    # A page's budget (render.budget): its compiled code counts its steps, and `*` and `**` are the sandbox's
+    code_generator_class = StepCounting
+    intercepted_binops = frozenset({"*", "**"})
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._safe: dict[tuple[type, str], bool] = {}
+        self.budget = Budget()
+        self.step = self.budget.step
+        self.globals["range"] = self.budget.range
+        for name in ("center", "indent"):
+            self.filters[name] = self.budget.widening(self.filters[name])
+
+    def call_binop(self, context, operator: str, left, right):
+        return self.budget.binop(operator, left, right)
 
     def is_safe_attribute(self, obj, attr: str, value) -> bool:
         """The sandbox's rule, and no method or part of a path (`config.root`): its methods read and write any

@@ -18,6 +18,7 @@ from jinja2.exceptions import SecurityError
 from generator.config.values import in_bundled_themes
 from generator.errors import BuildError, Problem
 from generator.plan.pages import Page
+from generator.render.budget import TooMuch
 from generator.render.filters import json_script
 from generator.render.theme import LinkedOut, _short, theme_dirs
 from generator.render.undefined import TemplateFiles, noting_tests
@@ -44,6 +45,7 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
     """The page's HTML; `tested`: each test of a field a value lacks is added to it, with the page's template
     (tested_warnings says them)."""
     try:
+        env.budget.start()
         template = env.get_template(page.template)
         if tested is None:
             html = template.render(page.context, page=page)
@@ -66,6 +68,16 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         name, line = _template_frame(exc)
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {exc}",
                                  _REACHES_PYTHON)) from None
+    except TooMuch as exc:  # (render.budget)
+        name, line = _template_frame(exc)
+        raise BuildError(Problem(name or page.template, line, f"the template does too much while rendering "
+                                 f"{page.output}: {exc.what}", _newsdesks_own(env, _template_frames(exc))
+                                 or _TOO_MUCH)) from None
+    except MemoryError as exc:  # (a text doubled in a loop: a few steps, and all the memory; render.budget)
+        name, line = _template_frame(exc)
+        raise BuildError(Problem(name or page.template, line, f"the template ran out of memory while rendering "
+                                 f"{page.output}", _newsdesks_own(env, _template_frames(exc))
+                                 or _OUT_OF_MEMORY)) from None
     except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
         filename, line = _recursing_frame(exc)
         raise BuildError(Problem(_template_name(filename, page.template), line, f"the template recurses too deeply "
@@ -85,6 +97,16 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
 _REACHES_PYTHON = ("a template reads only the values docs/themes.md lists, never Python's own (a name starting with "
                    "`_`, one reached through str.format's fields, a path's methods): remove that from the template, "
                    "and build no theme you did not write whose templates do it")
+
+
+_TOO_MUCH = ("a loop inside a loop over big ranges, or a macro or include that calls itself more than once, runs "
+             "for days: loop over the lists the page is given, recurse only down a tree it has (a topic's "
+             "`children`), and build no theme you did not write that does it")
+
+
+_OUT_OF_MEMORY = ("a text or list that doubles in a loop (`ns.s ~ ns.s`, `[s, s]|join`), or a `format` width of "
+                  "millions, fills any memory: make texts from the values the page is given, and build no theme you "
+                  "did not write that does it")
 
 
 def tested_warnings(env: jinja2.Environment, tested: set) -> set[tuple[str, Problem]]:

@@ -20,7 +20,8 @@ from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Entry, Notes, kind_of, shown
 from generator.languages import LANGUAGE, code_of_name, language_problem
 from generator.site.text import BIDI, bidi_closed, cut_at_word, plain_name, plain_text
-from generator.urls import MAX_URL, field_url, joined, old_path, read_url, too_long, with_scheme, without_controls
+from generator.urls import (MAX_URL, entities_read, field_url, joined, old_path, read_url, too_long, with_scheme,
+                            without_controls)
 
 
 MAX_TYPE = 40  # characters of a type kept
@@ -32,9 +33,15 @@ MAX_TEXT = 2000  # characters of a plain-text field (a title, an excerpt, a name
 def resolved(value, base: str) -> str:
     """A relative address (`/images/x.jpg`, `../x.jpg`) of the page at `base`, as the browser resolved it there,
     if that makes a safe URL (field_url); else the empty string."""
-    if not base or not isinstance(value, str) or not value.strip() or _SCHEME_START.match(value.strip()):
+    if not base or not isinstance(value, str) or not value.strip() or is_absolute(value):
         return ""
     return field_url(joined(base, value.strip()))
+
+
+def is_absolute(value: str) -> bool:
+    """Whether an address has a scheme as the browser reads it: its entities read (`&#106;avascript:`), then
+    its controls, tabs and line breaks dropped (`jav&#x0A;ascript:`); such an address is never a relative one."""
+    return bool(_SCHEME_START.match(read_url(entities_read(value))))
 
 
 _SCHEME_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # (an address with a scheme is not relative)
@@ -71,7 +78,7 @@ def long_address(value, base: str = "") -> bool:
     """Whether `value` is an address left out for its length alone (urls.too_long), as written or as resolved
     against `base`."""
     return isinstance(value, str) and (too_long(value) or bool(
-        base and not _SCHEME_START.match(value.strip()) and too_long(joined(base, value.strip()))))
+        base and not is_absolute(value) and too_long(joined(base, value.strip()))))
 
 
 def too_long_said(value: str) -> str:
