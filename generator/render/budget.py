@@ -10,6 +10,7 @@ counted, not timed, so the same theme fails on the same page on any machine.
 
 from __future__ import annotations
 
+import functools
 import operator
 
 from jinja2.compiler import CodeGenerator
@@ -65,6 +66,7 @@ class Budget:
 
     def widening(self, filter_):
         """A filter whose first argument is a width (`center`, `indent`), at the cost of that width."""
+        @functools.wraps(filter_)  # (Jinja's own filter still: its documentation is Jinja's)
         def widened(value, *args, **kwargs):
             width = args[0] if args else kwargs.get("width", 0)
             self.spend(width if isinstance(width, int) else len(str(width)))
