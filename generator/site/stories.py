@@ -38,7 +38,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.frozen import record
-from generator.languages import KOREAN_PARTICLES
+from generator.languages import KOREAN_PARTICLES, primary
 from generator.site.opposites import (CONVERSE, WORDS as OPPOSITE_WORDS, blanked, has_sessions, opposed, pairs_of,
                                      session, within)
 from generator.urlnorm import canonical_url
@@ -180,7 +180,7 @@ class Clustering:
         self.settings = settings
         self.opposites = pairs_of(settings.language)
         self.by_session = has_sessions(settings.language)
-        self.names = settings.language not in _NOUNS_CAPITALISED
+        self.names = primary(settings.language) not in _NOUNS_CAPITALISED
         self.inputs = {item.source: item for item in ordered}
         self.order = [item.source for item in ordered]  # sources, in time order
         self.seconds = {item.source: item.published.timestamp() for item in ordered}
@@ -1179,7 +1179,7 @@ def _amount(found: re.Match) -> str:
     zeros = _SCALES[scale.lower()] - len(part or "")
     if zeros < 0:
         return found.group(0)  # (more decimals than the scale has digits: as written)
-    return f" {int(digits + '0' * zeros)} "
+    return f" {(digits + '0' * zeros).lstrip('0') or '0'} "
 
 
 def _normal_words(tokens: list[str], seen: dict) -> list[str]:
