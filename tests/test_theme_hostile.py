@@ -176,6 +176,13 @@ RUNAWAY = {
     "doubling": ("{% set ns = namespace(s='xx') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
                  "{{ ns.s|length }}", "404.html:3", "out of memory"),
     "power": ("{{ (9 ** (9 ** 9)) % 7 }}", "404.html:3", "too large"),
+    "squares": ("{% set ns = namespace(n=3 ** 60000) %}{% for i in range(40) %}{% set ns.n = ns.n * ns.n %}"
+                "{% endfor %}{{ ns.n % 7 }}", "404.html:3", "too large"),
+    "padding": ("{% for a in range(100000) %}{{ 'x'.ljust(10**7)|length }}{{ 'y'.zfill(10**7)|length }}"
+                "{% endfor %}", "404.html:3", "steps"),
+    "formats": ("{% for a in range(100000) %}{{ ('%10000000s' % 'x')|length }}{{ '{:>10000000}'.format(1)|length }}"
+                "{% endfor %}", "404.html:3", "steps"),
+    "slices": ("{% for a in range(100000) %}{{ [1]|slice(10**7)|list|length }}{% endfor %}", "404.html:3", "steps"),
 }
 
 
