@@ -245,8 +245,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
                                                f"error{'s' * (len(site.problems) != 1)}.")
     cache.writing()
     state = last.render
-    env = make_env(config, site.model.site, state.fragments,  # (no site-wide value changed)
-                   copies=site.pictures)
+    env = make_env(config, site.model.site, copies=site.pictures)  # (no site-wide value changed)
     live = config.output_path
     pages = list(patch.pages)
     reports, tested = [], set()
@@ -258,7 +257,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
         # The saved story's page, if the site has it no more (the file deleted, broken, held back or renamed)
         index, articles = session.dependents.index.get(source), session.dependents.articles
         own = {last.plan.pages[articles[index]].output} & set(patch.gone) if index in articles else set()
-        reports.append(update_in_place(live, dict(render_pages(env, first, tested=tested)), {}, own))
+        reports.append(update_in_place(live, dict(render_pages(env, first, state.fragments, tested=tested)), {}, own))
         pages = rest
         said = (site.problems, site.warnings)
         if reports[0].written or reports[0].removed or said != (last.plan.problems, last.plan.warnings):
@@ -276,7 +275,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     patch = with_outputs(last.plan, session.dependents, patch)
     site, outputs, gone = patch.plan, patch.outputs, set(patch.gone)
     pages = [page for page in patch.pages if page.output not in shown_already]  # (and the stories' pages left later)
-    made = dict(render_pages(env, pages, tested=tested))
+    made = dict(render_pages(env, pages, state.fragments, tested=tested))
     made.update(make_files(outputs, site.model.site, state.output_memo))
     reports.append(update_in_place(live, made, {}, gone))
     for name, fingerprint in output_fingerprints(site, state, patch.pages, patch.outputs).items():
