@@ -192,9 +192,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
                             last.render.output_memo if same_world else _Memo(MEMO_ENTRIES))
         fingerprints = output_fingerprints(site, state, reused=reused)
     live = config.output_path
-    known = cache.outputs  # (a first build knows none: no need to look for their files)
-    stale = {name for name, fingerprint in fingerprints.items()
-             if name not in known or not cache.output(live, name, fingerprint)}
+    stale = stale_outputs(fingerprints, cache, live)
     pages = [page for page in site.pages if page.output in stale]
     outputs = [output for output in site.outputs if output.name in stale]
     names = set(fingerprints) | set(site.copies)
@@ -289,6 +287,13 @@ def output_fingerprints(site: RenderedSite, state: RenderState, pages: Iterable[
         fingerprints[output.name] = reused.get(output.name) or output_fingerprint(output, model, site.config_digest,
                                                                                   memo)
     return fingerprints
+
+
+def stale_outputs(fingerprints: Mapping[str, str], cache: BuildCache, live: Path) -> set[str]:
+    """The names whose file in the output folder `live` is not what their fingerprint makes (the cache knows it by
+    another, or the file is not as it was written): what a build renders and writes, and serve's fast path of
+    what it planned again (fingerprints alone decide what is rewritten)."""
+    return {name for name, fingerprint in fingerprints.items() if not cache.output(live, name, fingerprint)}
 
 
 def _compile_templates(env, pages: list[Page], keys: dict[str, TemplateKey], cache: BuildCache) -> None:
@@ -574,7 +579,8 @@ def _render_into_batch(state, indices: range) -> tuple[list[tuple[str, bool]], s
     for i in indices:
         job = jobs[i]
         if isinstance(job, Page):
-            placed.append((job.output, stage.place(job.output, render_page(env, job, fragments, tested).encode("utf-8"))))
+            html = render_page(env, job, fragments, tested)
+            placed.append((job.output, stage.place(job.output, html.encode("utf-8"))))
         else:
             placed.append((job.name, stage.place(job.name, job.make(site, memo))))
     return placed, tested_warnings(env, tested)

@@ -3,8 +3,8 @@
 A macro a template imports from another (`{% from "partials/card.html" import card %}`) sees only its
 arguments and the site-wide template globals: Jinja imports without the caller's context unless told
 `with context`. So what such a call shows follows from its arguments, and `MemoContext` keeps each call's
-output in the `Fragments` the render call names (`rendering_into`), keyed by the calling template, the macro's
-name and its arguments, and gives it again when the same call comes back. A story's card is on the front page, Latest, Top,
+output in the `Fragments` the render call names (`rendering_into`), keyed by the calling template, the
+macro's name and its arguments, and gives it again when the same call comes back. A story's card is on the front page, Latest, Top,
 Hot, its topics and its provider: it is rendered once, however many lists show it, and a theme author just writes the loop. Calls inside a
 macro are kept too: a provider's avatar is rendered once, however many of its stories' cards show it.
 
