@@ -248,14 +248,14 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     state = last.render
     env = make_env(config, site.model.site, copies=site.pictures)  # (no site-wide value changed)
     live = config.output_path
-    pages, _, fingerprints = _to_make(session, patch, patch.pages, ())
-    patch = dataclasses.replace(patch, pages=tuple(pages))
-    reports, tested = [], set()
+    pages = list(patch.pages)  # (planned again: made below when their fingerprints say so, _to_make)
+    reports, tested, fingerprints, first = [], set(), {}, []
     if shown is not None:
         source = relative_name(config.root, Path(changed[0]).absolute())
-        first, rest = [], []
+        rest = []
         for page in pages:
             (first if shown_first(page, source) else rest).append(page)
+        first, _, fingerprints = _to_make(session, patch, first, ())  # (the rest after the hand-over)
         # The saved story's page, if the site has it no more (the file deleted, broken, held back or renamed)
         index, articles = session.dependents.index.get(source), session.dependents.articles
         own = {last.plan.pages[articles[index]].output} & set(patch.gone) if index in articles else set()
@@ -274,14 +274,13 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     if patch.check is not None and not patch.check():
         return None
     shown_already = {page.output for page in patch.pages}.difference(page.output for page in pages)
-    planned = len(patch.pages)
     patch = with_outputs(last.plan, session.dependents, patch)
-    # (the other stories' pages, planned only now, and the feeds, API files and sitemaps)
-    later, outputs, found = _to_make(session, patch, patch.pages[planned:], patch.outputs)
+    # The rest, the other stories' pages (planned only now) and the feeds, API files and sitemaps
+    pages, outputs, found = _to_make(session, patch, [page for page in patch.pages
+                                                      if page.output not in shown_already], patch.outputs)
     fingerprints.update(found)
-    patch = dataclasses.replace(patch, pages=patch.pages[:planned] + tuple(later), outputs=tuple(outputs))
+    patch = dataclasses.replace(patch, pages=(*first, *pages), outputs=tuple(outputs))
     site, gone = patch.plan, set(patch.gone)
-    pages = [page for page in patch.pages if page.output not in shown_already]
     made = dict(render_pages(env, pages, state.fragments, tested=tested))
     made.update(make_files(outputs, site.model.site, state.output_memo))
     reports.append(update_in_place(live, made, {}, gone))
