@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 import operator
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Iterable
 
 import jinja2
 import jinja2.meta
@@ -324,16 +324,26 @@ def unchanged_fingerprints(previous: RenderedSite, site: RenderedSite, known: di
     context being equal; a FileOutput when its name and key are equal and it shows the same Items.
     `known` is BuildCache.outputs: name -> (fingerprint, size, mtime) of what the last build wrote.
     """
-    old_site, new_site, memo = previous.model.site, site.model.site, {}
     old_pages = {page.output: page for page in previous.pages}
     old_outputs = {output.name: output for output in previous.outputs}
-    reused = {}
-    for page in site.pages:
-        old, entry = old_pages.get(page.output), known.get(page.output)
+    return reused_fingerprints(previous.model.site, site.model.site, known,
+                               [(old_pages.get(page.output), page) for page in site.pages],
+                               [(old_outputs.get(output.name), output) for output in site.outputs])
+
+
+def reused_fingerprints(old_site: Site, new_site: Site, known: dict[str, tuple],
+                        pages: Iterable[tuple[Page | None, Page]],
+                        outputs: Iterable[tuple[FileOutput | None, FileOutput]] = ()) -> dict[str, str]:
+    """The fingerprints in `known` (BuildCache.outputs) of the pages and files planned exactly as the ones they
+    are paired with (old, new; old None: none) of the last plan, whose site was `old_site`: the build's rule
+    (unchanged_fingerprints) and serve's fast path's, which pairs only what it planned again."""
+    reused, memo = {}, {}
+    for old, page in pages:
+        entry = known.get(page.output)
         if old is not None and entry and entry[0] and same_page(old, page, old_site, new_site, memo):
             reused[page.output] = entry[0]
-    for output in site.outputs:
-        old, entry = old_outputs.get(output.name), known.get(output.name)
+    for old, output in outputs:
+        entry = known.get(output.name)
         if (old is not None and entry and entry[0] and old.key == output.key
                 and same_items(old.items, output.items, old_site, new_site)):
             reused[output.name] = entry[0]

@@ -181,10 +181,10 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
         raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
                                               f"{len(site.problems)} content error{'s' * (len(site.problems) != 1)}.")
     fragments = Fragments()  # (this build's: the last one's outputs carried over below when they still hold)
-    env = make_env(config, site.model.site, fragments, copies=site.pictures)
+    env = make_env(config, site.model.site, copies=site.pictures)
     tested: set[tuple[str, Problem]] = set()  # (page template, warning): what rendering found (tested_warnings)
     if not options.write:
-        rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress, tested))
+        rendered = sum(1 for _ in render_pages(env, site.pages, fragments, workers, progress, tested))
         site, _ = with_tested(site, tested, {})
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
     parsed = len(cache.template_parses)
@@ -201,9 +201,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
                             last.render.output_memo if same_world else _Memo(MEMO_ENTRIES))
         fingerprints = output_fingerprints(site, state, reused=reused)
     live = config.output_path
-    known = cache.outputs  # (a first build knows none: no need to look for their files)
-    stale = {name for name, fingerprint in fingerprints.items()
-             if name not in known or not cache.output(live, name, fingerprint)}
+    stale = stale_outputs(fingerprints, cache, live)
     pages = [page for page in site.pages if page.output in stale]
     outputs = [output for output in site.outputs if output.name in stale]
     names = set(fingerprints) | set(site.copies)
@@ -212,7 +210,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     if mode == "update":
         # A few files to change (an edit): render them into memory, then replace just those.
         _compile_templates(env, pages, keys, cache)
-        made = dict(render_pages(env, pages, workers, progress, tested))
+        made = dict(render_pages(env, pages, fragments, workers, progress, tested))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
         writes, _, removes = _search_changes(live, site, config, workers, cache.search_folder(), cancel)  # never apart
@@ -232,7 +230,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
                 stage.claim(name)
             _compile_templates(env, pages, keys, cache)
             for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress, tested,
-                                              state.output_memo):
+                                              state):
                 stage.placed(name, changed)
             for name, source in site.copies.items():
                 stage.copy(name, source)
@@ -300,6 +298,13 @@ def output_fingerprints(site: RenderedSite, state: RenderState, pages: Iterable[
         fingerprints[output.name] = reused.get(output.name) or output_fingerprint(output, model, site.config_digest,
                                                                                   memo)
     return fingerprints
+
+
+def stale_outputs(fingerprints: Mapping[str, str], cache: BuildCache, live: Path) -> set[str]:
+    """The names whose file in the output folder `live` is not what their fingerprint makes (the cache knows it by
+    another, or the file is not as it was written): what a build renders and writes, and serve's fast path of
+    what it planned again (fingerprints alone decide what is rewritten)."""
+    return {name for name, fingerprint in fingerprints.items() if not cache.output(live, name, fingerprint)}
 
 
 def _compile_templates(env, pages: list[Page], keys: dict[str, TemplateKey], cache: BuildCache) -> None:
@@ -525,12 +530,13 @@ def _parse_batch(state, files: list[tuple[str, str]]) -> list:
     return batch
 
 
-def render_pages(env, pages: list[Page], workers: int = 1, progress: Progress | None = None,
+def render_pages(env, pages: list[Page], fragments: Fragments, workers: int = 1, progress: Progress | None = None,
                  tested: set | None = None):
-    """Yield (output path, bytes) for each page, rendered across worker processes; add to `tested` the
-    (page template, warning) of each test of an absent field the pages' templates made (tested_warnings)."""
+    """Yield (output path, bytes) for each page, rendered across worker processes with `fragments` (RenderState's:
+    each forked worker fills its own copy); add to `tested` the (page template, warning) of each test of an
+    absent field the pages' templates made (tested_warnings)."""
     total, done = len(pages), 0
-    for batch, found in fork_map(_render_batch, (env, pages), _page_tasks(total, workers), workers):
+    for batch, found in fork_map(_render_batch, (env, pages, fragments), _page_tasks(total, workers), workers):
         yield from batch
         if tested is not None:
             tested |= found
@@ -546,23 +552,24 @@ def _page_tasks(total: int, workers: int) -> list[range]:
 
 
 def _render_batch(state, indices: range) -> tuple[list[tuple[str, bytes]], set]:
-    env, pages = state
+    env, pages, fragments = state
     tested: set = set()
-    made = [(pages[i].output, render_page(env, pages[i], tested).encode("utf-8")) for i in indices]
+    made = [(pages[i].output, render_page(env, pages[i], fragments, tested).encode("utf-8")) for i in indices]
     return made, tested_warnings(env, tested)
 
 
 def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[FileOutput], workers: int,
-                 progress: Progress | None, tested: set, memo: dict):
+                 progress: Progress | None, tested: set, state: RenderState):
     """Render pages and make FileOutputs straight into the staging folder, across worker processes;
     yield (name, whether its bytes changed), and add to `tested` what render_pages adds. Only names and flags come
     back from the workers: a big site's pages never travel between processes, and the folders and files are made
     on every core.
-    `memo`: RenderState.output_memo, each process's own copy (forked), kept from task to task; this process's
-    is the next build's (serve's first save described every story of its feeds and API files again)."""
+    `state`: this build's RenderState, whose `fragments` and `output_memo` each process has its own copy of (forked),
+    kept from task to task; this process's are the next build's (serve's first save described every story of its
+    feeds and API files again)."""
     jobs = [*render_order(pages), *outputs]
     total, done = len(jobs), 0
-    for batch, found in fork_map(_render_into_batch, (stage, env, site, jobs, memo),
+    for batch, found in fork_map(_render_into_batch, (stage, env, site, jobs, state.fragments, state.output_memo),
                                  _page_tasks(total, workers), workers):
         yield from batch
         tested |= found
@@ -607,12 +614,13 @@ class _Memo(dict):
 
 
 def _render_into_batch(state, indices: range) -> tuple[list[tuple[str, bool]], set]:
-    stage, env, site, jobs, memo = state
+    stage, env, site, jobs, fragments, memo = state
     placed, tested = [], set()
     for i in indices:
         job = jobs[i]
         if isinstance(job, Page):
-            placed.append((job.output, stage.place(job.output, render_page(env, job, tested).encode("utf-8"))))
+            html = render_page(env, job, fragments, tested)
+            placed.append((job.output, stage.place(job.output, html.encode("utf-8"))))
         else:
             placed.append((job.name, stage.place(job.name, job.make(site, memo))))
     return placed, tested_warnings(env, tested)

@@ -5,9 +5,9 @@ each block a template runs (a loop's round, a macro's or caller's call, an inclu
 counted by the compiled code itself (`StepCounting`); a range costs its numbers, `*` the length it makes,
 `center`, `indent`, `slice` and `batch` their width or count and a text's padding methods (`ljust` ...) their
 width, as the work they do is that long, and a text formatted (`%`, `format`) its length. `*` and `**` make no
-number of more than MAX_BITS bits. Past either bound the page raises `TooMuch`, which render_page says at the template's line:
-counted, not timed, so a machine's speed or load changes nothing. (A card kept and shown again costs its steps
-only where it was rendered, so a page near the bound may pass with another number of workers.)
+number of more than MAX_BITS bits. Past either bound the page raises `TooMuch`, which render_page says at the
+template's line: counted, not timed, so a machine's speed or load changes nothing. (A card kept and shown again
+costs its steps only where it was rendered, so a page near the bound may pass with another number of workers.)
 """
 
 from __future__ import annotations

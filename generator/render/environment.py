@@ -24,7 +24,7 @@ from generator.render import dates, json_ld, lang_marks, links, theme_words
 from generator.render.budget import Budget, StepCounting
 from generator.render.filters import (_closing, first_image, host, json_script, opens_with, outline, page_feed,
                                       page_feed_name, page_feed_word, whole_words)
-from generator.render.fragments import Fragments, MemoEnvironment
+from generator.render.fragments import MemoEnvironment
 from generator.render.lang_marks import LangMarks, isolated
 from generator.render.theme import theme_loader
 from generator.render.undefined import ThemeUndefined
@@ -139,11 +139,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = CompiledTemplates()
 
 
-def make_env(config: Config, site: Site, fragments: Fragments | None = None,
-             copies: LocalCopies | None = None) -> jinja2.Environment:
-    """The environment one build renders with; `fragments`: where it keeps the outputs of imported macros'
-    calls, the caller's (build.state.RenderState's, carried from build to build), else a new store for this
-    environment alone; `copies`: the copies of pictures that `newsdesk pictures` made. Its filters and globals
+def make_env(config: Config, site: Site, copies: LocalCopies | None = None) -> jinja2.Environment:
+    """The environment one build renders with (it holds no output: the imported macros' calls are kept in the
+    store each page's rendering names, render.page.render_page); `copies`: the copies of pictures that
+    `newsdesk pictures` made. Its filters and globals
     are the functions of links.py, dates.py, theme_words.py, lang_marks.py and json_ld.py, bound here to this
     site's values."""
     env = _Environment(loader=theme_loader(config), autoescape=True, trim_blocks=True, lstrip_blocks=True,
@@ -152,7 +151,7 @@ def make_env(config: Config, site: Site, fragments: Fragments | None = None,
                        # (a theme's templates are few: kept in a dict, not Jinja's LRU, which takes a lock and
                        # moves the name in its queue on every include and import of every page)
                        cache_size=-1,
-                       bytecode_cache=_COMPILED, fragments=Fragments() if fragments is None else fragments)
+                       bytecode_cache=_COMPILED)
     zone = config.zone
     words = load_words(config)
     badges = provider_badges(site)

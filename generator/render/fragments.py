@@ -3,10 +3,11 @@
 A macro a template imports from another (`{% from "partials/card.html" import card %}`) sees only its
 arguments and the site-wide template globals: Jinja imports without the caller's context unless told
 `with context`. So what such a call shows follows from its arguments, and `MemoContext` keeps each call's
-output in the environment's `Fragments`, keyed by the calling template, the macro's name and its
-arguments, and gives it again when the same call comes back. A story's card is on the front page, Latest, Top,
-Hot, its topics and its provider: it is rendered once, however many lists show it, and a theme author just writes the loop. Calls inside a
-macro are kept too: a provider's avatar is rendered once, however many of its stories' cards show it.
+output in the `Fragments` the render call names (`rendering_into`), keyed by the calling template, the
+macro's name and its arguments, and gives it again when the same call comes back. A story's card is on the
+front page, Latest, Top, Hot, its topics and its provider: it is rendered once, however many lists show it,
+and a theme author just writes the loop. Calls inside a macro are kept too: a provider's avatar is rendered
+once, however many of its stories' cards show it.
 
 An argument stands for itself by its value: a string, number, date, None, a frozen value (a Provider, an
 Image, a Pagination), a tuple or list of these; an Item stands for itself by its file and the digest of
@@ -14,8 +15,9 @@ its content. A call with anything else (a dict, a Page, a `{% call %}` block) is
 Macros a template defines itself, and macros imported `with context`, can read the page's variables and
 must not be imported that way for caching to hold (docs/themes.md says so).
 
-`Fragments` is a value its caller owns, not the environment: a build makes one, renders into it through
-the environment it is made with, and leaves it in its render state (build.state.RenderState) for the next
+`Fragments` is a value its caller owns, not the environment (which holds nothing between render calls: it may be
+made again or shared, and carries no output): a build makes one, passes it to each page's rendering
+(render.page.render_page), and leaves it in its render state (build.state.RenderState) for the next
 build in the same process (serve), which carries its outputs over (`carry`) only when the site-wide values
 (config, topics, providers, the URL prefix), the templates and the build time are the same
 (build.pipeline._site_wide_key). Forked render workers each fill their own copy. At most MAX_ENTRIES
@@ -24,6 +26,7 @@ outputs are kept, emptied when full: the store only saves time, the output is th
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import date, datetime
 
 import jinja2
@@ -63,11 +66,33 @@ class Fragments:
         self._outputs, self.carried = last._outputs, len(last._outputs)
 
 
+# The store the page being rendered keeps its calls in (rendering_into); None: every call is rendered. Not an
+# attribute of the context: an imported template's macros run in its module's context, which Jinja makes once
+# per environment and shares between pages.
+_INTO: ContextVar[Fragments | None] = ContextVar("newsdesk_fragments", default=None)
+
+
+class rendering_into:
+    """`with rendering_into(fragments):` keeps the imported macros' calls of what is rendered inside in
+    `fragments` (None: keeps none). (A class rather than a generator: it is entered once per page.)"""
+
+    __slots__ = ("fragments", "_token")
+
+    def __init__(self, fragments: Fragments | None):
+        self.fragments = fragments
+
+    def __enter__(self) -> None:
+        self._token = _INTO.set(self.fragments)
+
+    def __exit__(self, *exc) -> None:
+        _INTO.reset(self._token)
+
+
 class MemoContext(Context):
-    """The template context of MemoEnvironment: calls of imported macros are kept in `environment.fragments`."""
+    """The template context of MemoEnvironment: calls of imported macros are kept in the store the render call
+    names (rendering_into)."""
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
-        env = __self.environment
         if type(__obj) is not Macro or __obj.caller:
             return super().call(__obj, *args, **kwargs)
         name = __obj.name
@@ -76,32 +101,27 @@ class MemoContext(Context):
         # (a loop's or a block's own variables, which the compiled call passes along: a macro never sees them)
         kwargs.pop("_loop_vars", None)
         kwargs.pop("_block_vars", None)
+        fragments = _INTO.get()
+        if fragments is None:
+            return super().call(__obj, *args, **kwargs)
         try:
             key = (__self.name, name, *map(_key, args))
             if kwargs:
                 key += tuple((k, _key(v)) for k, v in sorted(kwargs.items()))
-            found = env.fragments.get(key)
+            found = fragments.get(key)
         except TypeError:  # an argument that cannot stand for itself: rendered every time
             return super().call(__obj, *args, **kwargs)
         if found is None:
             found = super().call(__obj, *args, **kwargs)
-            env.fragments.keep(key, found)
+            fragments.keep(key, found)
         return found
 
 
 class MemoEnvironment(jinja2.Environment):
-    """A Jinja environment whose imported macros' calls are kept in `fragments`, the store its caller made it
-    with and owns (an environment is made per build and keeps nothing of its own for the next)."""
+    """A Jinja environment whose imported macros' calls are kept in the store each render call names
+    (rendering_into); it keeps nothing of its own."""
 
     context_class = MemoContext
-
-    def __init__(self, *args, fragments: Fragments, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._fragments = fragments
-
-    @property
-    def fragments(self) -> Fragments:
-        return self._fragments
 
 
 def _key(value):

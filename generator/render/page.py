@@ -20,6 +20,7 @@ from generator.errors import BuildError, Problem
 from generator.plan.pages import Page
 from generator.render.budget import TooMuch
 from generator.render.filters import json_script
+from generator.render.fragments import Fragments, rendering_into
 from generator.render.theme import LinkedOut, _short, theme_dirs
 from generator.render.undefined import TemplateFiles, noting_tests
 
@@ -41,16 +42,18 @@ def with_search_words(env: jinja2.Environment, html: str) -> str:
     return html[:end] + block + html[end:] if end >= 0 else html + block
 
 
-def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) -> str:
-    """The page's HTML; `tested`: each test of a field a value lacks is added to it, with the page's template
+def render_page(env: jinja2.Environment, page: Page, fragments: Fragments | None, tested: set | None = None) -> str:
+    """The page's HTML; `fragments`: where imported macros' calls are kept and found (render/fragments.py; None:
+    each is rendered); `tested`: each test of a field a value lacks is added to it, with the page's template
     (tested_warnings says them)."""
     try:
         env.budget.start()
         template = env.get_template(page.template)
         if tested is None:
-            html = template.render(page.context, page=page)
+            with rendering_into(fragments):
+                html = template.render(page.context, page=page)
         else:
-            with noting_tests(set(), TemplateFiles(env)) as found:
+            with rendering_into(fragments), noting_tests(set(), TemplateFiles(env)) as found:
                 html = template.render(page.context, page=page)
             if found:
                 tested.update((page.template, *test) for test in found)

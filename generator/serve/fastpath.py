@@ -9,9 +9,9 @@ serve runs once the pages an editor looks at are written) the pages of the stori
 neighbour it (a story that only moved place keeps its page, its indices renumbered), feeds, the API and the
 sitemaps (their entries of pages kept as they were are kept, and so are the feeds and API files of the
 lists kept as they were). An edit of the words only is the same move, of length zero: the pages that show
-the item are planned again and the rest are kept. Of what is planned again, only the pages
-and files that show other stories, or another version of one, are made (fingerprints.same_page), and
-the files the site no longer has are removed. A story added or deleted is the same with every story
+the item are planned again and the rest are kept. What is planned again is made as a build makes it: when its
+fingerprint is not the one of the file the output holds (serve/rebuild.py, pipeline.stale_outputs), and the
+files the site no longer has are removed. A story added or deleted is the same with every story
 after it moving one place.
 
 None (serve runs the build) when the edit changes what the site holds (a story withdrawn, a page path
@@ -30,7 +30,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
-from generator.build.fingerprints import same_items, same_page
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import (LIST_KINDS, MORE_REACH, Earlier, EarlierOutputs, FileOutput, Page, RenderedSite,
                                   Shared, Teaser, article_page, plan_pages)
@@ -45,7 +44,8 @@ from generator.site.reindex import reindexed, same_place
 @dataclass(frozen=True)
 class Patch:
     plan: RenderedSite  # the last plan with the edited items in (its outputs the last plan's until with_outputs)
-    pages: tuple[Page, ...]  # the pages that show an edited item (to render again)
+    # The pages planned again (not the last plan's objects): those whose fingerprint is not the output's are made
+    pages: tuple[Page, ...]
     # The same for feeds, API files and sitemaps: None until with_outputs plans them (serve does that after the
     # hand-over, serve/rebuild.py: the pages shown first do not read them)
     outputs: tuple[FileOutput, ...] | None = None
@@ -210,12 +210,10 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     pages = plan_pages(new_site, rankings, plan.config, Earlier(lists, frozenset(kept), articles, changed))
 
     render, names = [], set()
-    memo: dict = {}
     for page in pages:
         names.add(page.output)
         number = dependents.page_numbers.get(page.output)
-        if number is None or (plan.pages[number] is not page
-                              and not same_page(plan.pages[number], page, site, new_site, memo)):
+        if number is None or plan.pages[number] is not page:
             render.append(page)
     gone = tuple(name for name in dependents.page_numbers if name not in names)
     start = next((n for n, page in enumerate(pages) if page.kind == "article"), 0)
@@ -231,18 +229,15 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
 
 def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Patch:
     """`patch` (replan's, of the plan `last`) with the other stories' pages it left for later (Patch.later), its
-    feeds, API files and sitemaps planned: those that show other stories, or another version of one, are to be
-    made (fingerprints.same_page, same_items); those the plan no longer has are gone. The feeds and API files of
-    the lists replan kept are the last plan's objects."""
+    feeds, API files and sitemaps planned (Patch.pages and Patch.outputs: those planned again); those the plan no
+    longer has are gone. The feeds and API files of the lists replan kept are the last plan's objects."""
     plan = patch.plan
     site, new_site = last.model.site, plan.model.site
     if patch.later:
-        pages, render, shared, memo = list(plan.pages), list(patch.pages), Shared(), {}
+        pages, render, shared = list(plan.pages), list(patch.pages), Shared()
         for number, index in patch.later:
-            page = pages[number] = article_page(new_site, index, shared)
-            before = dependents.page_numbers.get(page.output)
-            if before is None or not same_page(last.pages[before], page, site, new_site, memo):
-                render.append(page)
+            render.append(article_page(new_site, index, shared))
+            pages[number] = render[-1]
         plan = dataclasses.replace(plan, pages=tuple(pages))
         patch = dataclasses.replace(patch, plan=plan, pages=tuple(render), later=())
     earlier = EarlierOutputs({output.name: output for output in last.outputs}, patch.kept,
@@ -253,10 +248,7 @@ def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Pa
     for output in outputs:
         names.add(output.name)
         number = dependents.output_numbers.get(output.name)
-        before = last.outputs[number] if number is not None else None
-        if before is output:
-            continue
-        if before is None or before.key != output.key or not same_items(before.items, output.items, site, new_site):
+        if number is None or last.outputs[number] is not output:
             made.append(output)
     gone = patch.gone + tuple(name for name in dependents.output_numbers if name not in names)
     return dataclasses.replace(patch, plan=dataclasses.replace(plan, outputs=tuple(outputs)), outputs=tuple(made),

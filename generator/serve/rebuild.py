@@ -25,14 +25,15 @@ from typing import Callable, Iterable, Mapping
 
 from generator.build.cache import BuildCache
 from generator.build.collector import collector_paused
+from generator.build.fingerprints import reused_fingerprints
 from generator.build.pipeline import (BuildOptions, BuildResult, build, output_fingerprints, plan_key,
-                                     render_pages, with_tested)
+                                     render_pages, stale_outputs, with_tested)
 from generator.build.search_index import update_live_index
 from generator.build.state import LastBuild
 from generator.build.writer import WriteReport, output_lock, update_in_place
 from generator.config.values import Config
 from generator.errors import BuildError, Problem, errors_and_warnings
-from generator.plan.pages import Page, RenderedSite, make_files
+from generator.plan.pages import FileOutput, Page, RenderedSite, make_files
 from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan, with_outputs
 from generator.site.content import read_source, relative_name, source_files
@@ -249,20 +250,20 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
                                                f"error{'s' * (len(site.problems) != 1)}.")
     cache.writing()
     state = last.render
-    env = make_env(config, site.model.site, state.fragments,  # (no site-wide value changed)
-                   copies=site.pictures)
+    env = make_env(config, site.model.site, copies=site.pictures)  # (no site-wide value changed)
     live = config.output_path
-    pages = list(patch.pages)
-    reports, tested = [], set()
+    pages = list(patch.pages)  # (planned again: made below when their fingerprints say so, _to_make)
+    reports, tested, fingerprints, first = [], set(), {}, []
     if shown is not None:
         source = relative_name(config.root, Path(changed[0]).absolute())
-        first, rest = [], []
+        rest = []
         for page in pages:
             (first if shown_first(page, source) else rest).append(page)
+        first, _, fingerprints = _to_make(session, patch, first, ())  # (the rest after the hand-over)
         # The saved story's page, if the site has it no more (the file deleted, broken, held back or renamed)
         index, articles = session.dependents.index.get(source), session.dependents.articles
         own = {last.plan.pages[articles[index]].output} & set(patch.gone) if index in articles else set()
-        reports.append(update_in_place(live, dict(render_pages(env, first, tested=tested)), {}, own))
+        reports.append(update_in_place(live, dict(render_pages(env, first, state.fragments, tested=tested)), {}, own))
         pages = rest
         said = (site.problems, site.warnings)
         if reports[0].written or reports[0].removed or said != (last.plan.problems, last.plan.warnings):
@@ -278,12 +279,16 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
         return None
     shown_already = {page.output for page in patch.pages}.difference(page.output for page in pages)
     patch = with_outputs(last.plan, session.dependents, patch)
-    site, outputs, gone = patch.plan, patch.outputs, set(patch.gone)
-    pages = [page for page in patch.pages if page.output not in shown_already]  # (and the stories' pages left later)
-    made = dict(render_pages(env, pages, tested=tested))
+    # The rest, the other stories' pages (planned only now) and the feeds, API files and sitemaps
+    pages, outputs, found = _to_make(session, patch, [page for page in patch.pages
+                                                      if page.output not in shown_already], patch.outputs)
+    fingerprints.update(found)
+    patch = dataclasses.replace(patch, pages=(*first, *pages), outputs=tuple(outputs))
+    site, gone = patch.plan, set(patch.gone)
+    made = dict(render_pages(env, pages, state.fragments, tested=tested))
     made.update(make_files(outputs, site.model.site, state.output_memo))
     reports.append(update_in_place(live, made, {}, gone))
-    for name, fingerprint in output_fingerprints(site, state, patch.pages, patch.outputs).items():
+    for name, fingerprint in fingerprints.items():
         cache.remember_output(live, name, fingerprint)
     for name in patch.gone:
         cache.outputs.pop(name, None)
@@ -298,3 +303,25 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
                           tuple(sorted(name for r in reports for name in r.gone_pages)))
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, "patch", session.last)
 
+
+def _to_make(session: Session, patch: Patch, pages: Iterable[Page],
+             outputs: Iterable[FileOutput]) -> tuple[list[Page], list[FileOutput], dict[str, str]]:
+    """Of the pages and files a patch planned again, those to make, as a build decides it: whose fingerprint is not
+    the one of the file the output holds (pipeline.stale_outputs; the last one's, without hashing, for those planned
+    exactly as before: fingerprints.reused_fingerprints); and their fingerprints."""
+    last, numbers = session.last.plan, session.dependents
+    pages, outputs = list(pages), list(outputs)
+    reused = reused_fingerprints(
+        last.model.site, patch.plan.model.site, session.cache.outputs,
+        [(_last_of(last.pages, numbers.page_numbers, page.output), page) for page in pages],
+        [(_last_of(last.outputs, numbers.output_numbers, output.name), output) for output in outputs])
+    fingerprints = output_fingerprints(patch.plan, session.last.render, pages, outputs, reused)
+    stale = stale_outputs(fingerprints, session.cache, patch.plan.config.output_path)
+    return ([page for page in pages if page.output in stale], [output for output in outputs if output.name in stale],
+            {name: fingerprints[name] for name in stale})
+
+
+def _last_of(planned: tuple, numbers: Mapping[str, int], name: str):
+    """The last plan's page or file of this name, or None."""
+    number = numbers.get(name)
+    return None if number is None else planned[number]
