@@ -19,7 +19,8 @@ from hostile_items import hostile_items
 
 CONFIG = ('title: Classes\nbase_url: http://localhost:8000/news/\nnow: "2026-12-04T12:00:00Z"\nitems_per_page: 3000\n'
           'feed_items: 3000\nstories:\n  enabled: false\n')
-SCRIPTS = ("/news/static/js/images.js", "/news/static/js/relative-times.js", "/news/static/search/search.js")
+SCRIPTS = ("/news/static/js/images.js", "/news/static/js/relative-times.js", "/news/static/js/words.js",
+           "/news/static/search/search.js")
 URL_KEYS = {"url", "webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl", "external_url", "image", "videoUrl",
             "mediaUrl", "nextPage", "previousPage", "home_page_url", "feed_url", "api", "logo", "isBasedOn",
             "mainEntityOfPage", "contentUrl", "embedUrl", "thumbnailUrl", "sameAs", "@id", "banner_image", "icon",

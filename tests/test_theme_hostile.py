@@ -24,7 +24,7 @@ ESCAPES = [
     "{{ '{f.__globals__}'.format_map({'f': page_feed}) }}",
     "{{ '{f.func.__globals__}'.format_map({'f': url}) }}",
     "{{ ('{0.__init__.__globals__}'|attr('format'))(cycler) }}",  # (Jinja before 3.1.6: CVE-2025-27516)
-    "{% set pwned = lipsum.__globals__['os'].system('touch ' ~ marker) %}",
+    "{% set pwned = joiner.__init__.__globals__['os'].system('touch ' ~ marker) %}",  # (lipsum: not there)
     # (no name of Python's own: the methods of a folder's path, which read and write any file)
     "{{ config.root.joinpath(marker).write_text('ran') }}",
     "{{ (config.root|attr('parent')).joinpath('../../etc/hostname').read_text() }}",
