@@ -109,8 +109,25 @@ def test_a_to_z_follows_the_sites_alphabet_on_a_page_of_few_topics_too(tmp_path)
     assert places == sorted(places)
 
 
+
+def test_providers_as_many_times_listed_follow_the_sites_alphabet(tmp_path):
+    """The providers page of a small site lists the most covered first and, of as many stories, in A to Z as the
+    site's language orders it: Swedish Åbo after Zeta, Czech Chrudim after Hradec."""
+    for language, names in {"sv": ["Aftonposten", "Zeta", "Åbo Tidning"],
+                            "cs": ["Cesta", "Hradec Dnes", "Chrudim Dnes", "Iva"]}.items():
+        files = {f"content/s{n}.md": item(f"Story {n}", provider=f"{{name: '{name}', domain: p{n}.example}}")
+                 for n, name in enumerate(reversed(names))}
+        config, _ = build_site(make_site(tmp_path / language, files,
+                                         f"title: News\nbase_url: https://example.org/\nlanguage: {language}\n"))
+        html = unescape((config.output_path / "providers" / "index.html").read_text(encoding="utf-8"))
+        places = [html.index(">" + name + "<") for name in names]
+        assert places == sorted(places), language
+
 # The capital Latin letters the table covers: Latin-1, Latin Extended-A, Romanian's comma below, and the letters
-# of Latin Extended-B that national alphabets use (Azerbaijani Ə, Vietnamese Ơ Ư, Ewe Ɛ Ɔ, Hausa Ɓ Ɗ Ƙ Ƴ ...)
+# of Latin Extended-B that national alphabets use (Azerbaijani Ə, Vietnamese Ơ Ư, Ewe Ɛ Ɔ, Hausa Ɓ Ɗ Ƙ Ƴ ...); and the
+# letters written with two or three (Czech CH, Hungarian CS and DZS, Welsh LL, Croatian DŽ, Maltese GĦ): those the
+# collation does not read as their parts (a combining grapheme joiner between the parts, which parts them, changes
+# the order), where neither part is one of them (Hungarian DZS is not DZ and S, nor D and ZS).
 NODE_ALPHABETS = """
 const letters = "abcdefghijklmnopqrstuvwxyz", codes = [];
 for (const a of letters) for (const b of letters) { codes.push(a + b); for (const c of letters) codes.push(a + b + c); }
@@ -120,14 +137,29 @@ for (let i = 0xC0; i <= 0x17F; i++) points.push(i);
 points.push(0x218, 0x21A, 0x18F, 0x190, 0x186, 0x1A0, 0x1AF, 0x1B7, 0x1E6, 0x1E8, 0x1EE, 0x21E, 0x1A9, 0x19D, 0x1B3,
             0x18A, 0x181, 0x198, 0x18E);
 for (const i of points) { const s = String.fromCodePoint(i); if (s === s.toUpperCase() && s !== s.toLowerCase()) capitals.push(s); }
+const A_TO_Z = capitals.slice(0, 26), JOIN = "\u034F";
 const out = {};
 for (const tag of ["und", ...Intl.Collator.supportedLocalesOf(codes)]) {
   const same = new Intl.Collator(tag, {sensitivity: "base"}), groups = [];
-  for (const c of [...capitals].sort(new Intl.Collator(tag).compare)) {
+  const own = (parts) => parts.every((_, n) => n === 0 ||
+    same.compare(parts.join(""), parts.slice(0, n).join("") + JOIN + parts.slice(n).join("")) !== 0);
+  const units = [...capitals], pairs = [];
+  for (const a of A_TO_Z) for (const b of A_TO_Z) if (own([a, b])) pairs.push(a + b);
+  // (C and Ĥ read as one when CH is a letter: a pair with an accent is a letter only where its plain one is not)
+  for (const a of A_TO_Z) for (const b of capitals.slice(26)) {
+    if (own([a, b]) && !pairs.some(pair => same.compare(a + b, pair) === 0)) pairs.push(a + b);
+  }
+  units.push(...pairs);
+  for (const a of A_TO_Z) for (const b of A_TO_Z) for (const c of A_TO_Z) {  // (Hungarian CCS is CS twice: no letter)
+    const three = a + b + c;
+    if (own([a, b, c]) && !pairs.some(p => pairs.some(q => same.compare(three, p + q) === 0))) units.push(three);
+  }
+  for (const c of units.sort(new Intl.Collator(tag).compare)) {
     if (groups.length && same.compare(groups[groups.length - 1][0], c) === 0) groups[groups.length - 1].push(c);
     else groups.push([c]);
   }
-  out[tag] = groups.map(group => group.join("")).join(" ");
+  // (a group with a letter of two or three is written with a "/" before each of its letters: /CH, /Å/AA)
+  out[tag] = groups.map(group => group.some(c => c.length > 1) ? "/" + group.join("/") : group.join("")).join(" ");
 }
 process.stdout.write(JSON.stringify(out));
 """
@@ -143,6 +175,41 @@ def test_the_alphabets_are_the_browsers():
     assert len(expected) > 30 and {"tr", "pl", "sv", "es", "vi", "az"} <= set(expected)
     written = "\n".join(f'    "{tag}": "{groups}",' for tag, groups in sorted(expected.items()))
     assert ALPHABETS == expected, "generator/alphabets.py's table, as node's ICU has it now:\n" + written
+
+
+# Names that begin with, or hold, a letter written with two or three: each list as a reader of the language files it
+LETTERS_OF_TWO = {
+    "cs": {"Cukr": "C", "Čech": "Č", "Hrad": "H", "Chata": "Ch", "chleba": "Ch", "Iva": "I", "Echo": "E",
+           "Ecuador": "E"},
+    "hu": {"Cukor": "C", "Csaba": "Cs", "Dobos": "D", "Dzeta": "Dz", "Dzsungel": "Dzs", "Gazda": "G", "Gyula": "Gy",
+           "Láng": "L", "Lyuk": "Ly", "Nagy": "N", "Nyár": "Ny", "Szeged": "Sz", "Sas": "S", "Zsolt": "Zs", "Zala": "Z",
+           "Tisza": "T", "Tyúk": "Ty"},
+    "cy": {"Ceg": "C", "Chwarel": "Ch", "Dafydd": "D", "Ddraig": "Dd", "Ffion": "Ff", "Fawr": "F", "Gwyn": "G",
+           "Ngan": "Ng", "Llan": "Ll", "Lord": "L", "Rhos": "Rh", "Rws": "R", "Theatr": "Th", "Tal": "T"},
+    "hr": {"Dom": "D", "Džep": "Dž", "Đak": "Đ", "Ljubav": "Lj", "Lako": "L", "Njemačka": "Nj", "Nos": "N"},
+    "sq": {"Deti": "D", "Dhe": "Dh", "Gur": "G", "Gjak": "Gj", "Shqip": "Sh", "Xhami": "Xh", "Zog": "Z",
+           "Zhurma": "Zh"},
+    "da": {"Aalborg": "Å", "Aabenraa": "Å", "Anholt": "A", "Århus": "Å", "Ærø": "Æ", "Zealand": "Z"},
+    "mt": {"Għawdex": "Għ", "Gozo": "G", "Ħamrun": "Ħ", "Hamburg": "H"},
+}
+NODE_SORT = "const [tag, words] = JSON.parse(process.argv[1]); " \
+            "process.stdout.write(JSON.stringify(words.sort(new Intl.Collator(tag).compare)))"
+
+
+@pytest.mark.parametrize("language", LETTERS_OF_TWO)
+def test_a_letter_of_two_is_a_heading_of_its_own_in_the_browsers_order(language):
+    """Czech files Chata under Ch, after H; Hungarian Dzsungel under Dzs; Danish Aalborg under Å: the heading a reader
+    of the language looks under, and A to Z in the order the browsers' collation (node's ICU) gives."""
+    names = LETTERS_OF_TWO[language]
+    assert {name: initial(name, language) for name in names} == names
+    run = subprocess.run(["node", "-e", NODE_SORT, json.dumps([language, list(names)])], capture_output=True,
+                         text=True, check=True)
+    assert sorted(names, key=lambda name: a_to_z(name, language)) == json.loads(run.stdout)
+    found = directory([Entry(f"s{n}", name, 1, n) for n, name in enumerate(
+        [*names, *(f"Zzz {n}" for n in range(WHOLE))])], language)
+    labels = list(dict.fromkeys(section.label for _, sections in found.pages for section in sections))
+    assert set(names.values()) <= set(labels)
+    assert labels == sorted(labels, key=lambda label: a_to_z(label, language))
 
 
 def test_few_entries_keep_the_index_of_one_page():

@@ -30,8 +30,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.frozen import record
-from generator.languages import in_capitals, primary
-from generator.alphabets import alphabet
+from generator.languages import primary
+from generator.alphabets import alphabet, letter_at
 from generator.site.text import a_to_z
 
 WHOLE = 200  # up to this many entries, an index is one page, as it always was
@@ -96,10 +96,11 @@ def initial(name: str, language: str = "") -> str:
     letters = alphabet(language)
     # a Latin alphabet of the language's own (generator/alphabets.py): Turkish Ç and İ, Polish Ł, Swedish Å
     if letters:
-        for char in unicodedata.normalize("NFKC", filed(name, language)):
+        text = unicodedata.normalize("NFKC", filed(name, language))
+        for at, char in enumerate(text):
             kind = unicodedata.category(char)[0]
             if kind in "LN":
-                found = letters.get(in_capitals(char, language)) if kind == "L" else None
+                found = letter_at(text, at, language)[1] if kind == "L" else None
                 if found:
                     return found[1]
                 break

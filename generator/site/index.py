@@ -234,7 +234,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     return Site(
         items=items,
         topics=MappingProxyType(topic_objects),
-        providers=MappingProxyType(in_provider_order(providers)),
+        providers=MappingProxyType(in_provider_order(providers, language)),
         topic_items=MappingProxyType(topic_items),
         provider_items=MappingProxyType({k: tuple(v) for k, v in provider_items.items()}),
         url_index=url_index_of(items),
@@ -264,9 +264,11 @@ def provider_name(items, indices) -> str:
     return min(given, key=lambda name: (-counts[name], newest[name]))
 
 
-def in_provider_order(providers: dict[str, Provider]) -> dict[str, Provider]:
-    """Providers as the site lists them: most stories first, then by name."""
-    return dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
+def in_provider_order(providers: dict[str, Provider], language: str = "") -> dict[str, Provider]:
+    """Providers as the site lists them: most stories first, then by name in A to Z as the site's `language` orders it
+    (as topics are)."""
+    return dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, a_to_z(kv[1].name, language), kv[1].name,
+                                                          kv[0])))
 
 
 def url_index_of(items) -> Mapping[str, int]:

@@ -125,7 +125,7 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict,
             providers[slug] = site.providers[slug]  # the same values: the same object (the plan compares by identity)
     restated = any(providers[slug] is not site.providers[slug] for slug in slugs)
     if any(providers[slug].count != site.providers[slug].count for slug in slugs):
-        providers = in_provider_order(providers)
+        providers = in_provider_order(providers, language)
     url_index = site.url_index
     if old is None or new is None or low != high or (old.original_url, old.web_url) != (new.original_url, new.web_url):
         url_index = url_index_of(items)

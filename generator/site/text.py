@@ -14,8 +14,7 @@ import html
 import re
 import unicodedata
 
-from generator.alphabets import alphabet
-from generator.languages import in_capitals
+from generator.alphabets import alphabet, letter_at
 from generator.textfiles import maybe_mangled, unmangled
 from generator.urls import without_controls
 
@@ -396,7 +395,7 @@ def a_to_z(name: str, language: str = "") -> tuple:
     in that alphabet's order (Swedish `Åre` after `Zürich`, Turkish `Çorum` after `Cumhuriyet`)."""
     letters = alphabet(language)
     if letters:
-        plain = "".join(_in_alphabet(char, letters, language) for char in unicodedata.normalize("NFKC", name))
+        plain = _in_alphabet(unicodedata.normalize("NFKC", name), letters, language)
     elif name.isascii():
         plain = name.casefold()
     else:
@@ -409,11 +408,17 @@ def _without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
-def _in_alphabet(char: str, letters: dict[str, tuple[int, str]], language: str) -> str:
-    """A letter of the alphabet `letters` as a character that sorts in its place (after every ASCII character, before
-    other scripts' letters); any other character without accents or case, as elsewhere."""
-    found = letters.get(in_capitals(char, language))
-    if found:
-        return chr(0x80 + found[0])  # (an alphabet has fewer than 64 headings: U+0080-U+00BF, no letters)
-    return "".join(chr(0x80 + letters[plain.upper()][0]) if plain.upper() in letters else plain
-                   for plain in _without_accents(char))
+def _in_alphabet(text: str, letters: dict[str, tuple[int, str]], language: str) -> str:
+    """`text` with each letter of the alphabet `letters` as a character that sorts in its place (after every ASCII
+    character, before other scripts' letters; Czech `ch` as one); any other character without accents or case, as
+    elsewhere."""
+    plain, at = [], 0
+    while at < len(text):
+        size, found = letter_at(text, at, language)
+        if found:
+            plain.append(chr(0x80 + found[0]))  # (an alphabet has fewer than 64 headings: U+0080-U+00BF, no letters)
+        else:
+            plain.extend(chr(0x80 + letters[part.upper()][0]) if part.upper() in letters else part
+                         for part in _without_accents(text[at]))
+        at += size
+    return "".join(plain)
