@@ -121,8 +121,8 @@ class Words:
         whole, _, fraction = text.partition(".")
         mark, group, start = (self.entries.get(key, default) for key, default in NUMBERS)
         start = int(start) if isinstance(start, str) and start.strip().isdigit() else 4
-        if len(whole) >= max(start, 4) and isinstance(group, str):
-            last, each = self.groups
+        last, each = self.groups
+        if len(whole) >= max(start, 4) and len(whole) > last and isinstance(group, str):
             head = (len(whole) - last) % each or each
             whole = group.join([whole[:head]] + [whole[i:i + each] for i in range(head, len(whole) - last, each)]
                                + [whole[-last:]])
