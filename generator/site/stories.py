@@ -965,9 +965,8 @@ def _named(title: str, seen: dict) -> str:
     small letters ("Dalby signs new contract with Rovers"). A headline with a capital on every word ("Dalby Signs New
     Contract With Rovers", or in capitals) tells no names by itself: each of its words with a capital is marked "?",
     a name where the site's sentence-case headlines say so (`Clustering._is_name`); a script without capitals tells
-    none. Its last parts after " - " or " | "
-    without such a word are left out: a site's or a station's name ("... - KTVN Channel 2 - Reno"), which syndicated
-    copies of one report each end in their own."""
+    none. Its last parts after " - " or " | " without such a word are left out: a site's or a station's name ("... -
+    KTVN Channel 2 - Reno"), which syndicated copies of one report each end in their own."""
     if not title or title.islower():
         return ""  # (no capital at all: no name)
     if not title.isascii() and not unicodedata.is_normalized("NFKC", title):
