@@ -143,6 +143,8 @@ def test_one_frame_about_another_name_stays_apart_with_excerpts():
     ("Singer Vance forgets his Orvik tour", "Singer Vanse forgets his Orvik tour"),
     ("Kestrel reports record quarter", "Kestrel posts record quarter"),  # another verb, not another name
     ("Tessaly posts $21B loss in 2025", "Tessaly posts $19B loss in 2025"),  # one loss in two currencies: no names
+    ("Markets steady amid Chinese data worries", "Markets steady amid China data worries"),  # a place, its adjective
+    ("Markets Steady Amid Ukrainian Grain Worries", "Markets steady amid Ukraine grain worries"),
 ])
 def test_one_frame_about_one_name_written_two_ways_is_one_story(one, other):
     found = stories_of(DAY + [item("desk-a", one, 0, provider="desk"), item("wire-b", other, 2, provider="wire")])
@@ -165,6 +167,71 @@ def test_one_frame_about_two_names_each_item_names_is_one_story():
     other = item("wire-b", "Hollis signs new contract with Rovers", 2, provider="wire",
                  excerpt="Hollis follows Dalby in committing to the club until 2028.")
     assert stories_of(DAY + [one, other])["desk-a"] == {"desk-a", "wire-b"}
+
+
+# Other headlines of the site that write these names with a capital mid-sentence: a Title Case headline's capitals
+# mark every word, so the site's sentence-case text tells its names ("Smith", "Rovers") from its words ("signs")
+NAMED_ELSEWHERE = [
+    item("local-smith", "Fans praise Smith after the cup win", -30, provider="local"),
+    item("local-jones", "Injury rules Jones out of the derby", -28, provider="local"),
+    item("local-kestrel", "Analysts expect more from Kestrel and Brightwell this year", -26, provider="local"),
+    item("local-new", "Midfielder turns down the offer of a new deal", -24, provider="local"),
+]
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Smith Signs New Contract With Rovers", "Jones Signs New Contract With Rovers"),
+    ("Kestrel Reports Record Quarter", "Brightwell Reports Record Quarter"),
+    ("SMITH SIGNS NEW CONTRACT WITH ROVERS", "JONES SIGNS NEW CONTRACT WITH ROVERS"),
+    ("Smith signs new contract with Rovers", "Jones Signs New Contract With Rovers"),
+])
+def test_one_frame_about_another_name_in_title_case_is_two_stories(one, other):
+    """A headline with a capital on every word tells no names by its own capitals: a word is a name where the site's
+    sentence-case headlines write it with a capital mid-sentence more often than in small letters. Until session 46
+    the frame rule was silent on Title Case, and these joined (alike by the frame's words)."""
+    found = stories_of(DAY + NAMED_ELSEWHERE + [item("desk-a", one, 0, provider="desk"),
+                                               item("wire-b", other, 2, provider="wire")])
+    assert found["desk-a"] == {"desk-a"}, one
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Kestrel Reports Record Quarter", "Kestrel Posts Record Quarter"),  # another verb: the site writes it small
+    ("Smith Signs New Contract With Rovers", "Smith Signs Fresh Contract With Rovers"),  # "new" is a word
+    ("Smith Signs New Contract With Rovers", "Rovers Confirm Smith Has Signed A New Contract"),
+    ("Hollis Signs New Contract With Rovers", "Vance Signs New Contract With Rovers"),  # no evidence: as before
+])
+def test_one_frame_in_title_case_about_one_name_is_one_story(one, other):
+    """Title Case pairs the rule must still join: a frame word changed (the site's sentence-case headlines write
+    "new" in small letters; "posts" it never writes), one story told in other words, and names the site never writes in
+    sentence case (no evidence either way: the rule stays silent, as it was)."""
+    found = stories_of(DAY + NAMED_ELSEWHERE + [item("desk-a", one, 0, provider="desk"),
+                                               item("wire-b", other, 2, provider="wire")])
+    assert found["desk-a"] == {"desk-a", "wire-b"}, one
+
+
+def test_a_title_case_frames_names_follow_the_sites_other_headlines_through_edits():
+    """Whether a Title Case word is a name depends on the site's other headlines: adding, editing (its case alone, no
+    word of any vector changed) or deleting the one that writes it with a capital mid-sentence parts or joins two lines
+    of one frame, as a clustering from scratch does."""
+    lines = [item("desk-a", "Smith Signs New Contract With Rovers", 0, provider="desk"),
+             item("wire-b", "Jones Signs New Contract With Rovers", 2, provider="wire")]
+    evidence = NAMED_ELSEWHERE[:2]
+
+    def joined(clustering):
+        return any(lines[0].source in story.members and len(story.members) == 2 for story in clustering.stories)
+
+    clustering = Clustering(DAY + lines)
+    assert joined(clustering)
+    assert clustering.edit(evidence) == cluster(DAY + lines + evidence)
+    assert not joined(clustering)
+    small = [replace(one, title=re.sub(r" (Smith|Jones) ", lambda found: found.group(0).lower(), one.title))
+             for one in evidence]
+    assert clustering.edit(small) == cluster(DAY + lines + small)
+    assert joined(clustering)
+    assert clustering.edit(evidence) == cluster(DAY + lines + evidence)
+    assert not joined(clustering)
+    assert clustering.edit([], deleted=[one.source for one in evidence]) == cluster(DAY + lines)
+    assert joined(clustering)
 
 
 def test_an_amount_written_another_way_is_one_word():
@@ -1057,9 +1124,16 @@ def _many(seed: int, count: int = 300) -> list[StoryInput]:
 
 def _edited(rng: random.Random, items: list[StoryInput], one: StoryInput) -> StoryInput:
     other = rng.choice(items)
-    kind = rng.choice(["title", "word", "redate", "quality", "url", "excerpt", "episode", "figure"])
+    kind = rng.choice(["title", "word", "redate", "quality", "url", "excerpt", "episode", "figure", "case"])
     if kind == "title":  # another event's headline: it leaves its story and may join another
         return replace(one, title=other.title)
+    if kind == "case":  # Title Case, a word written as a name mid-sentence (which makes it one in Title Case), or
+        words = other.title.split()  # another's headline with a name for one of its words (one frame)
+        at = rng.randrange(1, len(words))
+        if rng.random() < 0.3:
+            return replace(one, title=one.title.title())
+        words[at] = (rng.choice(one.title.split()) if rng.random() < 0.5 else words[at]).capitalize()
+        return replace(one, title=" ".join(words))
     if kind == "figure":  # a template's line: the headline of one with a figure (its own too) and a figure
         if one.title.endswith("%)") and rng.random() < 0.5:  # its figure alone, which is no word of its vector
             return replace(one, title=f"{one.title.split(' (')[0]} ({rng.choice('123')}%)")

@@ -196,6 +196,10 @@ class Clustering:
         self.sums: dict[tuple[str, ...], tuple[dict[str, float], float]] = {}
         self.products: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
         self.made: dict[tuple[str, ...], Story] = {}
+        # how many sentence-case headlines write a word with a capital after their first word, and how many in small
+        # letters: which words of a Title Case headline are names (`_is_name`)
+        self.capitals: Counter = Counter()
+        self.smalls: Counter = Counter()
         if settings.enabled:
             prepared = prepared or {}
             seen: dict[str, tuple[str, ...]] = {}
@@ -204,6 +208,9 @@ class Clustering:
             for ready in self.ready.values():
                 self.frequency.update(ready.words)
             self.idf = {word: _idf(count) for word, count in self.frequency.items()}
+            if self.names:
+                for ready in self.ready.values():
+                    self._tally(ready.named, 1, {})
             for source in self.order:
                 self.vectors[source] = _vector(self.ready[source], self.idf)
                 self.linked[source] = self._scan(source, len(self.order))
@@ -225,10 +232,13 @@ class Clustering:
         counted = set()  # words whose count changed
         before: dict[str, dict] = {}  # the vectors that changed (the deleted items' too), as they were
         gone = set(deleted)
+        cased: dict[str, bool] = {}  # words whose count in sentence-case headlines changed -> whether they were names
         for source in deleted:
             del self.inputs[source], self.seconds[source]
             changed.add(source)
             if enabled:
+                if self.names:
+                    self._tally(self.ready[source].named, -1, cased)
                 for word in self.ready.pop(source).words:
                     self.frequency[word] -= 1
                     counted.add(word)
@@ -256,6 +266,9 @@ class Clustering:
                 continue
             old, new = self.ready.get(source), prepared.get(source) or prepare(item)
             self.ready[source] = new
+            if self.names and (old.named if old else "") != new.named:
+                self._tally(old.named if old else "", -1, cased)
+                self._tally(new.named, 1, cased)
             if old is not None and (old.figures, old.opposites, old.headline, old.shape, old.session, old.named) != (
                     new.figures, new.opposites, new.headline, new.shape, new.session, new.named):
                 dirty.add(source)  # (its pairs are measured again: "4%", "up" and a capital are no words of its vector)
@@ -290,6 +303,11 @@ class Clustering:
                     if old is not None:
                         before[source] = old
                     self.vectors[source] = vector
+                    dirty.add(source)
+        flipped = {word + "?" for word, was in cased.items() if self._is_name(word) != was}
+        if flipped:  # (a Title Case headline with such a word tells its names otherwise: its pairs are measured again)
+            for source, ready in self.ready.items():
+                if "?" in ready.named and not flipped.isdisjoint(ready.named.split(" ")):
                     dirty.add(source)
         if not dirty and not gone:
             self.stories = self._grow(dirty, changed)
@@ -357,6 +375,24 @@ class Clustering:
         self.stories = self._grow(dirty, changed)
         return self.stories
 
+    def _tally(self, named: str, step: int, cased: dict[str, bool]) -> None:
+        """Count a sentence-case headline's words after its first (`_named`'s, names marked "*") as written with a
+        capital or in small letters (`step` 1 or -1), noting in `cased` whether each was a name before."""
+        if not named or "?" in named:
+            return  # (no headline, or one in Title Case: it tells nothing of which words are names)
+        for word in named.split(" ")[1:]:
+            plain = word.rstrip("*")
+            if plain in _STOPWORDS:
+                continue
+            if plain not in cased:
+                cased[plain] = self._is_name(plain)
+            (self.capitals if word[-1] == "*" else self.smalls)[plain] += step
+
+    def _is_name(self, word: str) -> bool:
+        """Whether the site's sentence-case headlines write the word with a capital mid-sentence more often than in
+        small letters: a name, where a Title Case headline has it."""
+        return self.capitals[word] > self.smalls[word]
+
     def _scan(self, source: str, at: int, place: Mapping[str, int] | None = None) -> dict[str, float]:
         """The items before `source` (at `at` in time order) it is alike enough to be a candidate pair with: it
         looks up its _INDEXED heaviest words and compares itself with the _RECENT latest items under each within
@@ -387,7 +423,8 @@ class Clustering:
         if product >= self.settings.threshold * _NEAR and _shared(vector, self.vectors[earlier]) and not (
                 (ready.figures or ready.opposites) and _template(ready, self.ready[earlier], product, self.opposites)
         ) and not (self.names and ready.named and self.ready[earlier].named
-                   and _other_names(ready.named, self.ready[earlier].named, vector, self.vectors[earlier])):
+                   and _other_names(ready.named, self.ready[earlier].named, vector, self.vectors[earlier],
+                                    self._is_name)):
             return product
         return None
 
@@ -925,10 +962,11 @@ def _named(title: str, seen: dict) -> str:
     "*"; "" for a headline without a name. A name is a word written with a capital (or one inside, "iPhone"; or in
     capitals, of four letters at most: "HBO"; none that starts with a digit: "$21B" is an amount) in a headline written
     in small letters but for its names and its first word, which has a word of four letters or more, no stop word, in
-    small letters ("Dalby signs new contract with Rovers"); a headline with a capital on every word ("Dalby Signs New
-    Contract With Rovers") tells no names, nor does a script without capitals. Its last parts after " - " or " | "
-    without such a word are left out: a site's or a station's name ("... - KTVN Channel 2 - Reno"), which syndicated
-    copies of one report each end in their own."""
+    small letters ("Dalby signs new contract with Rovers"). A headline with a capital on every word ("Dalby Signs New
+    Contract With Rovers", or in capitals) tells no names by itself: each of its words with a capital is marked "?",
+    a name where the site's sentence-case headlines say so (`Clustering._is_name`); a script without capitals tells
+    none. Its last parts after " - " or " | " without such a word are left out: a site's or a station's name ("... -
+    KTVN Channel 2 - Reno"), which syndicated copies of one report each end in their own."""
     if not title or title.islower():
         return ""  # (no capital at all: no name)
     if not title.isascii() and not unicodedata.is_normalized("NFKC", title):
@@ -937,18 +975,20 @@ def _named(title: str, seen: dict) -> str:
     while len(parts) > 1 and not _in_small_letters(_WORD.findall(parts[-1])):
         parts.pop()
     tokens = _WORD.findall(" ".join(parts))
-    if not _in_small_letters(tokens[1:]):
-        return ""
+    mark = "*" if _in_small_letters(tokens[1:]) else "?"
     marked, any_name = [], False
     for token in tokens:
         lower = token.lower().replace("i\u0307", "i").replace("ı", "i")
         if lower in _STOPWORDS:
             marked.append(lower)  # (the frame is the template's words: "in Mexico" is no name for "Jared Pobre")
             continue
-        name = not token.islower() and not token[0].isdigit() and (not token.isupper() or len(token) <= 4)
+        if mark == "*":
+            name = not token.islower() and not token[0].isdigit() and (not token.isupper() or len(token) <= 4)
+        else:  # (Title Case or capitals: any word with a capital may be a name, the site's other headlines tell)
+            name = not token.islower() and not token[0].isdigit() and lower != token.upper()
         any_name = any_name or name
         for normal in _normal_words([lower], seen):
-            marked.append(normal + "*" if name else normal)
+            marked.append(normal + mark if name else normal)
     return " ".join(marked) if any_name else ""
 
 
@@ -957,15 +997,16 @@ def _in_small_letters(tokens: list[str]) -> bool:
     return any(len(token) >= 4 and token.isalpha() and token.islower() and token not in _STOPWORDS for token in tokens)
 
 
-def _other_names(named_a: str, named_b: str, vector_a: dict, vector_b: dict) -> bool:
+def _other_names(named_a: str, named_b: str, vector_a: dict, vector_b: dict, is_name) -> bool:
     """Whether two headlines are one frame about other names (`_named`'s): the same words in the same places but
     names for names ("Dalby signs new contract with Rovers", "Hollis signs new contract with Rovers"; "Kestrel reports
     record quarter", "Brightwell reports ..."), each name of one found nowhere in the other item (its vector: headline,
     URL, excerpt, the body's start) and no name one of the other's written another way ("Kiebler", "Keibler";
-    "Dalby", "Jon Dalby" is a name added, not another)."""
+    "Dalby", "Jon Dalby" is a name added, not another). A Title Case headline's word with a capital (marked "?") is a
+    name where `is_name` says so (the site's sentence-case headlines write it with a capital)."""
     a, b = named_a.split(" "), named_b.split(" ")
-    own_a = _slots(a, {word.rstrip("*") for word in b})
-    own_b = _slots(b, {word.rstrip("*") for word in a})
+    own_a = _slots(a, {word.rstrip("*?") for word in b}, is_name)
+    own_b = _slots(b, {word.rstrip("*?") for word in a}, is_name)
     if own_a is None or own_b is None or not own_a[1] or own_a[0] != own_b[0]:
         return False
     for names_a, names_b in zip(own_a[1], own_b[1]):
@@ -976,16 +1017,16 @@ def _other_names(named_a: str, named_b: str, vector_a: dict, vector_b: dict) -> 
     return True
 
 
-def _slots(marked: list[str], other: set[str]) -> tuple[list, list[list[str]]] | None:
+def _slots(marked: list[str], other: set[str], is_name) -> tuple[list, list[list[str]]] | None:
     """A headline's words (`_named`'s) as a frame, the words the other headline has, with a slot (None) for each run
     of its own names, and those runs; None when a word of its own is no name."""
     frame: list[str | None] = []
     slots: list[list[str]] = []
     for word in marked:
-        plain = word.rstrip("*")
+        plain = word.rstrip("*?")
         if plain in other:
             frame.append(plain)
-        elif plain == word:
+        elif plain == word or (word[-1] == "?" and not is_name(plain)):
             return None
         elif frame and frame[-1] is None:
             slots[-1].append(plain)
@@ -997,10 +1038,15 @@ def _slots(marked: list[str], other: set[str]) -> tuple[list, list[list[str]]] |
 
 def _variant(x: str, y: str) -> bool:
     """Whether two names are one written two ways: one the start of the other ("Teen", "Teenager"), or a letter or two
-    apart, one for each three letters of the shorter ("Stacey", "Stacy"; "Kiebler", "Keibler")."""
+    apart, one for each three letters of the shorter ("Stacey", "Stacy"; "Kiebler", "Keibler"), or the shorter but its
+    last letter, four letters at least, the start of the other: a place and its people's word ("China", "Chinese";
+    "Ukraine", "Ukrainian")."""
     if x.startswith(y) or y.startswith(x):
         return True
-    most = max(1, min(len(x), len(y)) // 3)
+    shorter = min(len(x), len(y))
+    if shorter >= 5 and x[:shorter - 1] == y[:shorter - 1]:
+        return True
+    most = max(1, shorter // 3)
     if abs(len(x) - len(y)) > most:
         return False
     row = list(range(len(y) + 1))
