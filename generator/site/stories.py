@@ -190,24 +190,12 @@ class Clustering:
         # source -> the earlier items alike it (candidate pairs) -> the product of the two vectors, which growing
         # the stories takes again for the pairs of two groups of one item (most of them)
         self.linked: dict[str, dict[str, float]] = {}
-        self.cited: dict[str, set[str]] = defaultdict(set)  # source -> the later items it is a candidate pair of
         # What the last growing worked out, for the next one (`edit`): by a group's items before any merge
         # (those of one article, else one item), its sum and |sum|^2; by two such groups, their sums' product;
         # by a story's items, the Story
         self.sums: dict[tuple[str, ...], tuple[dict[str, float], float]] = {}
         self.products: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
         self.made: dict[tuple[str, ...], Story] = {}
-        # Where the last growing's merges reached (`_grow_by_text`), so that the next grows again only the stories an
-        # edit reaches: each item of a group with candidate pairs -> its part's label (the groups that merged or were
-        # offered a merge with each other, one after another), each label -> its part's items; each item of a group
-        # of several items before any merge -> the group's items; each item of a group with candidate pairs -> the
-        # groups (their items) its story grew from. `capped`: a story's neighbours were cut to _NEIGHBOURS, which
-        # depends on stories of other parts: the next growing grows the whole site.
-        self.part: dict[str, str] = {}
-        self.parts: dict[str, list[str]] = {}
-        self.initial: dict[str, tuple[str, ...]] = {}
-        self.grown: dict[str, tuple[tuple[str, ...], ...]] = {}
-        self.capped = True
         if settings.enabled:
             prepared = prepared or {}
             seen: dict[str, tuple[str, ...]] = {}
@@ -218,7 +206,7 @@ class Clustering:
             self.idf = {word: _idf(count) for word, count in self.frequency.items()}
             for source in self.order:
                 self.vectors[source] = _vector(self.ready[source], self.idf)
-                self._link(source, self._scan(source, len(self.order)))
+                self.linked[source] = self._scan(source, len(self.order))
                 for word in list(self.vectors[source])[:_INDEXED]:
                     self.postings[word].append(source)
         self.stories = self._grow(set(), set())
@@ -245,7 +233,7 @@ class Clustering:
                     self.frequency[word] -= 1
                     counted.add(word)
                 before[source] = self.vectors.pop(source)
-                self._link(source, None)
+                del self.linked[source]
         added: list[str] = []
         moved: set[str] = set()
         for item in items:
@@ -285,7 +273,6 @@ class Clustering:
         if not enabled:
             self.stories = self._grow(set(), changed)
             return self.stories
-        touched = set(changed)  # items whose story may grow otherwise: their group, vector or pairs changed
         weighed = set()  # words whose IDF changed (a count's step: _idf)
         for word in counted:
             if self.frequency[word] > 0:
@@ -305,7 +292,7 @@ class Clustering:
                     self.vectors[source] = vector
                     dirty.add(source)
         if not dirty and not gone:
-            self.stories = self._grow(dirty, changed, touched)
+            self.stories = self._grow(dirty, changed)
             return self.stories
         # An item sees a word's _RECENT latest items before it. Those after an item that leaves or enters a word's
         # list (added, deleted or redated: every list of its words; or whose heaviest words are others: the lists
@@ -357,41 +344,18 @@ class Clustering:
                         break  # (postings are in time order)
                     if later not in again:
                         seen[later].add(source)
-        touched |= dirty
         for source in again:
-            old, new = self.linked.get(source, {}), self._scan(source, place[source], place)
-            moved_pairs = [other for other in old.keys() | new.keys() if old.get(other) != new.get(other)]
-            if moved_pairs:
-                touched.add(source)
-                touched.update(moved_pairs)
-            self._link(source, new)
+            self.linked[source] = self._scan(source, place[source], place)
         for source, others in seen.items():
             found = self.linked[source]
             for other in others:
                 product = self._alike(other, source)
-                if product != found.get(other):
-                    touched.update((source, other))
                 if product is None:
-                    if found.pop(other, None) is not None:
-                        self.cited[other].discard(source)
+                    found.pop(other, None)
                 else:
                     found[other] = product
-                    self.cited[other].add(source)
-        self.stories = self._grow(dirty, changed, touched)
+        self.stories = self._grow(dirty, changed)
         return self.stories
-
-    def _link(self, source: str, found: dict[str, float] | None) -> None:
-        """`source`'s candidate pairs are `found` now (None: it is deleted), and the earlier items' `cited` say so."""
-        for other in self.linked.pop(source, ()):
-            citing = self.cited.get(other)
-            if citing is not None:
-                citing.discard(source)
-        if found is None:
-            self.cited.pop(source, None)
-            return
-        self.linked[source] = found
-        for other in found:
-            self.cited[other].add(source)
 
     def _scan(self, source: str, at: int, place: Mapping[str, int] | None = None) -> dict[str, float]:
         """The items before `source` (at `at` in time order) it is alike enough to be a candidate pair with: it
@@ -427,16 +391,15 @@ class Clustering:
             return product
         return None
 
-    def _grow(self, dirty: set[str], changed: set[str], touched: set[str] | None = None) -> tuple[Story, ...]:
+    def _grow(self, dirty: set[str], changed: set[str]) -> tuple[Story, ...]:
         """The stories, from the items' vectors and candidate pairs; what the last growing worked out is
         taken again for the groups of none of the items `dirty` (whose vector or place changed since) and
-        the stories of none of the items `changed`. `touched`: the items whose group, vector or candidate pairs
-        changed since the last growing (None: unknown), whose parts alone are grown again where that is exact."""
+        the stories of none of the items `changed`."""
         ordered = [self.inputs[source] for source in self.order]
         groups = _union_find(len(ordered))
         if self.settings.enabled:
             _link_same_articles([self.ready[source] for source in self.order], groups)
-            self._grow_by_text(ordered, groups, dirty, touched)
+            self._grow_by_text(ordered, groups, dirty)
         members: dict[int, list[str]] = defaultdict(list)
         for index, source in enumerate(self.order):
             members[_find(groups, index)].append(source)
@@ -448,104 +411,42 @@ class Clustering:
             self.made[key] = story
         return tuple(self.made.values())
 
-    def _grow_by_text(self, ordered: Sequence[StoryInput], groups: list[int], dirty: set[str],
-                      touched: set[str] | None) -> None:
+    def _grow_by_text(self, ordered: Sequence[StoryInput], groups: list[int], dirty: set[str]) -> None:
         """Agglomerate by centroid similarity: the most alike pair of stories first, while it is above the
-        threshold, from the candidate pairs the items found (`linked`).
-
-        Growing is greedy, so a story's growth depends on the stories it was offered a merge with, and theirs on
-        theirs; but only on those (`part`): a part of the site grown alone grows as in the whole site as long as none
-        of its stories is ever offered a merge with a story of another part. So after an edit only the parts of the
-        items it reached (`touched`) are grown again; each story they grow is checked against the stories of other
-        parts it has candidate pairs with (`_apart`), and a part that might be offered one is grown with them."""
-        order = self.order
-        roots = [_find(groups, index) for index in range(len(ordered))]  # (no merge until the heap's)
-        parts: dict[int, list[int]] = defaultdict(list)
-        for index, root in enumerate(roots):
-            parts[root].append(index)
-        place = {source: n for n, source in enumerate(order)}
-        region = None
-        if touched is not None and not self.capped and len(ordered) >= 2:
-            region = self._region(touched, roots, parts, place)
-        while True:
-            grown = self._agglomerate(ordered, groups, roots, parts, place, dirty, region)
-            if grown is None:
-                return
-            region = grown if len(grown) <= len(order) // 2 else None  # (more than half: the whole site is faster)
-            groups[:] = roots  # (every merge of the run undone: back to the groups of one article)
-
-    def _region(self, touched: set[str], roots: list[int], parts: dict[int, list[int]], place: dict[str, int],
-                more: Sequence[str] = ()) -> set[str]:
-        """The items of the last growing's parts of `touched` (and of `more`), and of their groups now, and so on."""
-        order = self.order
-        seeds = list(touched) + list(more)
-        # an item whose group of one article is another now: its group's last part and its group now
-        for root, indices in parts.items():
-            if len(indices) > 1:
-                key = tuple([order[i] for i in indices])
-                seeds.extend(source for source in key if self.initial.get(source) != key)
-        seeds.extend(source for source, key in self.initial.items() if source not in place or len(key) !=
-                     len(parts[roots[place[source]]]))
-        region: set[str] = set()
-        while seeds:
-            source = seeds.pop()
-            if source in region:
-                continue
-            region.add(source)
-            label = self.part.get(source)
-            if label is not None:
-                seeds.extend(self.parts[label])
-            if source in place:
-                seeds.extend(order[i] for i in parts[roots[place[source]]])
-        return region
-
-    def _agglomerate(self, ordered: Sequence[StoryInput], groups: list[int], roots: list[int],
-                     parts: dict[int, list[int]], place: dict[str, int], dirty: set[str],
-                     region: set[str] | None) -> set[str] | None:
-        """Grow the stories of the items `region` (None: of every item), the others' as the last growing left them;
-        None when done, else a larger region to grow (a story of it might have been offered a merge with another
-        part's)."""
+        threshold, from the candidate pairs the items found (`linked`)."""
+        if len(ordered) < 2:
+            return
         settings = self.settings
         vectors = [self.vectors[item.source] for item in ordered]
         seconds = [self.seconds[item.source] for item in ordered]
         window = settings.window_hours * 3600
         threshold = settings.threshold
         order = self.order
+        roots = [_find(groups, index) for index in range(len(ordered))]  # (no merge until the heap's)
+        parts: dict[int, list[int]] = defaultdict(list)
+        for index, root in enumerate(roots):
+            parts[root].append(index)
+        place = {source: n for n, source in enumerate(order)}
         stale = {roots[place[source]] for source in dirty}  # the groups a changed item is in
-        mine_roots = None if region is None else {roots[place[source]] for source in region if source in place}
         # Candidate pairs: items that share one of their most telling words, within the window (_scan), of
         # two groups that together span at most the window (before any merge, a group spans its earliest item).
         # A group in no such pair never merges: it is left out of what follows (many of a site's groups).
         near: dict[int, dict[int, float | None]] = {}
-        walls: dict[int, set[int]] = defaultdict(set)  # a group of the region -> its neighbours outside it
-        for index in (range(len(order)) if region is None else sorted({place[s] for s in region if s in place})):
-            source = order[index]
-            mine = roots[index]
-            for other in (self.linked[source] if region is None else (*self.linked[source], *self.cited[source])):
-                theirs = roots[place[other]]
-                if theirs != mine and abs(seconds[mine] - seconds[theirs]) <= window:
-                    if mine_roots is None or theirs in mine_roots:
+        for index, source in enumerate(order):
+            linked = self.linked[source]
+            if linked:
+                mine = roots[index]
+                for other in linked:
+                    theirs = roots[place[other]]
+                    if theirs != mine and abs(seconds[mine] - seconds[theirs]) <= window:
                         near.setdefault(mine, {})[theirs] = None
                         near.setdefault(theirs, {})[mine] = None
-                    else:
-                        walls[mine].add(theirs)
         found: dict[int, _Group] = {}
         keys: dict[int, tuple[str, ...]] = {}
-        if region is None:
-            sums, self.sums = self.sums, {}
-            products, self.products = self.products, {}
-        else:  # (the region's sums and products, taken out: the others' stay as they are)
-            old_keys = {self.initial.get(source, (source,)) for source in region}
-            sums = {key: self.sums.pop(key) for key in old_keys if key in self.sums}
-            products = {key: self.products.pop(key) for key in old_keys if key in self.products}
-            for key, theirs in products.items():
-                for other in theirs:
-                    if other in self.products:
-                        self.products[other].pop(key, None)
-        for root in (*near, *walls):
-            if root in found:
+        sums, self.sums = self.sums, {}
+        for root, indices in parts.items():  # roots come in time order: earliest first
+            if root not in near:
                 continue
-            indices = parts[root]
             key = keys[root] = (order[root],) if len(indices) == 1 else tuple([order[i] for i in indices])
             kept = sums.get(key) if root not in stale else None
             if kept is None:
@@ -556,7 +457,7 @@ class Clustering:
                     _add(total, vectors[index])
                 kept = (total, _norm2(total))
             self.sums[key] = kept
-            group = found[root] = _Group(seconds[root], *kept, len(indices), near.get(root, {}))
+            group = found[root] = _Group(seconds[root], *kept, len(indices), near[root])
             for index in indices:
                 item = ordered[index]
                 group.providers.setdefault(item.provider, []).append(index)  # ("": no provider)
@@ -565,34 +466,22 @@ class Clustering:
                     _session_add(group.sessions, [side == 1, side == 2, seconds[index], seconds[index]])
                 if item.provider and item.episode:
                     group.shows[item.provider] = None
-        # Every story each group of this growing was on the way (its groups' items, |sum|^2, earliest and latest
-        # earliest time, size), kept for the next growing to check a story of its region against (`_apart`)
-        history = {root: [((keys[root],), group.norm2, group.first, group.last, group.size)]
-                   for root, group in found.items()}
-        more: list[str] = []  # the items of other parts' stories that a story of the region might meet
-        for root in walls:
-            more += self._apart(found[root], walls[root])
-        met = {root: root for root in near}  # the groups offered a merge with each other, one after another
         heap: list = []
-        for root in near:
-            group = found[root]
+        products, self.products = self.products, {}
+        for root, group in found.items():
             for other in group.neighbours:
                 if root < other:
                     pair = keys[root], keys[other]
-                    product = products.get(pair[0], {}).get(pair[1])
+                    product = products.get(pair)
                     if product is None or root in stale or other in stale:
                         # two groups of one item: their pair's product, from the later one's scan
                         product = (self.linked[order[other]].get(order[root]) if len(pair[0]) == len(pair[1]) == 1
                                    else None)
                         if product is None:
                             product = _dot(group.total, found[other].total)
-                    group.neighbours[other] = found[other].neighbours[root] = product
-                    self.products.setdefault(pair[0], {})[pair[1]] = product
-                    self.products.setdefault(pair[1], {})[pair[0]] = product
-                    if _push(heap, found, root, other, product, threshold, window):
-                        _union(met, root, other)
+                    group.neighbours[other] = found[other].neighbours[root] = self.products[pair] = product
+                    _push(heap, found, root, other, product, threshold, window)
         apart = settings.same_provider == "apart"
-        capped = False
         while heap:
             negative, a, b, version_a, version_b = heapq.heappop(heap)
             first, second = found.get(a), found.get(b)
@@ -628,13 +517,8 @@ class Clustering:
                     neighbours[neighbour] = theirs[root] = (
                         (mine if mine is not None else _dot(merged.total, group.total))
                         + (its if its is not None else _dot(other.total, group.total)))
-            if gone in walls:
-                walls[root] |= walls.pop(gone)
-            if len(neighbours) + len(walls.get(root, ())) > _NEIGHBOURS:
-                if region is not None:  # (which neighbours it keeps depends on the other parts' stories)
-                    return set(order)
+            if len(neighbours) > _NEIGHBOURS:
                 neighbours = _nearest(neighbours, found, root)
-                capped = True
             # |A + B|^2 = |A|^2 + |B|^2 + 2 A.B, and A.B is what the pair's similarity was made of
             merged.norm2 += other.norm2 - 2 * negative * math.sqrt(merged.norm2 * other.norm2)
             owner = merged.version
@@ -655,90 +539,8 @@ class Clustering:
             _session_add(merged.sessions, other.sessions)
             merged.version += 1
             merged.neighbours = neighbours
-            mine, its = history[root], history.pop(gone)
-            history[root] = [*mine, *its, (mine[-1][0] + its[-1][0], merged.norm2, merged.first, merged.last,
-                                           merged.size)]
-            if walls.get(root):
-                more += self._apart(merged, walls[root])
             for neighbour, product in neighbours.items():
-                if _push(heap, found, min(root, neighbour), max(root, neighbour), product, threshold, window):
-                    _union(met, root, neighbour)
-        if more:
-            return self._region(region, roots, parts, place, more)
-        self._record(groups, roots, parts, place, near, met, history, region)
-        self.capped = capped
-        if region is not None:  # the other stories, as the last growing left them
-            for key in self.made:
-                if len(key) > 1 and region.isdisjoint(key):
-                    for source in key[1:]:
-                        _union(groups, place[key[0]], place[source])
-        return None
-
-    def _apart(self, group: _Group, walls: set[int]) -> list[str]:
-        """The items of the stories the last growing grew outside the region from the groups `walls` (their roots)
-        that might be offered a merge with `group`: a story any of them was on the way alike `group` enough (with a
-        margin for the order the products are summed in), within the window."""
-        order = self.order
-        window = self.settings.window_hours * 3600
-        threshold = self.settings.threshold
-        met: list[str] = []
-        done = set()
-        dots: dict[tuple[str, ...], float] = {}
-        for wall in walls:
-            states = self.grown.get(order[wall])
-            if states is None:
-                met.append(order[wall])
-                continue
-            if id(states) in done:
-                continue
-            done.add(id(states))
-            for keys, norm2, first, last, size in states:
-                if max(group.last, last) - min(group.first, first) > window:
-                    continue  # (never offered: the story they would make would span more than the window)
-                needed = threshold * _SETTLED_SHARE if group.size >= _SETTLED and size >= _SETTLED else threshold
-                product = 0.0
-                for key in keys:
-                    dot = dots.get(key)
-                    if dot is None:
-                        kept = self.sums.get(key)
-                        dot = dots[key] = _dot(group.total, kept[0]) if kept is not None else math.inf
-                    product += dot
-                if product >= needed * math.sqrt(group.norm2 * norm2) - 1e-9 and \
-                        product >= _AVERAGE * needed * group.size * size - 1e-9:
-                    met.extend(source for key in states[-1][0] for source in key)
-                    break
-        return met
-
-    def _record(self, groups: list[int], roots: list[int], parts: dict[int, list[int]], place: dict[str, int],
-                near: dict, met: dict, history: dict[int, list], region: set[str] | None) -> None:
-        """Keep where this growing's merges reached (`part`, `parts`, `initial`, `grown`), for the next."""
-        order = self.order
-        if region is None:
-            self.part, self.parts, self.initial, self.grown = {}, {}, {}, {}
-            indices = range(len(order))
-        else:
-            for source in region:
-                label = self.part.pop(source, None)
-                if label is not None:
-                    self.parts.pop(label, None)
-                self.initial.pop(source, None)
-                self.grown.pop(source, None)
-            indices = sorted(place[source] for source in region if source in place)
-        for index in indices:
-            if roots[index] != index:
-                continue
-            if len(parts[index]) > 1:
-                key = tuple([order[i] for i in parts[index]])
-                for source in key:
-                    self.initial[source] = key
-            states = history.get(_find(groups, index))
-            if states is not None:
-                label = order[_find(met, index)] if index in met else None
-                for i in parts[index]:
-                    self.grown[order[i]] = states
-                    if label is not None:
-                        self.part[order[i]] = label
-                        self.parts.setdefault(label, []).append(order[i])
+                _push(heap, found, min(root, neighbour), max(root, neighbour), product, threshold, window)
 
 
 def _nearest(neighbours: dict[int, float], found: dict[int, _Group], root: int) -> dict[int, float]:
@@ -1001,17 +803,15 @@ class _Group:
         self.version = 0
 
 
-def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: float, window: float) -> bool:
-    """Offer the merge of stories `a` and `b`, whose sums' product is `product` (True: offered)."""
+def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: float, window: float) -> None:
+    """Offer the merge of stories `a` and `b`, whose sums' product is `product`."""
     first, second = found[a], found[b]
     if not _within(first, second, window):
-        return False  # too far apart: stories grown by text span at most the window
+        return  # too far apart: stories grown by text span at most the window
     similarity = product / (math.sqrt(first.norm2 * second.norm2) or 1.0)  # their centroids' cosine
     needed = threshold * _SETTLED_SHARE if first.size >= _SETTLED and second.size >= _SETTLED else threshold
     if similarity >= needed and product >= _AVERAGE * needed * first.size * second.size:
         heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
-        return True
-    return False
 
 
 def _sessions_apart(first: list, second: list) -> bool:
