@@ -1106,13 +1106,14 @@ def test_a_pairs_decision_does_not_depend_on_the_sites_size(threshold, more):
         assert decisions[0]["wire-apple"] == {"wire-apple"}
 
 
-def _many(seed: int, count: int = 300) -> list[StoryInput]:
+def _many(seed: int, count: int = 300, per_event: int = 6) -> list[StoryInput]:
     """`count` items over a week: events told in several providers' words (so that stories form, and the index
-    of words holds more than its latest items under a word), among items that share a word or two."""
+    of words holds more than its latest items under a word), among items that share a word or two; about
+    `per_event` items an event."""
     rng = random.Random(seed)
     vocabulary = [f"{a}{b}" for a in ("bar", "cor", "del", "fen", "gal", "hul", "jor", "kel") for b in
                   ("ta", "mon", "vix", "ren", "dus", "pol")]
-    events = [(rng.sample(vocabulary, 5), rng.uniform(0, 160)) for _ in range(count // 6)]
+    events = [(rng.sample(vocabulary, 5), rng.uniform(0, 160)) for _ in range(count // per_event)]
     found = []
     for n in range(count):
         words, hours = rng.choice(events)
@@ -1223,6 +1224,43 @@ def test_a_clustering_with_items_added_and_deleted_gives_what_clustering_them_gi
     assert changed > 20
     if enabled:
         assert sum(len(story.members) > 1 for story in clustering.stories) > 10
+
+
+@pytest.mark.slow  # random edits, each checked against clustering the whole site again
+@pytest.mark.parametrize("seed, per_event", [(6, 6), (7, 20), (8, 60)])
+def test_a_clustering_of_large_stories_edited_gives_what_clustering_the_edited_items_gives(seed, per_event):
+    # Adds, deletes and edits, one or several at once, brought up to date (Clustering.edit) whatever the stories'
+    # sizes (a few items each, or events told twenty and sixty times, whose stories border many others within the
+    # window and merge in long greedy sequences): the stories must be what clustering the site from scratch gives.
+    items = _many(seed, 300, per_event)
+    clustering = Clustering(items)
+    rng = random.Random(seed)
+    changed = added = 0
+    for n in range(40):
+        now: dict[str, StoryInput] = {}
+        deleted: list[str] = []
+        for _ in range(rng.choice([1, 1, 1, 3])):
+            kind = rng.choice(["add", "add", "delete", "delete", "edit"])
+            if kind == "add":
+                one = _added(rng, items, added)
+                added += 1
+                items.append(one)
+                now[one.source] = one
+            elif kind == "delete":
+                gone = items.pop(rng.randrange(len(items)))
+                now.pop(gone.source, None)
+                deleted.append(gone.source)
+            else:
+                i = rng.randrange(len(items))
+                items[i] = now[items[i].source] = _edited(rng, items, items[i])
+        before = clustering.stories
+        got = clustering.edit(list(now.values()), deleted=[s for s in deleted if s in clustering.inputs])
+        fresh = cluster(items)
+        assert [(s.id, s.lead, s.members) for s in got] == [(s.id, s.lead, s.members) for s in fresh], n
+        changed += got != before
+    assert changed > 25
+    assert max(len(story.members) for story in clustering.stories) >= 5
+    assert sum(len(story.members) > 1 for story in clustering.stories) >= min(10, 300 // per_event)
 
 
 def test_a_source_added_to_a_story_keeps_its_id():
