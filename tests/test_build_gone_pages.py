@@ -53,10 +53,66 @@ def test_a_build_names_the_pages_the_last_build_had_and_this_one_has_not(site, c
     assert gone == ["news/2026/11/20/cranes", "topics/harbour-works"], gone
     note = [line for line in err.splitlines() if "gone" in line]
     assert len(note) == 1, err
-    for page in gone:
-        assert f"/{page}/" in note[0]
+    for page in gone:  # as a reader types the address: base_url's path included
+        assert f"https://example.org/news-site/{page}/" in note[0]
     assert "/latest/page/2/" not in note[0] and "latest/page/2" in after
     assert "`aliases:`" in note[0] and "`redirects:`" in note[0]
+    # The file renamed and edited, without a link of its own: nothing says the new item is the old one
+    assert "404 page: moved" not in note[0]
+    assert ("removed, as no item has it now" in note[0]) == (cache == "warm"), note[0]
+
+
+def _gone_note(capsys) -> str:
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if " gone, so links" in line]
+    assert len(note) == 1, note
+    return note[0]
+
+
+def test_a_deleted_item_is_named_removed_and_not_moved(site, capsys):
+    (site / "content/news/cranes.md").unlink()
+    note = _gone_note(capsys)
+    assert ("2 pages the last build wrote are gone, so links to them find the 404 page: removed, as no item has it "
+            "now (deleted, a draft or left out; if one was renamed and edited too, add its old path to its item's "
+            "`aliases:`): https://example.org/news-site/news/2026/11/20/cranes/; other pages: "
+            "https://example.org/news-site/topics/harbour-works/; ") in note, note  # (its only item went)
+    assert "404 page: moved" not in note
+
+
+@pytest.mark.parametrize("how", ["slug", "file renamed", "file renamed and edited, same link"])
+def test_an_item_at_a_new_address_is_named_moved_with_both_addresses(site, capsys, how):
+    old = site / "content/news/tides.md"
+    if how == "slug":
+        old.write_text(item("Tides", date="2026-11-21T08:00:00Z", slug="high-tides"))
+        new = "tides"
+    elif how == "file renamed":
+        old.rename(site / "content/news/high-tides.md")
+        new = "tides"  # (the title gives the address, not the file's name)
+        old = site / "content/news/high-tides.md"
+        old.write_text(item("Tides", date="2026-11-21T08:00:00Z", slug="high-tides"))
+        assert cli.main(["build"]) == 0  # (moved once by its slug; now renamed alone)
+        old.rename(site / "content/news/tides-again.md")
+        new = None
+    else:
+        old.write_text(item("Tides", date="2026-11-21T08:00:00Z", originalUrl="https://example.com/tides"))
+        assert cli.main(["build"]) == 0
+        old.unlink()
+        (site / "content/news/harbour-tides.md").write_text(
+            item("Harbour tides", date="2026-11-21T08:00:00Z", originalUrl="https://example.com/tides"))
+        new = "tides"
+    if new is None:  # a rename alone moves no page
+        capsys.readouterr()
+        assert cli.main(["build"]) == 0
+        assert " gone, so links" not in capsys.readouterr().err
+        return
+    note = _gone_note(capsys)
+    there = "harbour-tides" if how.startswith("file renamed and edited") else "high-tides"
+    assert (f"1 page the last build wrote is gone, so links to it find the 404 page: moved, as its item moved: "
+            f"https://example.org/news-site/news/2026/11/21/{new}/ (now https://example.org/news-site/news/2026/11/21/"
+            f"{there}/); to keep an old address, add its path after base_url (`/news/2026/11/21/{new}/`) to its "
+            f"item's `aliases:`, or give the item its old `slug:` (docs/configuration.md#old-addresses)") in note, note
+    assert "removed" not in note
 
 
 def test_a_deleted_list_page_or_an_unchanged_build_names_no_page(site, capsys):
@@ -147,7 +203,7 @@ def test_a_site_the_last_release_built_upgrades_and_is_told_of_the_pages_that_mo
     assert cli.main(["build", "--config", str(site / "config.yaml")]) == 0
     note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
     assert len(note) == 1 and "1 page the last build wrote is gone" in note[0], note
-    assert ": /topics/zyada-khbrem/;" in note[0]  # (the topic's address of one build, which its old slug took over)
+    assert ": https://example.org/hi/topics/zyada-khbrem/;" in note[0]  # (the topic's address of one build, which its old slug took over)
     assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
     moved = (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").read_text(encoding="utf-8")
     assert "news/2026/11/20/kya-zyada-prhem/" in moved
@@ -211,17 +267,25 @@ def test_serve_names_the_pages_a_rebuild_removed_once_on_its_terminal(tmp_path):
         serve.wait_for(serve.out, "content/news/tides.md changed: ")
         (root / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z"))
         serve.wait_for(serve.out, "content/news/tides.md changed: ", count=2)
+        # A plain delete: the page is removed, not moved
+        (root / "content/news/tides.md").unlink()
+        serve.wait_for(serve.err, " gone, so links", count=3)
     finally:
         serve.stop()
     notes = [line for line in serve.err if "gone" in line]
+    assert notes.pop() == (
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: removed, as no item "
+        "has it now (deleted, a draft or left out; if one was renamed and edited too, add its old path to its item's "
+        "`aliases:`): https://example.org/news-site/news/2026/11/21/tides/ (docs/configuration.md#old-addresses)\n")
     assert notes == [
-        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: /topics/harbour-works/; "
-        "to keep the address of one that moved (its file or topic renamed, or newsdesk upgraded), give its item or "
-        "topic the old `slug:`, or add the address to its item's `aliases:` or to `redirects:` in config.yaml "
-        "(docs/configuration.md#old-addresses)\n",
         "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: "
-        "/news/2026/11/20/cranes/; to keep the address of one that moved (its file or topic renamed, or newsdesk "
-        "upgraded), give its item or topic the old `slug:`, or add the address to its item's `aliases:` or to "
-        "`redirects:` in config.yaml (docs/configuration.md#old-addresses)\n"], serve.err
+        "https://example.org/news-site/topics/harbour-works/; to keep the address of one that moved (its file or "
+        "topic renamed, or newsdesk upgraded), give its item or topic the old `slug:`, or add its path after "
+        "base_url to its item's `aliases:` or to `redirects:` in config.yaml (docs/configuration.md#old-addresses)\n",
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, as its item "
+        "moved: https://example.org/news-site/news/2026/11/20/cranes/ (now "
+        "https://example.org/news-site/news/2026/11/20/harbour-cranes/); to keep an old address, add its path after "
+        "base_url (`/news/2026/11/20/cranes/`) to its item's `aliases:`, or give the item its old `slug:` "
+        "(docs/configuration.md#old-addresses)\n"], serve.err
     assert (root / "output/topics/harbour/index.html").is_file()
     assert not (root / "output/news/2026/11/20/cranes").exists()
