@@ -240,6 +240,8 @@ def run_pictures(args) -> int:
 
 
 def run_deploy(args) -> int:
+    from generator.build.cache import BuildCache
+    from generator.build.gone import item_pages, moves
     from generator.build.writer import pages_among
     from generator.publish.deploy import DeployOptions, check_base_url, deploy, open_repository, pages_url
 
@@ -257,7 +259,11 @@ def run_deploy(args) -> int:
         print_problems((), result.build.site.warnings, result.build.site.notes)
     where = f"{target.remote} ({repo.remote_url})"
     changes = result.changes
-    note_gone(target.branch, f"{target.remote}'s {target.branch} has", pages_among(changes.removed), config.base_url)
+    gone = pages_among(changes.removed)
+    moved = {}
+    if gone and result.build:  # (what the site's last build knew of the items' pages: deploy reads its cache only)
+        moved = moves(gone, item_pages(BuildCache.load(config.root).items.values()), result.build.site.model.site.items)
+    note_gone(target.branch, f"{target.remote}'s {target.branch} has", gone, config.base_url, moved)
     held = (f"{target.remote}'s {target.branch} already holds this site "
             f"({len(changes.files)} file{'s' * (len(changes.files) != 1)})")
     if target.dry_run and result.up_to_date:
