@@ -19,8 +19,9 @@ def item_pages(items: Iterable) -> dict[str, object]:
 def moves(gone: Iterable[str], before: Mapping[str, object], now: Iterable) -> dict[str, str | None]:
     """Of the `gone` pages whose item `before` knows, where that item's page is now (an output name), or None when
     no published item is it: the same file, the same bytes under another name (a renamed file), or the only item
-    with its link (`webUrl`, `originalUrl`). Pages `before` does not know (a topic's, an item's when the cache was
-    gone) are left out."""
+    with its link (`webUrl`, `originalUrl`). A topic's page is None too when none of the items `before` had in
+    that topic is published now (its stories went with them). Other pages (a renamed topic's, an item's when the
+    cache was gone) are left out."""
     now = tuple(now)
     by_source = {item.source: item for item in now}
     by_digest = {item.digest: item for item in now}
@@ -28,16 +29,22 @@ def moves(gone: Iterable[str], before: Mapping[str, object], now: Iterable) -> d
     for item in now:
         for link in {item.web_url, item.original_url} - {""}:
             by_link.setdefault(link, set()).add(item.source)
+
+    def now_of(old):
+        same = by_source.get(old.source) or by_digest.get(old.digest)
+        linked = {source for link in {old.web_url, old.original_url} - {""} for source in by_link.get(link, ())}
+        return by_source[linked.pop()] if same is None and len(linked) == 1 else same
+
     found: dict[str, str | None] = {}
     for page in gone:
         old = before.get(page)
-        if old is None:
-            continue
-        same = by_source.get(old.source) or by_digest.get(old.digest)
-        linked = {source for link in {old.web_url, old.original_url} - {""} for source in by_link.get(link, ())}
-        if same is None and len(linked) == 1:
-            same = by_source[linked.pop()]
-        found[page] = same.path + "index.html" if same is not None else None
+        if old is not None:
+            same = now_of(old)
+            found[page] = same.path + "index.html" if same is not None else None
+        elif page.startswith("topics/") and page.count("/") == 2:
+            members = [item for item in before.values() if page.split("/")[1] in item.topics]
+            if members and not any(now_of(item) for item in members):
+                found[page] = None
     return found
 
 
@@ -76,7 +83,8 @@ def gone_note(where: str, had: str, pages: tuple[str, ...], base_url: str, moved
         shown = max(shown - len(went), 1)
     if removed:
         parts.append(f"removed, as no item has {'them' if len(removed) > 1 else 'it'} now (deleted, a draft or left "
-                     f"out; if one was renamed and edited too, add its old path to its item's `aliases:`): "
+                     f"out; if one was renamed and edited as well, keep its old path in its item's `aliases:` or in "
+                     f"`redirects:` in config.yaml): "
                      f"{_listed([_address(base_url, page) for page in removed], shown)}")
         shown = max(shown - len(removed), 1)
     if other:

@@ -262,7 +262,8 @@ def run_deploy(args) -> int:
     gone = pages_among(changes.removed)
     moved = {}
     if gone and result.build:  # (what the site's last build knew of the items' pages: deploy reads its cache only)
-        moved = moves(gone, item_pages(BuildCache.load(config.root).items.values()), result.build.site.model.site.items)
+        moved = moves(gone, item_pages(BuildCache.load(config.root).items.values()),
+                      result.build.site.model.site.items)
     note_gone(target.branch, f"{target.remote}'s {target.branch} has", gone, config.base_url, moved)
     held = (f"{target.remote}'s {target.branch} already holds this site "
             f"({len(changes.files)} file{'s' * (len(changes.files) != 1)})")
