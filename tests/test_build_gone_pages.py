@@ -53,10 +53,58 @@ def test_a_build_names_the_pages_the_last_build_had_and_this_one_has_not(site, c
     assert gone == ["news/2026/11/20/cranes", "topics/harbour-works"], gone
     note = [line for line in err.splitlines() if "gone" in line]
     assert len(note) == 1, err
-    for page in gone:
-        assert f"/{page}/" in note[0]
+    for page in gone:  # as a reader types the address: base_url's path included
+        assert f"https://example.org/news-site/{page}/" in note[0]
     assert "/latest/page/2/" not in note[0] and "latest/page/2" in after
     assert "`aliases:`" in note[0] and "`redirects:`" in note[0]
+    # The file renamed and edited, without a link of its own: nothing says the new item is the old one
+    assert "404 page: moved" not in note[0]
+    assert ("removed, as no item has" in note[0]) == (cache == "warm"), note[0]
+
+
+def _gone_note(capsys) -> str:
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if " gone, so links" in line]
+    assert len(note) == 1, note
+    return note[0]
+
+
+def test_a_deleted_item_is_named_removed_and_not_moved(site, capsys):
+    (site / "content/news/cranes.md").unlink()
+    note = _gone_note(capsys)
+    # (the topic's page went with its only item)
+    assert note == ("note: output/: 2 pages the last build wrote are gone, so links to them find the 404 page: "
+                    "removed, as no item has them now (deleted, a draft or left out; if one was renamed and edited "
+                    "as well, keep its old path in its item's `aliases:` or in `redirects:` in config.yaml): "
+                    "https://example.org/news-site/news/2026/11/20/cranes/, "
+                    "https://example.org/news-site/topics/harbour-works/ (docs/configuration.md#old-addresses)"), note
+    assert "404 page: moved" not in note
+
+
+@pytest.mark.parametrize("how", ["slug", "file renamed", "file renamed and edited, same link"])
+def test_an_item_at_a_new_address_is_named_moved_with_both_addresses(site, capsys, how):
+    old = site / "content/news/tides.md"
+    if how == "slug":
+        old.write_text(item("Tides", date="2026-11-21T08:00:00Z", slug="high-tides"))
+        new = "tides"
+    elif how == "file renamed":  # (its address comes from the file's name): the same bytes under another name
+        old.rename(site / "content/news/high-tides.md")
+        new = "tides"
+    else:
+        old.write_text(item("Tides", date="2026-11-21T08:00:00Z", originalUrl="https://example.com/tides"))
+        assert cli.main(["build"]) == 0
+        old.unlink()
+        (site / "content/news/harbour-tides.md").write_text(
+            item("Harbour tides", date="2026-11-21T08:00:00Z", originalUrl="https://example.com/tides"))
+        new = "tides"
+    note = _gone_note(capsys)
+    there = "harbour-tides" if how.startswith("file renamed and edited") else "high-tides"
+    assert (f"1 page the last build wrote is gone, so links to it find the 404 page: moved, as its item moved: "
+            f"https://example.org/news-site/news/2026/11/21/{new}/ (now https://example.org/news-site/news/2026/11/21/"
+            f"{there}/); to keep an old address, add its path after base_url (`/news/2026/11/21/{new}/`) to its "
+            f"item's `aliases:`, or give the item its old `slug:` (docs/configuration.md#old-addresses)") in note, note
+    assert "removed" not in note
 
 
 def test_a_deleted_list_page_or_an_unchanged_build_names_no_page(site, capsys):
@@ -91,6 +139,7 @@ def test_deploy_names_the_pages_the_published_branch_has_and_the_site_has_no_mor
     repo = make_repo(tmp_path / "site", remote)
     deploy = ["deploy", "--config", str(repo / "config.yaml")]
     assert cli.main(deploy) == 0
+    assert cli.main(["build", "--config", str(repo / "config.yaml")]) == 0  # (its cache knows the items' pages)
     published = bare(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
     assert "news/2026/11/12/story-2/index.html" in published
     git(repo, "mv", "content/news/story-2.md", "content/news/story-two.md")
@@ -100,9 +149,11 @@ def test_deploy_names_the_pages_the_published_branch_has_and_the_site_has_no_mor
     for run in (capsys.readouterr().err, (cli.main(deploy), capsys.readouterr().err)[1]):
         note = [line for line in run.splitlines() if "gone" in line]
         assert len(note) == 1, run
-        assert note[0].startswith("note: gh-pages: 1 page origin's gh-pages has is gone")
-        assert "/news/2026/11/12/story-2/," not in note[0] and "/news/2026/11/12/story-2/;" in note[0]
-        assert "`aliases:`" in note[0]
+        assert note[0].startswith("note: gh-pages: 1 page origin's gh-pages has is gone, so links to it find the 404 "
+                                  "page: moved, as its item moved: ")
+        assert ("https://example.github.io/repo/news/2026/11/12/story-2/ (now "
+                "https://example.github.io/repo/news/2026/11/12/story-two/)") in note[0], note
+        assert "(`/news/2026/11/12/story-2/`) to its item's `aliases:`" in note[0]
     assert "news/2026/11/12/story-2/index.html" not in bare(remote, "ls-tree", "-r", "--name-only", "gh-pages")
 
 
@@ -147,7 +198,7 @@ def test_a_site_the_last_release_built_upgrades_and_is_told_of_the_pages_that_mo
     assert cli.main(["build", "--config", str(site / "config.yaml")]) == 0
     note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
     assert len(note) == 1 and "1 page the last build wrote is gone" in note[0], note
-    assert ": /topics/zyada-khbrem/;" in note[0]  # (the topic's address of one build, which its old slug took over)
+    assert ": https://example.org/hi/topics/zyada-khbrem/;" in note[0]  # (the topic's address of one build, which its old slug took over)
     assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
     moved = (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").read_text(encoding="utf-8")
     assert "news/2026/11/20/kya-zyada-prhem/" in moved
@@ -211,17 +262,26 @@ def test_serve_names_the_pages_a_rebuild_removed_once_on_its_terminal(tmp_path):
         serve.wait_for(serve.out, "content/news/tides.md changed: ")
         (root / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z"))
         serve.wait_for(serve.out, "content/news/tides.md changed: ", count=2)
+        # A plain delete: the page is removed, not moved
+        (root / "content/news/tides.md").unlink()
+        serve.wait_for(serve.err, " gone, so links", count=3)
     finally:
         serve.stop()
     notes = [line for line in serve.err if "gone" in line]
+    assert notes.pop() == (
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: removed, as no item "
+        "has it now (deleted, a draft or left out; if one was renamed and edited as well, keep its old path in its "
+        "item's `aliases:` or in `redirects:` in config.yaml): https://example.org/news-site/news/2026/11/21/tides/ "
+        "(docs/configuration.md#old-addresses)\n")
     assert notes == [
-        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: /topics/harbour-works/; "
-        "to keep the address of one that moved (its file or topic renamed, or newsdesk upgraded), give its item or "
-        "topic the old `slug:`, or add the address to its item's `aliases:` or to `redirects:` in config.yaml "
-        "(docs/configuration.md#old-addresses)\n",
         "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: "
-        "/news/2026/11/20/cranes/; to keep the address of one that moved (its file or topic renamed, or newsdesk "
-        "upgraded), give its item or topic the old `slug:`, or add the address to its item's `aliases:` or to "
-        "`redirects:` in config.yaml (docs/configuration.md#old-addresses)\n"], serve.err
+        "https://example.org/news-site/topics/harbour-works/; to keep the address of one that moved (its file or "
+        "topic renamed, or newsdesk upgraded), give its item or topic the old `slug:`, or add its path after "
+        "base_url to its item's `aliases:` or to `redirects:` in config.yaml (docs/configuration.md#old-addresses)\n",
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, as its item "
+        "moved: https://example.org/news-site/news/2026/11/20/cranes/ (now "
+        "https://example.org/news-site/news/2026/11/20/harbour-cranes/); to keep an old address, add its path after "
+        "base_url (`/news/2026/11/20/cranes/`) to its item's `aliases:`, or give the item its old `slug:` "
+        "(docs/configuration.md#old-addresses)\n"], serve.err
     assert (root / "output/topics/harbour/index.html").is_file()
     assert not (root / "output/news/2026/11/20/cranes").exists()

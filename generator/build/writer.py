@@ -32,7 +32,7 @@ from pathlib import Path, PurePosixPath
 from generator.config.checks import OWN_FOLDER, output_overlap
 from generator.config.lines import output_setting
 from generator.config.values import Config
-from generator.errors import BuildError, ConfigError, Problem, printable
+from generator.errors import BuildError, ConfigError, Problem
 
 log = logging.getLogger(__name__)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
@@ -61,22 +61,6 @@ _LIST_PAGE = re.compile(r"(?:^|/)page/\d+/index\.html$")
 def pages_among(names) -> tuple[str, ...]:
     """The pages (HTML files) among output names, but for lists' later pages (`latest/page/2/`)."""
     return tuple(sorted(name for name in names if name.endswith(".html") and not _LIST_PAGE.search(name)))
-
-
-def gone_note(where: str, had: str, pages: tuple[str, ...], shown: int = 10) -> str:
-    """The note naming the pages that `had` (the last build, the published branch) and the site has no more
-    (WriteReport.gone_pages, pages_among): links to them now find the 404 page, and one that only moved (a
-    renamed file or topic, an upgrade that spells addresses anew) can keep its address. "" if there are none."""
-    if not pages:
-        return ""
-    addresses = ["/" + (page[:-len("index.html")] if page.endswith("index.html") else page) for page in pages]
-    listed = ", ".join(addresses[:shown]) + (f" and {len(addresses) - shown} more" if len(addresses) > shown else "")
-    many = len(pages) != 1
-    return printable(f"note: {where}: {len(pages)} page{'s' * many} {had} {'are' if many else 'is'} gone, so "
-                     f"links to {'them' if many else 'it'} find the 404 page: {listed}; to keep the address of one "
-                     f"that moved (its file or topic renamed, or newsdesk upgraded), give its item or topic the old "
-                     f"`slug:`, or add the address to its item's `aliases:` or to `redirects:` in config.yaml "
-                     f"(docs/configuration.md#old-addresses)")
 
 
 def check_output_path(output: Path, protected: list[Path], inputs: list[Path] = ()) -> None:

@@ -44,6 +44,7 @@ def _load(args) -> tuple:
 
 def run_build(args) -> int:
     from generator.build.cache import BuildCache
+    from generator.build.gone import item_pages, moves
     from generator.build.pipeline import build
 
     config, options = _load(args)
@@ -63,6 +64,7 @@ def run_build(args) -> int:
         return 2
     progress = Progress(sys.stderr)
     cache = BuildCache.load(config.root, cold=args.clean)
+    before = item_pages(cache.items.values())  # (the build replaces them: what the gone-pages note compares)
     result = build(config, options, progress=progress, cache=cache)
     try:
         cache.save(config.root)
@@ -75,7 +77,9 @@ def run_build(args) -> int:
         log.info("%s: withheld (%s)", source, reason)
     note_future(result.site.model.withheld)
     note_empty(result)
-    note_gone(f"{os.path.relpath(config.output_path)}/", "the last build wrote", result.written.gone_pages)
+    gone = result.written.gone_pages
+    note_gone(f"{os.path.relpath(config.output_path)}/", "the last build wrote", gone, config.base_url,
+              moves(gone, before, result.site.model.site.items))
     if report_path:
         report_path.write_text(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written = result.written
@@ -236,6 +240,8 @@ def run_pictures(args) -> int:
 
 
 def run_deploy(args) -> int:
+    from generator.build.cache import BuildCache
+    from generator.build.gone import item_pages, moves
     from generator.build.writer import pages_among
     from generator.publish.deploy import DeployOptions, check_base_url, deploy, open_repository, pages_url
 
@@ -253,7 +259,12 @@ def run_deploy(args) -> int:
         print_problems((), result.build.site.warnings, result.build.site.notes)
     where = f"{target.remote} ({repo.remote_url})"
     changes = result.changes
-    note_gone(target.branch, f"{target.remote}'s {target.branch} has", pages_among(changes.removed))
+    gone = pages_among(changes.removed)
+    moved = {}
+    if gone and result.build:  # (what the site's last build knew of the items' pages: deploy reads its cache only)
+        moved = moves(gone, item_pages(BuildCache.load(config.root).items.values()),
+                      result.build.site.model.site.items)
+    note_gone(target.branch, f"{target.remote}'s {target.branch} has", gone, config.base_url, moved)
     held = (f"{target.remote}'s {target.branch} already holds this site "
             f"({len(changes.files)} file{'s' * (len(changes.files) != 1)})")
     if target.dry_run and result.up_to_date:

@@ -8,7 +8,7 @@ import os
 import sys
 import time
 
-from generator.build.writer import gone_note
+from generator.build.gone import gone_note
 from generator.errors import left_out, printable, summarised
 
 
@@ -30,9 +30,9 @@ def note_empty(result) -> None:
         print(printable(f"note: {result.note}"), file=sys.stderr)
 
 
-def note_gone(where: str, had: str, pages: tuple[str, ...], shown: int = 10) -> None:
+def note_gone(where: str, had: str, pages: tuple[str, ...], base_url: str, moved=None) -> None:
     """Say gone_note's note, if there is one."""
-    said = gone_note(where, had, pages, shown)
+    said = gone_note(where, had, pages, base_url, moved or {})
     if said:
         print(said, file=sys.stderr)
 

@@ -43,7 +43,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions, Cancelled
-from generator.build.writer import gone_note
+from generator.build.gone import gone_note, item_pages, moves
 from generator.config.values import Config
 from generator.errors import NewsdeskError, Problem, Unwritten, left_out, printable, summarised
 from generator.i18n import Words, load_words
@@ -98,6 +98,7 @@ class Rebuild:
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
     note: str = ""  # BuildResult.note: why the site has no items
     gone: tuple[str, ...] = ()  # pages the output had before and has no more (WriteReport.gone_pages)
+    moved: tuple[tuple[str, str | None], ...] = ()  # of those, the items' pages: where each is now (gone.moves)
 
 
 _PLACEHOLDER = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
@@ -381,8 +382,10 @@ class DevServer:
         pages = rendered = written = removed = 0
         mode = note = ""
         gone: tuple[str, ...] = ()
+        moved: dict[str, str | None] = {}
         handover = None
         building.unbuilt.update(changes)
+        before_items = item_pages(building.session.cache.items.values())  # (the rebuild replaces them)
         try:
             # A theme folder removed or renamed is config.yaml's `theme:` naming nothing: loading says so, as
             # `newsdesk build` does, rather than building with the bundled theme as if nothing had happened.
@@ -413,6 +416,7 @@ class DevServer:
             pages, rendered = len(site.pages), result.rendered
             written, removed = result.written.written, result.written.removed
             gone = tuple(sorted({*gone, *result.written.gone_pages}))
+            moved = moves(gone, before_items, site.model.site.items)
             live.error = ""
             self._say(site.problems, site.warnings, saved)
             self._say_notes(site.notes)
@@ -442,7 +446,7 @@ class DevServer:
             self._announce(action)
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
                          (time.perf_counter() - started) * 1000, self._live.error, self._left_out_text, mode, note,
-                         gone)
+                         gone, tuple(moved.items()))
         self._finish(record, before[1])
         if served is not None and self.config is not None and self.config.base_path != served:
             # (the open page, at the old path, now shows the site's not-found page)
@@ -638,7 +642,7 @@ class DevServer:
                        f"rebuilt, {files}, {took}")
         if record.gone:  # (as `newsdesk build` says it, naming fewer: a line in a running log)
             self._echo(gone_note(f"{self._relative(self.config.output_path)}/", "the last build wrote", record.gone,
-                                 shown=3), True)
+                                 self.config.base_url, dict(record.moved), shown=3), True)
 
     # --- answering requests -----------------------------------------------------------------------------
 
