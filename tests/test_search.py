@@ -373,6 +373,29 @@ def test_compatibility_characters_give_the_words_of_the_text_made_nfkc_as_a_whol
                                                                                    "wait", "what", "non", "breaking"]
 
 
+def test_phrase_ends_are_found_where_search_js_finds_them():
+    """search_compounds.PHRASE_END is written so that `re` looks for its first character in C (one class, then which
+    end it is), not tried at each character as search.js's two alternatives are: it must find the same ends, at every
+    place a search may start, as search.js's pattern read by Python."""
+    import random
+
+    from generator.plan.search_compounds import PHRASE_END
+
+    script = (ROOT / "themes/default/static/search/search.js").read_text(encoding="utf-8")
+    written = re.search(r"var PHRASE_END = /(.+)/u;", script).group(1)
+    plain = re.compile(written.encode("ascii").decode("unicode_escape"))
+    chars = ".,;:!?\u2026\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()[]{} \t\n\u00a0\u2028ax1"
+    pick = random.Random(46)
+    texts = ["".join(pick.choice(chars) for _ in range(pick.randint(0, 10))) for _ in range(30_000)] + TRICKY
+    spans = 0
+    for text in texts:
+        for start in range(len(text) + 1):
+            found, wanted = PHRASE_END.search(text, start), plain.search(text, start)
+            assert (found and found.span()) == (wanted and wanted.span()), (text, start)
+            spans += found is not None
+    assert spans > 50_000
+
+
 def test_a_text_spelled_phrase_by_phrase_has_the_words_it_has_spelled_whole():
     """The index spells a title, an excerpt and a text phrase by phrase for their joins (two words side by side,
     within a phrase) and takes the text's words from its phrases', each spelled once: they must be the words of the

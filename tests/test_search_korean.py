@@ -127,3 +127,28 @@ def test_a_korean_word_typed_in_latin_letters_finds_and_marks_the_hangul_word(tm
         page.goto(base + "search/?q=busan")
         page.locator("#search-status").filter(has_text="1건").wait_for(timeout=10_000)
         assert page.locator("#search-results .card-title mark").all_inner_texts() == ["부", "산"]
+
+
+def test_the_index_says_whether_it_lists_hangul_words_in_latin_letters(tmp_path):
+    """search.js marks a Hangul word whose romanisation a Latin query holds only where the index lists it so: meta.json's
+    `hangul`, true on a Korean site alone."""
+    files = {"content/bus.md": item(STORIES["bus"], "2026-11-20T08:00:00Z", body=STORIES["bus"])}
+    found = {}
+    for language in ("ko", "en"):
+        config, _ = build_site(make_site(tmp_path / language, files, BASIC_CONFIG + f"language: {language}\n"))
+        found[language] = json.loads((config.output_path / SEARCH_FOLDER / "meta.json").read_bytes())["hangul"]
+    assert found == {"ko": True, "en": False}
+
+
+@pytest.mark.slow
+def test_a_latin_query_marks_no_hangul_word_on_a_site_that_is_not_korean(tmp_path, page):
+    """On an English site "seoul" finds a story by its Latin word: 서울 beside it is not what matched (the index lists no
+    Hangul word by its romanisation there), so it is not marked."""
+    title = "Seoul 서울 opens a new subway line"
+    files = {"content/subway.md": item(title, "2026-11-20T08:00:00Z", body=title)}
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "language: en\n"))
+    with search_page(page, config) as base:
+        page.goto(base + "search/?q=seoul")
+        page.locator("#search-results .card-title a").first.wait_for(timeout=10_000)
+        assert page.locator("#search-results .card-title a").all_inner_texts() == [title]
+        assert page.locator("#search-results .card-title mark").all_inner_texts() == ["Seoul"]

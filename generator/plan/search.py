@@ -62,7 +62,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word, spaces_made_one
 from generator.site.types import badge, list_key, title_word
 from generator.urls import resized_url
 
-FORMAT = 35  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 36  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel

@@ -198,8 +198,11 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
 
 # Where a sentence or a phrase ends: no join across it ("code. Set" is no "codeset"). A full stop, comma, colon ...
 # before a space or the text's end (a dot inside "ASP.NET" or "9.3" is none), or one of the scripts written without
-# spaces, or a bracket (search.js: PHRASE_END)
-PHRASE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\[\]{}]")
+# spaces, or a bracket (search.js: PHRASE_END). Written as one class of every end's first character, then which end
+# it is, so that `re` looks for that class in C: search.js's two alternatives are tried at every character of a text
+_PHRASE_STOPS = ".,;:!?\u2026"
+_PHRASE_MARKS = "\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\\[\\]{}"
+PHRASE_END = re.compile(rf"[{_PHRASE_STOPS}{_PHRASE_MARKS}](?:(?<=[{_PHRASE_STOPS}])[{_PHRASE_STOPS}]*(?=\s|$)|(?<=[{_PHRASE_MARKS}]))")
 
 
 def phrase_joins(text: str, casing: str = "", optional: frozenset[str] | set[str] = frozenset(),

@@ -3,7 +3,8 @@ and written, the terms sharded, the records chunked. The files, under SEARCH_FOL
 
     meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "split", "files",
                        "source", "latin", "particles" (Korean's: languages.KOREAN_PARTICLES, which a query need not
-                       match), "tails" (how many tails files)}
+                       match), "hangul" (whether a Hangul word is listed by its romanisation too: search_hangul),
+                       "tails" (how many tails files)}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
@@ -178,7 +179,7 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
             "keys": _listed(start for start in under if start not in split), "split": _listed(split),
             "files": len(files) + 1, "source": index.source,
             "latin": {letter: list(spellings) for letter, spellings in index.latin},
-            "particles": list(KOREAN_PARTICLES), "tails": len(tails)}
+            "particles": list(KOREAN_PARTICLES), "hangul": index.hangul, "tails": len(tails)}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 

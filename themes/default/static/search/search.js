@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 35; // generator/plan/search.py FORMAT
+  var FORMAT = 36; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search_tokens.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search_tasks.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search_tasks.py PAIR, TOPIC, PROVIDER
@@ -533,6 +533,7 @@
         return typeof particle === "string" && /^[\uac00-\ud7a3]+$/.test(particle);
       });
       meta.particle = particleOf(particles);
+      meta.hangul = meta.hangul === true; // (whether the index lists Hangul words in Latin letters: a Korean site's)
       return loadStemmer(meta.stemmer).then(function () { return meta; });
     });
   }
@@ -1180,7 +1181,8 @@
         });
         parsed.glued.forEach(function (glue) { marks.add(glue.term); });
         var fixed = corrected ? asRead(query, parsed, perWord) : null;
-        show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix, seen: new Map(), particle: meta.particle },
+        show(mine, query, hits, meta,
+          { terms: marks, prefix: parsed.prefix, seen: new Map(), particle: meta.particle, hangul: meta.hangul },
           fixed, partial);
       });
     }).catch(function (error) {
@@ -1401,9 +1403,10 @@
   }
 
   // Where the syllables of `text`'s Hangul words whose romanisation the query holds are (a Latin query on a Korean site:
-  // "seoul" marks 서울)
+  // "seoul" marks 서울); none where the index lists no Hangul word so (meta.hangul), as a Latin query found none there
   function romanisedAt(text, marks) {
     var at = new Set();
+    if (!marks.hangul) return at;
     Array.from(text.matchAll(HANGUL_WORD)).forEach(function (run) {
       var found = romanisedWords(run[0], marks.particle).some(function (word) {
         var term = stemWord(word);
