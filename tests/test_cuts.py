@@ -41,6 +41,11 @@ CASES = [
     "÷ 0915 × 093F ÷ 0020 ÷",  # a spacing mark (Mc)
     "÷ 0627 ÷ 200F ÷ 0628 ÷",  # a direction mark is a cluster of its own
     "÷ FF76 × FF9E ÷",  # half-width katakana's voiced mark
+    # Thai's and Lao's AM, letters (Lo) that Unicode counts as spacing marks: กำ, ນ້ຳ
+    "÷ 0E01 × 0E33 ÷ 0E44 ÷ 0E23 ÷ 0E19 × 0E49 × 0E33 ÷ 0020 ÷ 0E99 × 0EC9 × 0EB3 ÷",
+    # a consonant written under another after Khmer's coeng, Myanmar's stacker, Tai Tham's sakot: ក្រ, ဂ္ဂ, ᩉ᩠ᨾ
+    "÷ 1780 × 17D2 × 179A ÷ 1791 ÷ 1002 × 1039 × 1002 ÷ 1A49 × 1A60 × 1A3E ÷",
+    "÷ 0600 × 0661 ÷ 0662 ÷ 0020 ÷ 06DD × 0663 ÷",  # Arabic's number signs go before the digits they mark
 ]
 
 
@@ -80,6 +85,32 @@ def test_a_cut_never_splits_a_conjunct_as_browsers_join_them():
     for text, ends in zip(INDIC, said):
         assert [at for at in range(1, len(text) + 1) if cluster_boundary(text, at)] == ends, text
     assert len(said) == len(INDIC) == 8
+
+
+# Text in scripts whose letters are several characters: Thai, Lao, Khmer, Myanmar, Tai Tham, Sinhala, Tibetan, Arabic
+# with a number sign, Hindi. Made of these words in turn, without spaces where the script has none.
+WORDS_OF = {"th": ["การ", "ประชุม", "คณะ", "รัฐมนตรี", "วันนี้", "อนุมัติ", "งบประมาณ", "จำนวน", "สำหรับ", "โครงการ", "น้ำ", "เหนือ"],
+            "lo": ["ກຳລັງ", "ສຳຫຼວດ", "ນ້ຳ", "ແມ່", "ເມືອງ"], "km": ["ព្រះរាជាណាចក្រ", "កម្ពុជា", "ស្ត្រី", "ខ្មែរ"],
+            "my": ["မြန်မာ", "နိုင်ငံ", "သတင်း", "ဂ္ဂ"], "nod": ["ᩉ᩠ᨾᩣ", "ᨠᩤ᩠ᨿ"], "si": ["ශ්‍රී", "ලංකාව"],
+            "bo": ["བོད་", "ཡིག"], "ar": ["\u0600\u0661\u0662", "\u06dd\u0663", "عربي"], "hi": INDIC[0].split()}
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="needs node (its ICU's grapheme clusters) to compare with")
+def test_a_cut_never_falls_inside_a_cluster_as_browsers_draw_it_in_any_script():
+    # (a cut before Thai's ำ left กำไร's ก alone; after Khmer's coeng, a subscript consonant without its base)
+    texts = ["".join(words[(n * 5) % len(words)] for n in range(40)) for words in WORDS_OF.values()]
+    script = ("const texts = JSON.parse(process.argv[1]);"
+              "console.log(JSON.stringify(texts.map(text => [...new Intl.Segmenter('und', {granularity: 'grapheme'})"
+              ".segment(text)].map(part => part.index + part.segment.length))));")
+    said = json.loads(subprocess.run(["node", "-e", script, json.dumps(texts)], capture_output=True, text=True,
+                                     check=True).stdout)
+    assert len(said) == len(texts) == len(WORDS_OF)
+    for text, ends in zip(texts, said):
+        inside = [at for at in range(1, len(text)) if cluster_boundary(text, at) and at not in ends]
+        assert inside == [], (text, [(at, hex(ord(text[at]))) for at in inside])
+        for limit in range(len(text)):
+            cut = cut_clusters(text, limit)
+            assert len(cut) in ends or not cut, (text, limit)
 
 
 def test_a_clamped_headline_of_joined_letters_is_its_words_escaped():

@@ -55,8 +55,8 @@ def hindi(tmp_path_factory):
 
 
 # The clamped headline's last line: each letter (Intl.Segmenter's grapheme clusters, a conjunct one) as laid out
-LAST_LINE = """() => {
-  const h = document.querySelector('.story-cover h1.long'), box = h.getBoundingClientRect();
+LAST_LINE = """(selector) => {
+  const h = document.querySelector(selector || '.story-cover h1.long'), box = h.getBoundingClientRect();
   const style = getComputedStyle(h), height = parseFloat(style.lineHeight), clamp = parseInt(style.webkitLineClamp);
   const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT), middle = box.top + (clamp - 0.5) * height;
   const letters = [];
@@ -74,14 +74,16 @@ LAST_LINE = """() => {
 }"""
 
 
-def _ink(picture) -> list[list[bool]]:
-    """Where the white headline is drawn (columns of rows), on the cover's dark ground."""
+def _ink(picture, dark: bool = False) -> list[list[bool]]:
+    """Where the white headline is drawn (columns of rows), on the cover's dark ground (or a `dark` one on a card's
+    light ground)."""
     width, height = picture.size
     pixels = picture.convert("L").load()
-    return [[pixels[x, y] > 160 for y in range(height)] for x in range(width)]
+    return [[(pixels[x, y] < 100) if dark else (pixels[x, y] > 160) for y in range(height)] for x in range(width)]
 
 
-def test_a_cut_headline_ends_on_whole_letters(browser, hindi):
+@pytest.mark.parametrize("where", ["story", "search"])
+def test_a_cut_headline_ends_on_whole_letters(browser, hindi, where):
     # At each width, where the cut line's last letter ends: the last column with ink in the upper part of the line,
     # where every Devanagari letter has its headstroke and the ellipsis's dots have none. That must be the end of
     # one of the line's letters (within the pixels a headstroke runs on), not the middle of one: half a conjunct
@@ -95,12 +97,21 @@ def test_a_cut_headline_ends_on_whole_letters(browser, hindi):
         context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
         try:
             tab = context.new_page()
-            tab.goto(url + site.items[0].path, wait_until="load")
-            tab.add_style_tag(content=".story-cover .hero { visibility: hidden }")  # (a ground of one colour)
-            line = tab.evaluate(LAST_LINE)
+            if where == "story":
+                tab.goto(url + site.items[0].path, wait_until="load")
+                tab.add_style_tag(content=".story-cover .hero { visibility: hidden }")  # (a ground of one colour)
+                selector = ".story-cover h1.long"
+            else:  # (the search page draws its results' cards itself, after it is parsed)
+                tab.goto(url + "search/?q=" + HEADLINES[0].split()[0], wait_until="load")
+                tab.add_style_tag(content=".search-result .card-media { visibility: hidden }")
+                selector = "#search-results .card-title.long a"
+                tab.wait_for_selector(selector)
+                tab.wait_for_timeout(100)  # (static/js/words.js's turn)
+            line = tab.evaluate(LAST_LINE, selector)
             assert line["letters"], width
             cut = _ink(Image.open(io.BytesIO(tab.screenshot(clip={
-                "x": line["x"], "y": line["y"] + line["top"], "width": line["width"], "height": line["height"]}))))
+                "x": line["x"], "y": line["y"] + line["top"], "width": line["width"], "height": line["height"]}))),
+                dark=where == "search")
             top = int(line["height"] * 0.4)
             drawn = [x for x in range(len(cut)) if any(cut[x][:top])]
             dots = [x for x in range(len(cut)) if any(cut[x]) and x > drawn[-1]]

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import build_site, html_elements, item, make_site
+from conftest import BASIC_CONFIG, build_site, html_elements, item, make_site
 
 OPENERS, PDF, PDI = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068", "\u202c", "\u2069"
 
@@ -118,3 +118,48 @@ def test_a_search_result_s_snippet_is_cut_between_clusters(tmp_path, page):
     family = "\U0001F469\u200D\U0001F469\u200D\U0001F467"  # 👩‍👩‍👧
     snippet = _search_snippet(tmp_path, page, "w001," + family * 100)
     assert snippet.startswith("w001," + family) and snippet.endswith(family + "\u2026"), snippet
+
+
+# Thai is written without spaces between its words, Hindi with them: made of these words in turn
+THAI = ["การ", "ประชุม", "คณะ", "รัฐมนตรี", "วันนี้", "ได้", "อนุมัติ", "งบประมาณ", "จำนวน", "มาก", "สำหรับ", "โครงการ", "น้ำ",
+        "ใน", "ภาค", "เหนือ"]
+HINDI = ["प्रधानमंत्री", "ने", "राष्ट्रीय", "शिक्षा", "नीति", "के", "अंतर्गत", "ग्रामीण", "क्षेत्रों", "में", "स्वास्थ्य", "केंद्रों",
+         "का", "विस्तार", "किया"]
+
+# Where a text may be cut with its words whole, by the browser's own word breaks (its dictionaries find Thai's)
+WORD_EDGES = """text => { const edges = [];
+  for (const part of new Intl.Segmenter(undefined, {granularity: 'word'}).segment(text)) edges.push(part.index);
+  edges.push(text.length); return edges; }"""
+
+
+@pytest.mark.slow
+def test_a_search_result_s_snippet_keeps_its_words_whole_in_every_script(tmp_path, page):
+    """search.js cuts a long summary, or a story's text, around its first match: Thai, without a space after the
+    match, was cut to nothing ("w001…"), and a match deep in a Thai text was left out of its window (no space to
+    start it at); each cut must fall between two words, as the browser finds them."""
+    from conftest import static_server
+
+    thai = "".join(THAI[(n * 7) % len(THAI)] for n in range(90))
+    hindi = " ".join(HINDI[(n * 4) % len(HINDI)] for n in range(70))
+    # the query -> the text its snippet is cut from: a summary that starts with it, or a story's text that holds it
+    texts = {"w001": "w001 " + thai[:190], "w002": thai + " w002 " + thai,
+             "w003": "w003 " + hindi[:190], "w004": hindi + " w004 " + hindi}
+    files = {f"content/{word}.md": item(f"Story {n}", date=f"2026-11-20T1{n}:00:00Z",
+                                        excerpt=json.dumps(text if n % 2 == 0 else "Short."),
+                                        body="Short." if n % 2 == 0 else text)
+             for n, (word, text) in enumerate(texts.items())}
+    # (each its own result: stories would fold items of the same words into one)
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "stories:\n  enabled: false\n"))
+    with static_server(config.output_path) as base:
+        for n, (word, text) in enumerate(texts.items()):
+            page.goto(base + "search/?q=" + word)
+            page.wait_for_function("document.querySelectorAll('#search-results li .excerpt mark').length > 0")
+            snippet = page.evaluate("title => [...document.querySelectorAll('#search-results li')].find(li => "
+                                    "li.querySelector('.card-title').textContent.trim() === title)"
+                                    ".querySelector('.excerpt').textContent", f"Story {n}")
+            edges = page.evaluate(WORD_EDGES, text)
+            shown = snippet.removeprefix("\u2026").removesuffix("\u2026")
+            start = text.find(shown)
+            assert word in shown and start >= 0 and len(shown) > 90, (word, snippet)
+            assert snippet.endswith("\u2026") and start + len(shown) < len(text), (word, snippet)
+            assert start in edges and start + len(shown) in edges, (word, snippet[:20], snippet[-20:])

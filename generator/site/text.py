@@ -270,7 +270,13 @@ def _tag_gap(match: re.Match, closed: frozenset[str]) -> str:
 # indicators, nor between Hangul jamo of one syllable, nor in CR LF). A few rules written out rather than a
 # dependency (the `regex` module's \X): a cut needs only to know its own place.
 _EXTENDING = frozenset(("Mn", "Me", "Mc"))
-_EXTENDING_TOO = re.compile("[\u200c\u200d\uff9e\uff9f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+# (and Thai's and Lao's AM, letters that Unicode counts as spacing marks: กำ is one)
+_EXTENDING_TOO = re.compile("[\u200c\u200d\u0e33\u0eb3\uff9e\uff9f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+# No cut after these: Unicode's Prepend characters news text holds (Arabic's number signs, written before the digits
+# they mark), and the invisible stackers that write the next consonant under the one before (Khmer's coeng,
+# Myanmar's, Tai Tham's sakot, Sundanese's), a conjunct as a virama's is (ICU keeps it whole: ក្រ is one cluster).
+_BOUND_TO_NEXT = re.compile("[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u1039\u17d2\u1a60\u1bab"
+                            "\U000110bd\U000110cd]")
 _REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
 # Unicode 15.1's Indic conjunct break (GB9c, the InCB property of DerivedCoreProperties.txt): a consonant after a
 # virama that joins it to the consonant before is in that consonant's cluster (क् + ष is क्ष), in the six scripts
@@ -306,7 +312,8 @@ def cluster_boundary(text: str, at: int) -> bool:
     before, after = text[at - 1], text[at]
     if before.isascii() and after.isascii():  # (most cuts: only CR LF holds together)
         return not (before == "\r" and after == "\n")
-    if unicodedata.category(after) in _EXTENDING or _EXTENDING_TOO.match(after) or before == "\u200d":
+    if (unicodedata.category(after) in _EXTENDING or _EXTENDING_TOO.match(after) or before == "\u200d"
+            or _BOUND_TO_NEXT.match(before)):
         return False
     if _CONSONANT.match(after) and _joined(text, at):
         return False

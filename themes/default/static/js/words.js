@@ -1,15 +1,21 @@
 // The words of a clamped text (a card's summary, a long headline) written without spaces between them, as Thai,
-// Lao, Khmer and Burmese are: each in a <span class="word">, an inline block (static/css/site.css), so that the
-// clamp's ellipsis hides a word whole where Chromium's cut one in two. The browser finds the words (Intl.Segmenter,
-// with the dictionaries its line breaking uses: the lines break between the same words as before); the build has
-// no dictionary to find them with (filters.whole_words does it for words with spaces between them, Hindi's).
-// Search results drawn later are wrapped too. Without JavaScript or Intl.Segmenter nothing changes.
+// Lao, Khmer and Burmese are, or whose letters join (Hindi's conjuncts): each in a <span class="word">, an inline
+// block (static/css/site.css), so that the clamp's ellipsis hides a word whole where Chromium's cut one in two. The
+// browser finds the words (Intl.Segmenter, with the dictionaries its line breaking uses: the lines break between the
+// same words as before); the build has no dictionary to find them with (filters.whole_words does it for the
+// headlines of words with spaces between them, Hindi's). Search results drawn later are wrapped too. Without
+// JavaScript or Intl.Segmenter nothing changes.
 (function () {
   "use strict";
   if (typeof Intl === "undefined" || !Intl.Segmenter || typeof MutationObserver === "undefined") return;
   var CLAMPED = ".excerpt, .card-title.long a, h1.long, .picture-words .caption"; // (the boxes site.css clamps)
   var UNSPACED = new RegExp("[\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tai_Tham}" +
                             "\\p{Script=New_Tai_Lue}]", "u");
+  // And the words of a text whose letters join (a virama's conjunct: Devanagari, Bengali, Gujarati, Oriya, Telugu,
+  // Malayalam), as filters.whole_words does with the build's headlines: the search page's results are drawn here.
+  var JOINS = /[\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d]/;
+  var JOINING = new RegExp("[\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gujarati}\\p{Script=Oriya}" +
+                           "\\p{Script=Telugu}\\p{Script=Malayalam}]", "u");
   var words = new Intl.Segmenter(undefined, { granularity: "word" });
 
   // The text node a character of `element`'s text is in, and where in it: `nodes` as wrap lists them, their
@@ -34,7 +40,8 @@
   // word's letters into several (a highlight across a word's edge is parted in two, one in each word).
   function wrap(element) {
     var text = element.textContent;
-    if (!UNSPACED.test(text) || element.querySelector(".word")) return;
+    var joined = JOINS.test(text);
+    if (!(joined || UNSPACED.test(text)) || element.querySelector(".word")) return;
     var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT), nodes = [], at = 0;
     while (walker.nextNode()) {
       nodes.push([walker.currentNode, at]);
@@ -42,7 +49,7 @@
     }
     var found = [];
     for (var step of words.segment(text)) {
-      if (step.isWordLike && UNSPACED.test(step.segment)) found.push(step);
+      if (step.isWordLike && (UNSPACED.test(step.segment) || joined && JOINING.test(step.segment))) found.push(step);
     }
     for (var n = found.length - 1; n >= 0; n--) { // (from the last: a word's split leaves the ones before it whole)
       var first = place(nodes, found[n].index, false);

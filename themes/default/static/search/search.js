@@ -1428,15 +1428,39 @@
     return first;
   }
 
-  // The excerpt, or a window of it around its first matching word.
+  // The excerpt, or a window of it around its first matching word, cut between words at both ends.
   function snippet(text, marks) {
     text = String(text);
     if (text.length <= SNIPPET || !marks) return text;
     var first = firstMatch(text, marks);
-    if (first < SNIPPET / 2) return closed(clusters(text, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026";
-    var from = text.lastIndexOf(" ", first - SNIPPET / 3);
-    var cut = text.slice(from < 0 ? 0 : from + 1);
-    return "\u2026" + (cut.length > SNIPPET ? closed(clusters(cut, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026" : cut);
+    if (first < SNIPPET / 2) return closed(wholeWords(text, SNIPPET)) + "\u2026";
+    var cut = text.slice(wordStart(text, first - SNIPPET / 3));
+    return "\u2026" + (cut.length > SNIPPET ? closed(wholeWords(cut, SNIPPET)) + "\u2026" : cut);
+  }
+
+  // Where a text's words begin and end, by the browser's word breaks: its dictionaries find the words of Thai, Lao,
+  // Khmer and Burmese, written without spaces between them (a cut at the last space took a Thai snippet's whole
+  // text away, and one at a letter parted a word). Without Intl.Segmenter, at spaces.
+  var WORDS = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "word" }) : null;
+
+  // Where the word that `text`'s character `at` is in starts (the spaces before a word: where it starts).
+  function wordStart(text, at) {
+    if (at <= 0) return 0;
+    if (WORDS) {
+      var from = Math.max(0, at - 64); // (the words near `at`, not all of a story's text)
+      return from + WORDS.segment(text.slice(from, at + 64)).containing(at - from).index;
+    }
+    var space = text.lastIndexOf(" ", at);
+    return space < 0 ? 0 : space + 1;
+  }
+
+  // The start of `text`, at most `most` UTF-16 units, ending with a whole word, without the spaces after it; a word
+  // longer than half of that is cut between two clusters.
+  function wholeWords(text, most) {
+    if (text.length <= most) return text;
+    var end = WORDS ? WORDS.segment(text.slice(0, most + 64)).containing(most).index : text.lastIndexOf(" ", most);
+    var cut = text.slice(0, Math.max(end, 0)).replace(/\s+$/, "");
+    return cut.length > most / 2 ? cut : clusters(text, most);
   }
 
   // The start of `text`, at most `most` UTF-16 units, ending between two grapheme clusters, as the index's
