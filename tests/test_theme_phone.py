@@ -276,6 +276,28 @@ def test_a_page_drawn_before_it_has_all_come_moves_nothing_as_the_rest_comes(bro
             context.close()
 
 
+
+def test_a_base_html_of_ones_own_without_the_class_has_its_header_and_footer_drawn(browser, tmp_path):
+    # (a base.html written anew: no <main> after the header, nothing after the footer; the default stylesheet)
+    own = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}</title>'
+           '<link rel="stylesheet" href="{{ url(\'static/css/site.css\') }}"></head><body>'
+           '<header class="site-header"><div class="wrap"><a class="brand" href="{{ url(\'\') }}">Own</a></div>'
+           '</header><div class="wrap">{% block main %}{% endblock %}</div>'
+           '<footer class="site-footer"><div class="wrap"><p>Own footer</p></div></footer></body></html>')
+    root = make_site(tmp_path / "site", {"content/a.md": item("Harbour reopens")},
+                     "title: Own\nbase_url: https://example.org/\n")
+    (root / "themes" / "default" / "templates").mkdir(parents=True)
+    (root / "themes" / "default" / "templates" / "base.html").write_text(own, encoding="utf-8")
+    config, _ = build_site(root)
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, PHONE)
+        try:
+            tab = context.new_page()
+            tab.goto(url, wait_until="load")
+            assert tab.locator(".site-header").is_visible() and tab.locator(".site-footer").is_visible()
+        finally:
+            context.close()
+
 # --- pictures ------------------------------------------------------------------------------------------
 
 PICTURE_CONFIG = """\
