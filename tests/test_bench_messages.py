@@ -10,6 +10,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # each test runs a benchmark script as a process of its own
+
 # A Python without pagefind: the import system finds no module a None in sys.modules stands for.
 WITHOUT_PAGEFIND = ("import runpy, sys; sys.modules['pagefind'] = None; sys.argv[0] = 'search_quality'; "
                     "runpy.run_module('bench.search_quality', run_name='__main__')")

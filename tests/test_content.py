@@ -1195,6 +1195,7 @@ def test_a_link_to_a_folder_is_said_not_to_be_followed(tmp_path, monkeypatch, ca
     assert not (root / "output/news/2026/11/20/one").exists()
 
 
+@pytest.mark.slow  # a build as a process of its own
 def test_a_file_name_that_is_not_utf8_is_named_in_a_valid_report(tmp_path):
     root = make_site(tmp_path / "site", {"content/ok.md": item("OK")})
     content = os.fsencode(root / "content")

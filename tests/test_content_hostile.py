@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, build_said, item, make_site
 
 
@@ -58,6 +60,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error_and_the_rest_builds(tmp_path
     assert "error: content/folder-of-a-mirror/folder-of-a-mirror/" in said, said
 
 
+@pytest.mark.slow  # a build as a process of its own
 def test_an_item_file_that_is_a_pipe_or_a_socket_is_an_error_and_the_rest_builds(tmp_path):
     """A named pipe or a socket named as an item (`x.md`), or a link to one, was passed over unsaid (and a pipe,
     opened, would wait for a writer forever: the build runs with a time limit). A folder named `x.md` is a folder:

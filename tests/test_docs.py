@@ -254,6 +254,7 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
 
 
 
+@pytest.mark.slow  # a build as a process of its own
 def test_the_migrating_page_s_hugo_post_builds_as_the_page_says(tmp_path):
     """docs/migrating.md's Hugo post, copied in as the page says: its video is the player, its figure a picture,
     and the warning the page shows is the one the build gives."""

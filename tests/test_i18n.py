@@ -251,7 +251,8 @@ def test_a_right_to_left_language_without_words_shows_an_english_page_and_its_co
     # laid out right to left, where "4 Mar 2026" read "Mar 2026 4" and "1 story" "story 1"
     result, out = built(site_in(tmp_path, language))
     front = page(out, "index.html")
-    assert f'<html lang="{language}">' in front and '<body lang="en">' in front and ">Latest</a>" in front
+    assert f'<html lang="{language}">' in front and '<body class="drawn-whole" lang="en">' in front
+    assert ">Latest</a>" in front
     assert f'<a href="/gazette/news/2026/03/01/robot-learns-to-knit/" lang="{language}">' in front  # (its content)
     [warning] = [str(w) for w in result.site.warnings]
     assert re.match(rf"config\.yaml:\d+: the theme has no words in {language}: its pages show them in English",
@@ -259,7 +260,7 @@ def test_a_right_to_left_language_without_words_shows_an_english_page_and_its_co
     # with words of its own (a words file of the site's: any text), the page is the language's, right to left
     root = site_in(tmp_path / "own", language, {f"themes/default/i18n/{language}.yaml": "latest: Latest\n"})
     front = page(built(root)[1], "index.html")
-    assert f'<html lang="{language}" dir="rtl">' in front and "<body>" in front
+    assert f'<html lang="{language}" dir="rtl">' in front and '<body class="drawn-whole">' in front
 
 
 def test_a_site_overrides_and_adds_words_and_is_told_of_missing_ones(tmp_path):

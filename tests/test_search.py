@@ -396,6 +396,7 @@ def test_phrase_ends_are_found_where_search_js_finds_them():
     assert spans > 50_000
 
 
+@pytest.mark.slow  # over 10,000 texts, six ways
 def test_a_text_spelled_phrase_by_phrase_has_the_words_it_has_spelled_whole():
     """The index spells a title, an excerpt and a text phrase by phrase for their joins (two words side by side,
     within a phrase) and takes the text's words from its phrases', each spelled once: they must be the words of the

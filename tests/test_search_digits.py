@@ -5,6 +5,7 @@ search page (search.js, in node and in Debian chromium) alike."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -23,11 +24,12 @@ def _written(number: str, zero: int) -> str:
     return "".join(chr(zero + int(digit)) for digit in number)
 
 
-def _unicodes_digit_sets() -> list[int]:
+@functools.cache  # (a walk over all of Unicode, the same for each test that asks)
+def _unicodes_digit_sets() -> tuple[int, ...]:
     """The zero of each set of decimal digits Python's Unicode tables know, but ASCII's and those NFKD writes as
     ASCII's (full-width, mathematical)."""
-    return [point for point in range(0x80, 0x110000) if unicodedata.category(chr(point)) == "Nd"
-            and unicodedata.decimal(chr(point)) == 0 and unicodedata.normalize("NFKD", chr(point)) == chr(point)]
+    return tuple(point for point in range(0x80, 0x110000) if unicodedata.category(chr(point)) == "Nd"
+                 and unicodedata.decimal(chr(point)) == 0 and unicodedata.normalize("NFKD", chr(point)) == chr(point))
 
 
 def test_every_set_of_decimal_digits_is_listed_in_both_tokenisers():

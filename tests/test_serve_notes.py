@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from conftest import item, make_site
 from generator import cli
 from generator.publish.deploy import Changes
@@ -133,6 +135,7 @@ def test_serve_says_a_broken_items_error_as_build_does(tmp_path, monkeypatch, ca
         dev.stop()
 
 
+@pytest.mark.slow  # serve as a process of its own
 def test_serve_open_without_a_browser_says_to_open_the_address(tmp_path):
     """`newsdesk serve --open` on a machine without a browser (over ssh, a container) opened nothing and said
     nothing. BROWSER=false is a browser that fails, as none found does."""

@@ -885,6 +885,7 @@ def _read_address(process: subprocess.Popen) -> str:
     raise AssertionError("serve printed no address; stderr: " + process.stderr.read())
 
 
+@pytest.mark.slow  # serve as a process of its own
 def test_ctrl_c_stops_serve_cleanly(site):
     process = _serve_command(site, "--port", "0")
     try:

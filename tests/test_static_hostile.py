@@ -10,9 +10,12 @@ import socket
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, item, make_site
 
 
+@pytest.mark.slow  # a build as a process of its own
 def test_what_is_no_plain_file_of_the_site_in_static_is_said_and_the_rest_copied(tmp_path):
     """Each of these was passed over without a word (and a link out of the site was copied: a theme cloned from
     elsewhere, as git keeps links, could publish any file of the computer that builds it)."""
@@ -66,6 +69,7 @@ def test_what_is_no_plain_file_of_the_site_in_static_is_said_and_the_rest_copied
     assert "private" not in "".join(path.read_text(errors="replace") for path in out.rglob("*") if path.is_file())
 
 
+@pytest.mark.slow  # a build as a process of its own
 def test_a_theme_folder_linked_in_from_elsewhere_copies_its_own_files(tmp_path):
     """A theme kept outside the site and linked in (`themes/paper -> ~/themes/paper`): its files, and links among
     them, are its own, not files outside the site."""
@@ -83,6 +87,7 @@ def test_a_theme_folder_linked_in_from_elsewhere_copies_its_own_files(tmp_path):
     assert (root / "output/static/css/print.css").read_text() == "p { margin: 0 }\n"
 
 
+@pytest.mark.slow  # a build as a process of its own
 def test_a_static_file_whose_name_no_published_site_can_hold_is_said_escaped_and_the_rest_copied(tmp_path):
     """A theme cloned from elsewhere names a file with a line break, an escape sequence or a byte that is not
     UTF-8. Each was copied and published: deploy hands every name to git fast-import one to a line, where a

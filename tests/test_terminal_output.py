@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, build_said, item, make_site
 from test_server import Lines, rebuilt, start, write
 
@@ -54,6 +56,7 @@ def test_serve_says_a_changed_files_name_and_its_notes_escaped(tmp_path):
         dev.stop()
 
 
+@pytest.mark.slow  # a build as a process of its own
 def test_what_logging_says_shows_a_files_name_escaped(tmp_path):
     """`--debug` (and a folder serve cannot watch) say names through logging, which printed them raw."""
     site = make_site(tmp_path / "site", {"content/now.md": item("Now"),

@@ -186,8 +186,9 @@ RUNAWAY = {
 }
 
 
-@pytest.mark.parametrize("kind", [pytest.param(kind, marks=pytest.mark.slow) if kind in ("loops", "macro", "includes")
-                                  else kind for kind in RUNAWAY])
+# (two builds as processes of their own, each running up to its budget or its memory: one kind in the quick tier)
+@pytest.mark.parametrize("kind", [kind if kind == "slices" else pytest.param(kind, marks=pytest.mark.slow)
+                                  for kind in RUNAWAY])
 def test_a_theme_s_template_that_runs_without_end_stops_the_build_at_its_line(tmp_path, kind):
     """A cloned theme's loop inside a loop, or a macro or include calling itself twice, ran for days: the sandbox
     bounds one range, not a page's steps; `*` and `**` filled the memory. A page has a budget of steps (a loop's
