@@ -202,7 +202,8 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
 # it is, so that `re` looks for that class in C: search.js's two alternatives are tried at every character of a text
 _PHRASE_STOPS = ".,;:!?\u2026"
 _PHRASE_MARKS = "\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f()\\[\\]{}"
-PHRASE_END = re.compile(rf"[{_PHRASE_STOPS}{_PHRASE_MARKS}](?:(?<=[{_PHRASE_STOPS}])[{_PHRASE_STOPS}]*(?=\s|$)|(?<=[{_PHRASE_MARKS}]))")
+PHRASE_END = re.compile(rf"[{_PHRASE_STOPS}{_PHRASE_MARKS}]"
+                        rf"(?:(?<=[{_PHRASE_STOPS}])[{_PHRASE_STOPS}]*(?=\s|$)|(?<=[{_PHRASE_MARKS}]))")
 
 
 def phrase_joins(text: str, casing: str = "", optional: frozenset[str] | set[str] = frozenset(),
