@@ -26,9 +26,10 @@ from generator.site.fields import (aliases_field, author_field, bool_field, draf
                                    opaque_field, resolved, text_field, type_field, url_field)
 from generator.site.keys import (KNOWN_FIELDS, check_keys, jekyll_post, named_otherwise, nested_spelled_as_known,
                                  spelled_as_known)
-from generator.site.markup import (MAX_FILLED_CELLS, absolute_addresses, embeddable, featured_of_address, iframe_src,
-                                   media_file, python_markdown_costly, render_markdown, sanitize, tables_bounded,
-                                   too_long_address, without_player, without_private_sources)
+from generator.site.markup import (MAX_FILLED_CELLS, PYTHON_MARKDOWN_LINES, absolute_addresses, embeddable,
+                                   featured_of_address, iframe_src, media_file, python_markdown_costly,
+                                   render_markdown, sanitize, tables_bounded, too_long_address, without_player,
+                                   without_private_sources)
 from generator.site.model import Item
 from generator.site.nested_fields import other_than, pictures_field, provider_field, related_field, topics_field
 from generator.site.notes import Notes, shown
@@ -177,7 +178,12 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
             warnings += (Problem(source.path, source.body_line + line - 1,
                                  "the body is rendered as CommonMark: Python-Markdown would take minutes over it "
                                  f"(this paragraph holds {marks:,} brackets, tags, entities and other marks)",
-                                 "split the text into shorter paragraphs, or set `markdown_engine: cmark`"),)
+                                 "split the text into shorter paragraphs, or set `markdown_engine: cmark`")
+                         if marks else
+                         Problem(source.path, source.body_line,
+                                 "the body is rendered as CommonMark: Python-Markdown would take minutes over its "
+                                 f"more than {PYTHON_MARKDOWN_LINES:,} lines",
+                                 "split the text into several items, or set `markdown_engine: cmark`"),)
     if long := too_long_address(body):
         warnings += (Problem(source.path, source.body_line + long[0] - 1,
                              f"the body has a link or picture whose address is {long[1]:,} characters long, more than "

@@ -136,6 +136,9 @@ def _words_unmangled(text: str) -> str:
 # paragraph: its time grows with the square of their number in one paragraph, which a crawled body can make
 # hours. Past this much, a body is rendered as CommonMark, which reads it in linear time.
 PYTHON_MARKDOWN_WORK = 2_000 ** 2  # the sum over paragraphs of their marks' number, squared
+# It also takes each block (a paragraph, a line of raw HTML, a heading) from the front of a list of the body's
+# blocks, each time moving the rest: its time grows with the square of their number. Every block starts a line.
+PYTHON_MARKDOWN_LINES = 20_000  # of a body (its time at this many one-line blocks: a second)
 _MARKS = "[`<&\\*_!\n"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 # A block of raw HTML, which Python-Markdown passes as it is (unless some `markdown="1"` asks it to read inside);
@@ -147,7 +150,8 @@ _UNCLOSED = re.compile(r"<(?![^<>]*>)")
 
 def python_markdown_costly(text: str) -> tuple[int, int]:
     """(line of the body, from 1, of the paragraph with the most marks Python-Markdown's inline patterns match,
-    their number) when the body would cost Python-Markdown more than PYTHON_MARKDOWN_WORK, else (0, 0)."""
+    their number) when the body would cost Python-Markdown more than PYTHON_MARKDOWN_WORK, else (0, 0); (1, 0)
+    for a body of more than PYTHON_MARKDOWN_LINES lines."""
     raw_passes = "markdown=" not in text
     total = worst = worst_line = 0
     at, line = 0, 1
@@ -162,7 +166,9 @@ def python_markdown_costly(text: str) -> tuple[int, int]:
             worst, worst_line = marks, line + len(block) - len(block.lstrip("\n"))
         line += text.count("\n", at, after)
         at = after
-    return (worst_line, worst) if total > PYTHON_MARKDOWN_WORK else (0, 0)
+    if total > PYTHON_MARKDOWN_WORK:
+        return worst_line, worst
+    return (1, 0) if text.count("\n") >= PYTHON_MARKDOWN_LINES else (0, 0)
 
 
 # In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
