@@ -16,12 +16,17 @@ def item_pages(items: Iterable) -> dict[str, object]:
     return {item.path + "index.html": item for item in items if isinstance(item, Item)}
 
 
-def moves(gone: Iterable[str], before: Mapping[str, object], now: Iterable) -> dict[str, str | None]:
+def moves(gone: Iterable[str], before: Iterable, now: Iterable) -> dict[str, str | None]:
     """Of the `gone` pages whose item `before` knows, where that item's page is now (an output name), or None when
     no published item is it: the same file, the same bytes under another name (a renamed file), or the only item
     with its link (`webUrl`, `originalUrl`). A topic's page is None too when none of the items `before` had in
     that topic is published now (its stories went with them). Other pages (a renamed topic's, an item's when the
-    cache was gone) are left out."""
+    cache was gone) are left out. `before`: the cache's values before the build (item_pages makes their pages):
+    looked through only when a page is gone, as is `now`."""
+    gone = tuple(gone)
+    if not gone:
+        return {}
+    before = item_pages(before)
     now = tuple(now)
     by_source = {item.source: item for item in now}
     by_digest = {item.digest: item for item in now}

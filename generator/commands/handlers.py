@@ -44,7 +44,7 @@ def _load(args) -> tuple:
 
 def run_build(args) -> int:
     from generator.build.cache import BuildCache
-    from generator.build.gone import item_pages, moves
+    from generator.build.gone import moves
     from generator.build.pipeline import build
 
     config, options = _load(args)
@@ -64,7 +64,7 @@ def run_build(args) -> int:
         return 2
     progress = Progress(sys.stderr)
     cache = BuildCache.load(config.root, cold=args.clean)
-    before = item_pages(cache.items.values())  # (the build replaces them: what the gone-pages note compares)
+    before = tuple(cache.items.values())  # (the build replaces them: what the gone-pages note compares)
     result = build(config, options, progress=progress, cache=cache)
     try:
         cache.save(config.root)
@@ -241,7 +241,7 @@ def run_pictures(args) -> int:
 
 def run_deploy(args) -> int:
     from generator.build.cache import BuildCache
-    from generator.build.gone import item_pages, moves
+    from generator.build.gone import moves
     from generator.build.writer import pages_among
     from generator.publish.deploy import DeployOptions, check_base_url, deploy, open_repository, pages_url
 
@@ -262,7 +262,7 @@ def run_deploy(args) -> int:
     gone = pages_among(changes.removed)
     moved = {}
     if gone and result.build:  # (what the site's last build knew of the items' pages: deploy reads its cache only)
-        moved = moves(gone, item_pages(BuildCache.load(config.root).items.values()),
+        moved = moves(gone, BuildCache.load(config.root).items.values(),
                       result.build.site.model.site.items)
     note_gone(target.branch, f"{target.remote}'s {target.branch} has", gone, config.base_url, moved)
     held = (f"{target.remote}'s {target.branch} already holds this site "

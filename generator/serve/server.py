@@ -43,7 +43,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions, Cancelled
-from generator.build.gone import gone_note, item_pages, moves
+from generator.build.gone import gone_note, moves
 from generator.config.values import Config
 from generator.errors import NewsdeskError, Problem, Unwritten, left_out, printable, summarised
 from generator.i18n import Words, load_words
@@ -385,7 +385,7 @@ class DevServer:
         moved: dict[str, str | None] = {}
         handover = None
         building.unbuilt.update(changes)
-        before_items = item_pages(building.session.cache.items.values())  # (the rebuild replaces them)
+        before_items = tuple(building.session.cache.items.values())  # (the rebuild replaces them)
         try:
             # A theme folder removed or renamed is config.yaml's `theme:` naming nothing: loading says so, as
             # `newsdesk build` does, rather than building with the bundled theme as if nothing had happened.
