@@ -118,6 +118,8 @@ ANOTHER_NAME = [
      "Brightwell reports record quarter as Fibrelink sales soar"),
     ("Rovers sign Dalby from Orvik", "Rovers sign Hollis from Orvik"),
     ("Police name Tamsin Rowe as harbour fire victim", "Police name Ellis Kade as harbour fire victim"),
+    ("Laura wins the title in Paris", "Laurent wins the title in Paris"),  # (not a place and its people's word)
+    ("Jonas wins the title in Paris", "Jonathan wins the title in Paris"),
 ]
 
 

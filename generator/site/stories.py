@@ -1036,15 +1036,19 @@ def _slots(marked: list[str], other: set[str], is_name) -> tuple[list, list[list
     return frame, slots
 
 
+_PEOPLE_ENDINGS = frozenset({"ese", "ian", "ians"})  # (a place's last letter made its people's word)
+
+
 def _variant(x: str, y: str) -> bool:
     """Whether two names are one written two ways: one the start of the other ("Teen", "Teenager"), or a letter or two
     apart, one for each three letters of the shorter ("Stacey", "Stacy"; "Kiebler", "Keibler"), or the shorter but its
-    last letter, four letters at least, the start of the other: a place and its people's word ("China", "Chinese";
-    "Ukraine", "Ukrainian")."""
+    last letter, four letters at least, the start of the other, which ends there with a people's word's ending: a
+    place and its people ("China", "Chinese"; "Ukraine", "Ukrainian"; not "Laura", "Laurent")."""
     if x.startswith(y) or y.startswith(x):
         return True
     shorter = min(len(x), len(y))
-    if shorter >= 5 and x[:shorter - 1] == y[:shorter - 1]:
+    if shorter >= 5 and x[:shorter - 1] == y[:shorter - 1] \
+            and max(x, y, key=len)[shorter - 1:].casefold() in _PEOPLE_ENDINGS:
         return True
     most = max(1, shorter // 3)
     if abs(len(x) - len(y)) > most:
