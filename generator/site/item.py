@@ -181,8 +181,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
                                  "split the text into shorter paragraphs, or set `markdown_engine: cmark`")
                          if marks else
                          Problem(source.path, source.body_line,
-                                 "the body is rendered as CommonMark: Python-Markdown would take minutes over its "
-                                 f"more than {PYTHON_MARKDOWN_LINES:,} lines",
+                                 "the body is rendered as CommonMark: Python-Markdown's time grows with the square "
+                                 f"of a body's lines, and it has more than {PYTHON_MARKDOWN_LINES:,}",
                                  "split the text into several items, or set `markdown_engine: cmark`"),)
     if long := too_long_address(body):
         warnings += (Problem(source.path, source.body_line + long[0] - 1,

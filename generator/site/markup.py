@@ -138,7 +138,7 @@ def _words_unmangled(text: str) -> str:
 PYTHON_MARKDOWN_WORK = 2_000 ** 2  # the sum over paragraphs of their marks' number, squared
 # It also takes each block (a paragraph, a line of raw HTML, a heading) from the front of a list of the body's
 # blocks, each time moving the rest: its time grows with the square of their number. Every block starts a line.
-PYTHON_MARKDOWN_LINES = 20_000  # of a body (its time at this many one-line blocks: a second)
+PYTHON_MARKDOWN_LINES = 20_000  # of a body (its time at this many one-line blocks: docs/dev/performance.md)
 _MARKS = "[`<&\\*_!\n"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 # A block of raw HTML, which Python-Markdown passes as it is (unless some `markdown="1"` asks it to read inside);
