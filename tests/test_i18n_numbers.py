@@ -117,12 +117,12 @@ def test_numbers_are_grouped_in_lakhs_and_crores_where_the_sites_language_groups
     assert (words.number(1234), words.number(99999)) == ("1,234", "99,999")  # (the same up to a lakh)
 
 
-
 def test_a_number_shorter_than_its_first_group_is_written_once(tmp_path):
     # (no CLDR language has a first group of more than three digits today; search.js writes the whole number then)
     config = load_config(make_site(tmp_path / "s", {}, "title: T\nbase_url: https://example.org/\n") / "config.yaml")
     words = dataclasses.replace(load_words(config), groups=(6, 2))
     assert (words.number(12345), words.number(1234567)) == ("12345", "1,234567")
+
 
 # CLDR 48's `ar` alone writes Latin digits, but Egypt's, Saudi Arabia's ... Arabic ones (٠-٩): a site's own
 # words file for its region says so, by the same key as Persian's
