@@ -161,5 +161,6 @@ def test_a_search_result_s_snippet_keeps_its_words_whole_in_every_script(tmp_pat
             shown = snippet.removeprefix("\u2026").removesuffix("\u2026")
             start = text.find(shown)
             assert word in shown and start >= 0 and len(shown) > 90, (word, snippet)
+            assert not shown[:1].isspace(), (word, snippet[:20])  # (no space between the ellipsis and a word)
             assert snippet.endswith("\u2026") and start + len(shown) < len(text), (word, snippet)
             assert start in edges and start + len(shown) in edges, (word, snippet[:20], snippet[-20:])

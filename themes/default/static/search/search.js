@@ -1434,7 +1434,7 @@
     if (text.length <= SNIPPET || !marks) return text;
     var first = firstMatch(text, marks);
     if (first < SNIPPET / 2) return closed(wholeWords(text, SNIPPET)) + "\u2026";
-    var cut = text.slice(wordStart(text, first - SNIPPET / 3));
+    var cut = text.slice(wordStart(text, first - SNIPPET / 3)).replace(/^\s+/, ""); // (not the spaces before it)
     return "\u2026" + (cut.length > SNIPPET ? closed(wholeWords(cut, SNIPPET)) + "\u2026" : cut);
   }
 
