@@ -581,7 +581,14 @@ def static_server(folder: Path, prefix: str = "/"):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Handler, directory=str(folder))
+    with loopback_server(functools.partial(Handler, directory=str(folder)), prefix) as address:
+        yield address
+
+
+@contextlib.contextmanager
+def loopback_server(handler, prefix: str = "/"):
+    """An HTTP server of `handler` (a request handler class) on 127.0.0.1 at a free port while the block runs: its
+    address, `prefix` after it."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     # (a short poll_interval: shutdown() waits up to one for serve_forever to stop)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)

@@ -11,13 +11,13 @@ import contextlib
 import functools
 import http.server
 import re
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, LAYOUT_SHIFT, build_site, copy_example_site, item, make_site, static_server
+from conftest import (CORPUS, LAYOUT_SHIFT, build_site, copy_example_site, item, loopback_server, make_site,
+                      static_server)
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.site.text import text_width
@@ -246,14 +246,8 @@ def trickling_server(folder: Path, prefix: str):
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with loopback_server(functools.partial(Handler, directory=str(folder)), prefix) as address:
+        yield address
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
