@@ -41,14 +41,20 @@ def moves(gone: Iterable[str], before: Iterable, now: Iterable) -> dict[str, str
         return by_source[linked.pop()] if same is None and len(linked) == 1 else same
 
     found: dict[str, str | None] = {}
+    members: dict[str, list] | None = None  # (each topic's items before, gathered once a topic's page is gone)
     for page in gone:
         old = before.get(page)
         if old is not None:
             same = now_of(old)
             found[page] = same.path + "index.html" if same is not None else None
         elif page.startswith("topics/") and page.count("/") == 2:
-            members = [item for item in before.values() if page.split("/")[1] in item.topics]
-            if members and not any(now_of(item) for item in members):
+            if members is None:
+                members = {}
+                for item in before.values():
+                    for slug in item.topics:
+                        members.setdefault(slug, []).append(item)
+            had = members.get(page.split("/")[1], ())
+            if had and not any(now_of(item) for item in had):
                 found[page] = None
     return found
 
