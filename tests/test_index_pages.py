@@ -165,6 +165,8 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
+# (slow: node compares each of the 17,576 three-letter sequences in every locale its ICU has, seconds of CPU)
+@pytest.mark.slow
 def test_the_alphabets_are_the_browsers():
     """generator/alphabets.py is the browsers' collation (ICU's): every language node knows whose order of these letters
     differs from the root collation's, in its order and groups (Chinese left out: its Latin order is pinyin's)."""
