@@ -167,8 +167,8 @@ def test_a_japanese_site_shows_the_theme_in_japanese(tmp_path):
 
 
 def test_plurals_follow_each_language(tmp_path):
-    words = {language: load_words(load_config(site_in(tmp_path, language) / "config.yaml"))
-             for language in SHIPPED}
+    checked = ("de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "nl", "pt", "ru", "ur")  # (those asserted below)
+    words = {language: load_words(load_config(site_in(tmp_path, language) / "config.yaml")) for language in checked}
     assert [words["en"].t("sources", n) for n in (1, 2)] == ["+1 source", "+2 sources"]
     assert [words["de"].t("sources", n) for n in (1, 2)] == ["+1 Quelle", "+2 Quellen"]
     assert [words["fr"].t("stories_count", n) for n in (0, 1, 2)] == ["0 article", "1 article", "2 articles"]
