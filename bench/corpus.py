@@ -53,7 +53,8 @@ TOPIC_TREE = (
 
 _PLACES = (
     "Zürich", "Málaga", "Kraków", "Łódź", "São Paulo", "Reykjavík", "Besançon", "Göteborg", "Malmö",
-    "Córdoba", "Nürnberg", "Sevilla", "Tromsø", "Århus", "Québec", "Bogotá", "Montréal", "Genève", "Brno", "Porto",
+    "Córdoba", "Nürnberg", "Sevilla", "Tromsø", "Århus", "Québec", "Bogotá", "Montréal", "Genève", "Brno",
+    "Porto",
     "Lisbon", "Oslo", "Nairobi", "Lagos", "Accra", "Lima", "Quito", "Hanoi", "Manila", "Jakarta", "Mumbai",
     "Dublin", "Leeds", "Glasgow", "Vienna", "Turin", "Bilbao", "Tallinn", "Riga", "Vilnius", "Helsinki",
     "Denver", "Austin", "Seattle", "Toronto", "Calgary", "Perth", "Auckland", "Cape Town", "Casablanca",
@@ -491,7 +492,8 @@ def shared_shape(folder: Path) -> Shape:
         data = yaml.safe_load(front)
         data["_stem"] = path.stem
         items.append(data)
-    declared = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((folder / "data" / "topics").glob("*.y*ml"))]
+    declared = [yaml.safe_load(p.read_text(encoding="utf-8"))
+                for p in sorted((folder / "data" / "topics").glob("*.y*ml"))]
     parent = {t["name"]: t.get("parent") or "" for t in declared}
     for item in items:  # a topic an item names but the site does not declare: a top-level one
         for name in item.get("topics") or ():

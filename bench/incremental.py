@@ -118,7 +118,8 @@ def measure(config_path: Path, rounds: int, target: Path | None = None, kinds: l
     session.prepare()
     prepare = ((time.perf_counter() - prepared) * 1000, (time.process_time() - processor) * 1000)
     files = sorted((config.content_path).rglob("*.md"))
-    target = target or next(p for p in files[len(files) // 2:] if "\npublished: true\n" in p.read_text(encoding="utf-8"))
+    target = target or next(p for p in files[len(files) // 2:]
+                            if "\npublished: true\n" in p.read_text(encoding="utf-8"))
     original = target.read_text(encoding="utf-8")
     results = {"first_build_s": round(first, 2), "prepare_ms": round(prepare[0], 1),
                "prepare_cpu_ms": round(prepare[1], 1), "edited": str(target), "kinds": {}}

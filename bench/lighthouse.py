@@ -8,12 +8,13 @@ pointed at this machine: one loopback server (127.0.0.1) serves the site and, fo
 of the width and height the story declares (made once per size in chromium, so nothing is downloaded and
 no image library is needed). Provider logos are the corpus's own files. Then it runs Lighthouse's mobile
 audit (the npm `lighthouse` package of package.json, `npm install`; Debian's chromium through CHROME_PATH,
-never a downloaded browser) on the front page, Latest, the biggest list by type (videos/), the biggest topic and provider, the top story's
-page and a search, one after another, and prints performance, accessibility, best practices, SEO, CLS
-and LCP for each, with what the LCP was made of: the element painted, its paint in the run Lighthouse measured
-(unthrottled, on this machine) and how many pictures had finished downloading before it there, which the
-simulation of the slow network then counts as the paint's to wait for. Lighthouse's performance score moves from run to run on a busy machine (it simulates
-a slow phone network from what it measured): read it over a few runs.
+never a downloaded browser) on the front page, Latest, the biggest list by type (videos/), the biggest topic
+and provider, the top story's page and a search, one after another, and prints performance, accessibility,
+best practices, SEO, CLS and LCP for each, with what the LCP was made of: the element painted, its paint in
+the run Lighthouse measured (unthrottled, on this machine) and how many pictures had finished downloading
+before it there, which the simulation of the slow network then counts as the paint's to wait for. Lighthouse's
+performance score moves from run to run on a busy machine (it simulates a slow phone network from what it
+measured): read it over a few runs.
 
 With --resizer the site is built with a `picture_resizer` pointed at the same server, which answers
 /resize/W?url=PICTURE with that picture W pixels wide: what a site that sets one gets (docs/configuration.md).
@@ -245,12 +246,14 @@ def main(argv: list[str] | None = None) -> int:
     how = parser.add_mutually_exclusive_group()
     how.add_argument("--resizer", action="store_true", help="build with a picture_resizer (this server, resizing)")
     how.add_argument("--copies", action="store_true", help="run `newsdesk pictures` before building (its own copies)")
-    parser.add_argument("--pages", default="", help="audit only these (front, latest, type, topic, provider, article, search)")
+    parser.add_argument("--pages", default="",
+                        help="audit only these (front, latest, type, topic, provider, article, search)")
     parser.add_argument("--recent", action="store_true",
                         help="date the newest story two hours ago (the others as far before): \"2 hours ago\"")
     parser.add_argument("--runs", type=int, default=1, help="audit each page this many times, the pages in turn")
     parser.add_argument("--check", action="store_true",
-                        help="exit 1 if a run scores under 100 (accessibility, best practices, SEO) or --min-performance")
+                        help="exit 1 if a run scores under 100 (accessibility, best practices, SEO) "
+                             "or --min-performance")
     parser.add_argument("--min-performance", type=int, default=98, metavar="N",
                         help="the performance --check asks of every run (98: issue 18's target)")
     parser.add_argument("--cpu-slowdown", type=float, metavar="X",

@@ -57,7 +57,8 @@ def save_to_visible(page, save: Callable[[], None], selector: str, text: str, ti
     """Milliseconds from `save()` returning until `page` has painted a document whose `selector` shows `text`."""
     saved = time.time() * 1000
     save()
-    page.wait_for_function("([s, t]) => { const e = document.querySelector(s); return !!e && e.textContent.includes(t); }",
+    page.wait_for_function("([s, t]) => { const e = document.querySelector(s); "
+                           "return !!e && e.textContent.includes(t); }",
                            arg=[selector, text], polling="raf", timeout=timeout_ms)
     return page.evaluate(_VISIBLE_AT) - saved
 
@@ -171,7 +172,8 @@ def pick_item(site: Path) -> tuple[Path, str]:
     files = sorted((site / "content").rglob("*.md"))
     for path in files[len(files) // 2:] + files[: len(files) // 2]:
         source = read_source(config.root, path)
-        item = make_item_or_problem(source, config, topic_definitions(config.topics)) if hasattr(source, "meta") else None
+        item = (make_item_or_problem(source, config, topic_definitions(config.topics)) if hasattr(source, "meta")
+                else None)
         if item is not None and hasattr(item, "path") and source.meta.get("published", True) is not False:
             return path, item.path
     raise SystemExit(f"no published item in {site}")
@@ -321,7 +323,8 @@ def _line(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.livereload", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="example,10000", help="`example` and/or item counts (default: example,10000)")
+    parser.add_argument("--sizes", default="example,10000",
+                        help="`example` and/or item counts (default: example,10000)")
     parser.add_argument("--rounds", type=int, default=11, help="saves per site (default 11)")
     parser.add_argument("--edits", default=",".join(EDITS), help=f"which edits to time (default: {','.join(EDITS)})")
     parser.add_argument("--hugo", action=argparse.BooleanOptionalAction, default=True, help="also time `hugo server`")

@@ -95,8 +95,9 @@ def report(results: dict) -> str:
         for size in results["sizes"]:
             r = size["summary"].get("ratios")
             if r:
-                lines.append(f"| {size['items']:,} | {r.get('cold_pageset_time', '?')} | {r.get('cold_pageset_cpu', '?')} "
-                             f"| {r.get('cold_pageset_memory', '?')} | {r['cold_time']} | {r['cold_cpu']} "
+                lines.append(f"| {size['items']:,} | {r.get('cold_pageset_time', '?')} "
+                             f"| {r.get('cold_pageset_cpu', '?')} | {r.get('cold_pageset_memory', '?')} "
+                             f"| {r['cold_time']} | {r['cold_cpu']} "
                              f"| {r['cold_memory']} | {r['warm_time_vs_hugo_cold']} |")
     lines += ["", "Wall time is the whole command as a user runs it (for newsdesk: Python start-up and imports too).",
               "CPU is user + system time of the process and its children; it moves less than wall time when the",
@@ -104,7 +105,8 @@ def report(results: dict) -> str:
               "Before each cold build of either tool the runner wrote dirty pages back and "
               + ("dropped the kernel's file caches (bench.run.settle), then read the inputs back in."
                  if all(size.get("caches_dropped") for size in results["sizes"])
-                 else "read the inputs back in; it could NOT drop the kernel's file caches (not root, or --no-drop-caches)."),
+                 else "read the inputs back in; it could NOT drop the kernel's file caches (not root, or "
+                      "--no-drop-caches)."),
               "",
               "Pages written (Hugo's page/1/ redirect stubs are not pages and are counted apart):", "",
               "| items | tool | " + " | ".join(PAGE_KINDS) + " |", "| ---: | --- |" + " ---: |" * len(PAGE_KINDS)]
@@ -142,7 +144,8 @@ def _programs(size: dict) -> str:
 
 def _serve(size: dict, edit: float | None) -> str:
     kinds = size.get("serve_rebuild", {}).get("kinds", {})
-    parts = [f"{kind} edit {f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered, {'/'.join(f['modes'])})"
+    parts = [f"{kind} edit {f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered, "
+             f"{'/'.join(f['modes'])})"
              for kind, f in kinds.items() if kind == "text"]
     if edit is not None:
         parts.append(f"`newsdesk build` after a text edit (a new process, cache from disk) {edit:.2f} s")
@@ -176,7 +179,8 @@ def _targets(results: dict) -> list[str]:
         ("cold build of the same page set: wall time ≤ Hugo's",
          page_set if page_time is None else f"{page_time} × Hugo", None if page_time is None else page_time <= 1.0),
         ("cold build peak memory ≤ ⅓ of Hugo's",
-         f"page set {page_set if page_memory is None else f'{page_memory} × Hugo'}, whole site {r['cold_memory']} × Hugo",
+         f"page set {page_set if page_memory is None else f'{page_memory} × Hugo'}, "
+         f"whole site {r['cold_memory']} × Hugo",
          max(page_memory or 0, r["cold_memory"]) <= 1 / 3),
         ("cold build of the whole site at 100,000 items: peak memory of the process tree ≤ 2 GB (issue 16)",
          f"{whole_peak:,.0f} MiB ({whole_peak * 2**20 / 1e9:.2f} GB) at {size['items']:,} items",
@@ -187,17 +191,18 @@ def _targets(results: dict) -> list[str]:
          r["warm_time_vs_hugo_cold"] <= 0.2),
         ("warm build rewrites no unchanged file", f"{s['warm']['rewritten']:,} files rewritten",
          s["warm"]["rewritten"] == 0),
-        ("one text edit rebuilt in ≤ 150 ms (serve's incremental path)", _serve(size, edit), _serve_met(size, "text")),
+        ("one text edit rebuilt in ≤ 150 ms (serve's incremental path)", _serve(size, edit),
+         _serve_met(size, "text")),
         ("one score edit rebuilt in ≤ 150 ms: heat +5 (the item and the items whose percentile it shifts move in "
          "Top and Hot)", _serve_kind(size, "nudge"), _serve_met(size, "nudge")),
         ("one score edit rebuilt in ≤ 150 ms: quality +5 (moves in Top; its provider's average quality too)",
          _serve_kind(size, "quality"), _serve_met(size, "quality")),
         ("one score edit rebuilt in ≤ 150 ms, worst case: heat to the top (most Top and Hot pages change)",
          _serve_kind(size, "score"), _serve_met(size, "score")),
-        ("one item redated rebuilt in ≤ 150 ms (it moves in its lists: replanned from the last plan)", _serve_kind(size, "redate"),
-         _serve_met(size, "redate")),
-        ("one item moved to another topic rebuilt in ≤ 150 ms (replanned from the last plan)", _serve_kind(size, "topic"),
-         _serve_met(size, "topic")),
+        ("one item redated rebuilt in ≤ 150 ms (it moves in its lists: replanned from the last plan)",
+         _serve_kind(size, "redate"), _serve_met(size, "redate")),
+        ("one item moved to another topic rebuilt in ≤ 150 ms (replanned from the last plan)",
+         _serve_kind(size, "topic"), _serve_met(size, "topic")),
         ("(not an edit) a new story: serve's rebuild", _serve_kind(size, "new"), None),
         ("(not an edit) a story deleted: serve's rebuild", _serve_kind(size, "delete"), None),
         ("cold, warm and edited-then-undone outputs byte-identical", "yes" if all(size["checks"].values()) else "NO",

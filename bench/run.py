@@ -97,7 +97,8 @@ def newsdesk_build(site: Path, config: str = "config.yaml") -> dict:
 
 def serve_rebuilds(site: Path, rounds: int = 7) -> dict:
     """Build time of one-item edits the way `newsdesk serve` rebuilds (bench.incremental, in a child process)."""
-    command = [sys.executable, "-m", "bench.incremental", "--config", "config.yaml", "--rounds", str(rounds), "--json", "-"]
+    command = [sys.executable, "-m", "bench.incremental", "--config", "config.yaml", "--rounds", str(rounds),
+               "--json", "-"]
     run = run_measured(command, cwd=site, env=newsdesk_env())
     if run.returncode != 0:
         raise BenchError(f"bench.incremental on {site} failed ({run.returncode}):\n{run.stderr[-3000:]}")
@@ -251,7 +252,8 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
     if hugo:
         pages["hugo"] = count_pages(hugo_dest)
         others["hugo"] = other_outputs(hugo_dest)
-    return {"items": size, "items_from": str(source) if source else "synthetic", "edited": str(target.relative_to(site)), "runs": runs, "summary": _summary(runs),
+    return {"items": size, "items_from": str(source) if source else "synthetic",
+            "edited": str(target.relative_to(site)), "runs": runs, "summary": _summary(runs),
             "caches_dropped": all(dropped),
             "serve_rebuild": incremental,
             "pages": pages, "other_files": others, "checks": checks, "load_before": load_before,

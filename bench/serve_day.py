@@ -162,8 +162,8 @@ class Day:
     def new(self) -> str:
         self.n += 1
         text = self.random.choice(self.items()).read_text(encoding="utf-8")
-        text = re.sub(r"(?m)^publishedDateTime: .*$", f"publishedDateTime: 2026-06-30T0{self.n % 10}:{self.n % 60:02}:00Z",
-                      text, count=1)
+        text = re.sub(r"(?m)^publishedDateTime: .*$",
+                      f"publishedDateTime: 2026-06-30T0{self.n % 10}:{self.n % 60:02}:00Z", text, count=1)
         atomic_write(self.news / f"2026-06-30-new-report-{self.n}.md", renamed(text, self.n))
         return "new item"
 
