@@ -14,7 +14,8 @@ import pytest
 from conftest import headline_site, item, make_site, search_page
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search_files import SEARCH_FOLDER, TAILS_FOLDER, listed_keys, shard_file, shard_key, tail_bucket, tail_key
+from generator.plan.search_files import (SEARCH_FOLDER, TAILS_FOLDER, listed_keys, shard_file, shard_key, tail_bucket,
+                                         tail_key)
 from generator.plan.search_stems import terms
 from generator.plan.search_tokens import fold
 

@@ -651,11 +651,11 @@
   function tailed(meta, word) {
     var letters = Array.from(word.token);
     return keysUnder(meta, letters.slice(0, 2).join("")).then(function () {
-      var keys = [tailKey(letters), letters.slice(1, 4).join(""), letters.slice(3, 6).join(""),
-        (letters[1] || "") + letters.slice(3, 5).join("")].concat(pastSplit(meta, letters)).filter(function (key, i, all) {
-        return Array.from(key).length === 3 && all.indexOf(key) === i;
-      });
-      return keys.length ? tailOf(meta, word, new Set(keys)) : null;
+      var keys = new Set([tailKey(letters), letters.slice(1, 4).join(""), letters.slice(3, 6).join(""),
+        (letters[1] || "") + letters.slice(3, 5).join("")].concat(pastSplit(meta, letters)).filter(function (key) {
+        return Array.from(key).length === 3;
+      }));
+      return keys.size ? tailOf(meta, word, keys) : null;
     });
   }
 
@@ -667,7 +667,8 @@
     var keys = [];
     for (var n = 2; n < 5 && n < letters.length && meta.splitKeys.has(letters.slice(0, n).join("")); n++) {
       var start = letters.slice(0, n), rest = letters.slice(n + 1);
-      keys.push(tailKey(start.concat(rest)), tailKey(start.concat(letters.slice(n + 1, n + 2), letters[n], letters.slice(n + 2))));
+      var swapped = start.concat(letters.slice(n + 1, n + 2), letters[n], letters.slice(n + 2));
+      keys.push(tailKey(start.concat(rest)), tailKey(swapped));
       nextLetters(meta, start.join(""), n).forEach(function (letter) {
         keys.push(tailKey(start.concat(letter, rest)), tailKey(start.concat(letter, letters.slice(n))));
       });
