@@ -15,7 +15,8 @@ The second form measures bytes fetched per query on big synthetic sites (`python
 makes only the search index and the search page of each site (not the whole build), or takes an index already
 made (a folder holding search/index/meta.json: a built site's output, or `bench.search_index --write DIR`),
 and runs queries through the page, cold: queries of the corpus's vocabulary, the judged queries' words and a
-few of its commonest words. Figures are in docs/dev/search.md.
+few of its commonest words. With `--typos`, it types instead the typos past a split key of that index (split_typos)
+and counts those the page corrects to the word meant. Figures are in docs/dev/search.md.
 """
 
 from __future__ import annotations
@@ -341,7 +342,7 @@ SEARCH_FILES = ("/search/index/", "/static/search/", "/pagefind/")  # pictures a
 def counting(context):
     """Bytes of the search's answers (index files, scripts, and the story pages newsdesk's search page reads a
     snippet of a word only in a story's text from) the context gets, added up as they finish."""
-    fetched = {"bytes": 0, "requests": 0}
+    fetched = {"bytes": 0, "requests": 0, "docs": 0}  # ("docs": of them, the records of the results shown)
 
     def finished(request):
         if not any(part in request.url for part in SEARCH_FILES) and request.resource_type != "fetch":
@@ -352,6 +353,8 @@ def counting(context):
             return
         fetched["bytes"] += max(size, 0)
         fetched["requests"] += 1
+        if "/search/index/docs/" in request.url:
+            fetched["docs"] += max(size, 0)
 
     context.on("requestfinished", finished)
     return fetched
@@ -366,7 +369,7 @@ def newsdesk_query(browser, base: str, query: str) -> tuple[list[str], dict]:
     page.goto(base + "search/")
     fetched = counting(context)
     page.evaluate("() => 0")
-    fetched["bytes"] = fetched["requests"] = 0  # the page, its CSS and script: not the query's
+    fetched["bytes"] = fetched["requests"] = fetched["docs"] = 0  # the page, its CSS and script: not the query's
     page.goto(base + "search/?q=" + quote(query))
     # (a query with no word of two letters or more, `9.3.3` before session 40, is answered "Type a longer word"; a
     # phrase typed alone is quoted without its own marks)
@@ -376,6 +379,8 @@ def newsdesk_query(browser, base: str, query: str) -> tuple[list[str], dict]:
                            timeout=20_000)
     page.wait_for_load_state("networkidle")
     links = page.locator("#search-results .card-title a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    suggestion = page.locator("#search-suggestion")
+    fetched["suggestion"] = suggestion.inner_text() if suggestion.is_visible() else ""  # ("Did you mean ...?")
     context.close()
     prefix = "/" + base.split("/", 3)[3]
     return [link[len(prefix):] for link in links[:10]], dict(fetched)
@@ -388,7 +393,7 @@ def pagefind_query(browser, base: str, query: str) -> tuple[list[str], dict]:
     page.goto(base + "search/")
     fetched = counting(context)
     page.evaluate("() => 0")
-    fetched["bytes"] = fetched["requests"] = 0
+    fetched["bytes"] = fetched["requests"] = fetched["docs"] = 0
     urls = page.evaluate("""async ([base, q]) => {
         const pagefind = await import(base + "pagefind/pagefind.js");
         const found = await pagefind.search(q);
@@ -464,15 +469,44 @@ def byte_queries() -> list[tuple[str, str]]:
             + [("common", q) for q in COMMON_WORDS])
 
 
+TYPO_WORDS = 40  # split_typos: the commonest words under a split key typed wrong
+
+
+def split_typos(folder: Path) -> list[tuple[str, str]]:
+    """(typo, the word meant) of an index's folder (search/index): its TYPO_WORDS commonest word terms of 5+ letters
+    (their commonest form, folded) whose terms file's key is longer than two characters, each typed with one letter of
+    that key past the second changed to the next letter of the alphabet ("reqort" for "report" under "rep"): the
+    typo's first letters choose another terms file than the word's (docs/dev/search.md, "A typo just past a split
+    key")."""
+    from generator.plan.search_files import listed_keys, shard_file
+    from generator.plan.search_tokens import fold
+
+    meta = json.loads((folder / "meta.json").read_bytes())
+    keys, _ = listed_keys(meta, lambda name: (folder / name).read_bytes())
+    words = []
+    for key in keys:
+        if len(key) > 2:
+            shard = json.loads((folder / shard_file(key)).read_bytes())
+            for term, postings in shard["terms"].items():
+                word = fold(shard["forms"].get(term, term))
+                if term[0] != "_" and ":" not in term and len(word) >= 5 and word.isalpha():
+                    words.append((-postings[0], term, word, key))
+    typos = []
+    for _, _, word, key in sorted(words)[:TYPO_WORDS]:
+        for at in range(2, len(key)):
+            typos.append((word[:at] + ("a" if word[at] == "z" else chr(ord(word[at]) + 1)) + word[at + 1:], word))
+    return typos
+
+
 def percentile(values: list[int], fraction: float) -> int:
     """The value below which `fraction` of them fall (nearest rank)."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(len(ordered) * fraction) - 1)]
 
 
-def page_bytes(configs: list[Path]) -> list[dict]:
+def page_bytes(configs: list[Path], typos: bool = False) -> list[dict]:
     """Per site (a config.yaml, or a folder holding search/index/meta.json): index time, its files, and the
-    bytes each query of byte_queries() fetched (cold)."""
+    bytes each query of byte_queries() (with `typos`, of split_typos()) fetched (cold)."""
     from conftest import CHROMIUM, CHROMIUM_ARGS, static_server
     from playwright.sync_api import sync_playwright
 
@@ -514,9 +548,12 @@ def page_bytes(configs: list[Path]) -> list[dict]:
             rows = []
             with static_server(site_dir, "/site/") as base, sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-                for kind, query in byte_queries():
+                meant = dict(split_typos(site_dir / "search/index")) if typos else {}
+                for kind, query in [("typos", typo) for typo in meant] if typos else byte_queries():
                     found, fetched = newsdesk_query(browser, base, query)
-                    rows.append({"set": kind, "query": query, "results": len(found), **fetched})
+                    rows.append({"set": kind, "query": query, "results": len(found), **fetched,
+                                 **({"corrected": fetched["suggestion"].startswith(f"Did you mean {meant[query]}?")}
+                                    if query in meant else {})})
                 browser.close()
             fetched = [r["bytes"] for r in rows]
             results.append({"site": str(config_path),
@@ -525,10 +562,12 @@ def page_bytes(configs: list[Path]) -> list[dict]:
                             "mib": round(sum(sizes) / 2**20, 1), "largest_kib": round(sizes[-1] / 1024),
                             "queries": len(rows), "bytes_median": int(statistics.median(fetched)),
                             "bytes_p90": percentile(fetched, 0.9), "bytes_max": max(fetched),
+                            "but_docs_median": int(statistics.median(r["bytes"] - r["docs"] for r in rows)),
                             "requests_median": statistics.median(r["requests"] for r in rows),
                             "by_set": {kind: {"median": int(statistics.median(r["bytes"] for r in rows if r["set"] == kind)),
                                               "max": max(r["bytes"] for r in rows if r["set"] == kind)}
                                        for kind in dict.fromkeys(r["set"] for r in rows)},
+                            "corrected": sum(r.get("corrected", False) for r in rows),
                             "per_query": rows})
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -548,19 +587,26 @@ def main(argv: list[str] | None = None) -> dict | list:
     chosen.add_argument("--questions", action="store_true", help="score the questions instead of the judged ones")
     parser.add_argument("--bytes", type=Path, nargs="+", metavar="CONFIG",
                         help="measure bytes per query on these synthetic sites instead")
+    parser.add_argument("--typos", action="store_true",
+                        help="with --bytes: type the typos past a split key of each index instead (split_typos)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     args = parser.parse_args(argv)
+    if args.typos and not args.bytes:
+        parser.error("--typos measures an index: give it --bytes CONFIG|DIR")
     if args.bytes:
-        report = page_bytes(args.bytes)
+        report = page_bytes(args.bytes, args.typos)
         for site in report:
             made = (f"index {site['index_seconds']} s ({site['workers']} workers), " if site["index_seconds"] is not None
                     else "index made already, ")
             print(f"{site['stories']:,} stories: {made}{site['files']} files, {site['mib']} MiB, largest "
                   f"{site['largest_kib']} KiB; {site['queries']} queries, each fetched {site['bytes_median'] / 1024:.0f} "
                   f"KiB (median), {site['bytes_p90'] / 1024:.0f} KiB (p90), {site['bytes_max'] / 1024:.0f} KiB at most, "
-                  f"{site['requests_median']} requests (median)")
+                  f"{site['requests_median']} requests (median); less the results' records "
+                  f"{site['but_docs_median'] / 1024:.0f} KiB (median)")
             for kind, figures in site["by_set"].items():
                 print(f"  {kind}: {figures['median'] / 1024:.0f} KiB median, {figures['max'] / 1024:.0f} KiB at most")
+            if args.typos:
+                print(f"  corrected to the word meant: {site['corrected']} of {site['queries']} typos")
     else:
         if not args.corpus.is_dir():
             raise SystemExit(f"{args.corpus}: no corpus here: pass --corpus DIR, the corpus's folder (it is "

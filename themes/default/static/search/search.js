@@ -643,19 +643,57 @@
     return value % buckets;
   }
 
-  // The commonest word one edit from `token` where its first two letters choose another terms file than the typed
-  // word's: one of them changed or swapped leaves the third to fifth letters where they were, one left out or typed
-  // more moves them by one, the second swapped with the third makes them the typed second, fourth and fifth. Its term
-  // and the terms file that has its postings, or null.
+  // The commonest word one edit from `token` where its letters choose another terms file than the typed word's. An
+  // edit of the first two letters: one of them changed or swapped leaves the third to fifth letters where they were,
+  // one left out or typed more moves them by one, the second swapped with the third makes them the typed second,
+  // fourth and fifth. An edit of the letter after a split key (`pastSplit`): the third to fifth letters of the words
+  // it may be. Its term and the terms file that has its postings, or null.
   function tailed(meta, word) {
     var letters = Array.from(word.token);
-    var keys = [tailKey(letters), letters.slice(1, 4).join(""), letters.slice(3, 6).join(""),
-      (letters[1] || "") + letters.slice(3, 5).join("")].filter(function (key, i, all) {
-      return Array.from(key).length === 3 && all.indexOf(key) === i;
+    return keysUnder(meta, letters.slice(0, 2).join("")).then(function () {
+      var keys = new Set([tailKey(letters), letters.slice(1, 4).join(""), letters.slice(3, 6).join(""),
+        (letters[1] || "") + letters.slice(3, 5).join("")].concat(pastSplit(meta, letters)).filter(function (key) {
+        return Array.from(key).length === 3;
+      }));
+      return keys.size ? tailOf(meta, word, keys) : null;
     });
-    if (!meta.tails || !keys.length) return Promise.resolve(null);
-    var buckets = keys.map(function (key) { return tailBucket(key, meta.tails); }).filter(function (n, i, all) {
-      return all.indexOf(n) === i;
+  }
+
+  // The tails' keys of the words one edit from `letters` (a word's) at the letter after each split key they begin
+  // with, where that moves the third to fifth letters: in its place or before it each letter the split key's other
+  // keys go on with (its keys file lists them: the word meant is under one of them), or it left out, or swapped with
+  // the next. Not every terms file of those keys: the tails hold their words, in a few files whatever the site.
+  function pastSplit(meta, letters) {
+    var keys = [];
+    for (var n = 2; n < 5 && n < letters.length && meta.splitKeys.has(letters.slice(0, n).join("")); n++) {
+      var start = letters.slice(0, n), rest = letters.slice(n + 1);
+      var swapped = start.concat(letters.slice(n + 1, n + 2), letters[n], letters.slice(n + 2));
+      keys.push(tailKey(start.concat(rest)), tailKey(swapped));
+      nextLetters(meta, start.join(""), n).forEach(function (letter) {
+        keys.push(tailKey(start.concat(letter, rest)), tailKey(start.concat(letter, letters.slice(n))));
+      });
+    }
+    return keys;
+  }
+
+  // The letters the keys (of terms files, or split) that begin with `key`, of `n` letters, go on with.
+  function nextLetters(meta, key, n) {
+    var found = new Set();
+    [meta.fileKeys, meta.splitKeys].forEach(function (keys) {
+      keys.forEach(function (known) {
+        if (known.length > key.length && known.lastIndexOf(key, 0) === 0) found.add(Array.from(known)[n]);
+      });
+    });
+    return found;
+  }
+
+  // The commonest word of the tails files of `keys` (a Set) one edit from the typed word, as `tailed` says.
+  function tailOf(meta, word, keys) {
+    if (!meta.tails) return Promise.resolve(null);
+    var buckets = [];
+    keys.forEach(function (key) {
+      var n = tailBucket(key, meta.tails);
+      if (buckets.indexOf(n) < 0) buckets.push(n);
     });
     return Promise.all(buckets.map(function (n) { return fetchJSON(TAILS + n + ".json", true); })).then(function (tails) {
       var best = null, df = 0;
@@ -663,7 +701,7 @@
         if (!tail || !tail.terms) return;
         Object.keys(tail.terms).forEach(function (term) {
           var known = fold(own(tail.forms, term) ? tail.forms[term] : term);
-          if (keys.indexOf(tailKey(Array.from(known))) < 0 || !(oneEdit(known, word.token) || oneEdit(term, word.term))) return;
+          if (!keys.has(tailKey(Array.from(known))) || !(oneEdit(known, word.token) || oneEdit(term, word.term))) return;
           if (!best || tail.terms[term] > df || (tail.terms[term] === df && term < best)) { best = term; df = tail.terms[term]; }
         });
       });
