@@ -107,6 +107,48 @@ def test_an_item_at_a_new_address_is_named_moved_with_both_addresses(site, capsy
     assert "removed" not in note
 
 
+@pytest.mark.parametrize("how", ["renamed", "its slug changed"])
+def test_a_renamed_topic_is_named_moved_with_the_redirect_that_keeps_it(site, capsys, how):
+    (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z", topics="[Harbour Works]"))
+    assert cli.main(["build"]) == 0
+    if how == "renamed":  # (in config.yaml and in each of its items)
+        (site / "config.yaml").write_text(CONFIG.replace("Harbour Works", "Harbour Work"))
+        for name, date in (("cranes", "2026-11-20T10:00:00Z"), ("tides", "2026-11-21T08:00:00Z")):
+            (site / f"content/news/{name}.md").write_text(item(name.title(), date=date, topics="[Harbour Work]"))
+        new = "harbour-work"
+    else:
+        (site / "config.yaml").write_text(CONFIG + "    slug: harbour\n")
+        new = "harbour"
+    note = _gone_note(capsys)
+    assert note == (f"note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, "
+                    f"as its items are in another topic now: https://example.org/news-site/topics/harbour-works/ "
+                    f"(now https://example.org/news-site/topics/{new}/); to keep an old address (and its feeds), "
+                    f"give the topic its old `slug:` in config.yaml, or add the old path after base_url to "
+                    f"`redirects:` there (`/topics/harbour-works/: /topics/{new}/`) "
+                    f"(docs/configuration.md#old-addresses)"), note
+    assert (site / f"output/topics/{new}/index.html").is_file()
+    # What the note says keeps it: the redirect, as written there
+    config = (site / "config.yaml").read_text()
+    (site / "config.yaml").write_text(config + f"redirects:\n  /topics/harbour-works/: /topics/{new}/\n")
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    assert "gone" not in capsys.readouterr().err
+    kept = (site / "output/topics/harbour-works/index.html").read_text(encoding="utf-8")
+    assert f"https://example.org/news-site/topics/{new}/" in kept
+
+
+def test_a_topic_whose_items_went_two_ways_is_not_named_moved(site, capsys):
+    (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z", topics="[Harbour Works]"))
+    assert cli.main(["build"]) == 0
+    (site / "config.yaml").write_text(CONFIG.replace("Harbour Works", "Cranes") + "  - name: Tides\n")
+    (site / "content/news/cranes.md").write_text(item("Cranes", topics="[Cranes]"))
+    (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z", topics="[Tides]"))
+    note = _gone_note(capsys)
+    assert "moved" not in note.split("404 page: ")[1].split(";")[0] and "removed" not in note, note
+    assert note.startswith("note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: "
+                           "https://example.org/news-site/topics/harbour-works/; to keep the address"), note
+
+
 def test_a_deleted_list_page_or_an_unchanged_build_names_no_page(site, capsys):
     (site / "content/news/tides.md").unlink()  # its page goes, and Latest's second page
     (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z"))
@@ -275,10 +317,11 @@ def test_serve_names_the_pages_a_rebuild_removed_once_on_its_terminal(tmp_path):
         "item's `aliases:` or in `redirects:` in config.yaml): https://example.org/news-site/news/2026/11/21/tides/ "
         "(docs/configuration.md#old-addresses)\n")
     assert notes == [
-        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: "
-        "https://example.org/news-site/topics/harbour-works/; to keep the address of one that moved (its file or "
-        "topic renamed, or newsdesk upgraded), give its item or topic the old `slug:`, or add its path after "
-        "base_url to its item's `aliases:` or to `redirects:` in config.yaml (docs/configuration.md#old-addresses)\n",
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, as its items "
+        "are in another topic now: https://example.org/news-site/topics/harbour-works/ (now "
+        "https://example.org/news-site/topics/harbour/); to keep an old address (and its feeds), give the topic its "
+        "old `slug:` in config.yaml, or add the old path after base_url to `redirects:` there "
+        "(`/topics/harbour-works/: /topics/harbour/`) (docs/configuration.md#old-addresses)\n",
         "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, as its item "
         "moved: https://example.org/news-site/news/2026/11/20/cranes/ (now "
         "https://example.org/news-site/news/2026/11/20/harbour-cranes/); to keep an old address, add its path after "
