@@ -199,6 +199,47 @@ def test_deploy_names_the_pages_the_published_branch_has_and_the_site_has_no_mor
     assert "news/2026/11/12/story-2/index.html" not in bare(remote, "ls-tree", "-r", "--name-only", "gh-pages")
 
 
+def test_deploy_says_moved_and_removed_of_what_the_builds_before_it_saw(tmp_path, capsys):
+    """Edit, build, look, deploy: the build saw the moves and said so; deploy, which compares the published branch
+    with the site, says the same of them, from the pages the builds kept (not the whole build cache)."""
+    from test_deploy import ITEMS, bare, git, make_repo
+
+    remote = tmp_path / "remote.git"
+    repo = make_repo(tmp_path / "site", remote)
+    config = ["--config", str(repo / "config.yaml")]
+    assert cli.main(["deploy", *config]) == 0
+    assert cli.main(["build", *config]) == 0
+    # The topic renamed (config.yaml and every item), an item's slug changed, another item deleted
+    (repo / "config.yaml").write_text((repo / "config.yaml").read_text().replace("Science", "Sciences"))
+    for name, text in ITEMS.items():
+        text = text.replace("[Science]", "[Sciences]")
+        (repo / name).write_text(text.replace("---\nBody", "slug: second-story\n---\nBody") if "story-2" in name
+                                 else text)
+    (repo / "content/news/story-3.md").unlink()
+    capsys.readouterr()
+    assert cli.main(["build", *config]) == 0
+    assert "moved" in capsys.readouterr().err
+    assert cli.main(["build", *config]) == 0  # (a build more, which removes no page)
+    assert "gone" not in capsys.readouterr().err
+    (repo / ".newsdesk-cache/build.pickle").unlink()  # (deploy reads only what the note needs)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Rename a topic and a story, delete a story")
+    assert cli.main(["deploy", *config]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1, note
+    site = "https://example.github.io/repo"
+    assert note[0].startswith(
+        f"note: gh-pages: 3 pages origin's gh-pages has are gone, so links to them find the 404 page: moved, as its "
+        f"item moved: {site}/news/2026/11/12/story-2/ (now {site}/news/2026/11/12/second-story/); to keep an old "
+        f"address, add its path after base_url (`/news/2026/11/12/story-2/`) to its item's `aliases:`, or give the "
+        f"item its old `slug:`; moved, as its items are in another topic now: {site}/topics/science/ (now "
+        f"{site}/topics/sciences/); "), note
+    assert "removed, as no item has it now (" in note[0] and f"): {site}/news/2026/11/13/story-3/ (" in note[0]
+    assert "other pages" not in note[0]
+    published = bare(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "topics/sciences/index.html" in published and "topics/science/index.html" not in published
+
+
 HINDI = """\
 title: "खबरें"
 base_url: https://example.org/hi/
