@@ -149,6 +149,18 @@ def test_a_topic_whose_items_went_two_ways_is_not_named_moved(site, capsys):
                            "https://example.org/news-site/topics/harbour-works/; to keep the address"), note
 
 
+def test_a_build_after_an_upgrade_still_names_the_item_that_moved(site, capsys):
+    """The build cache of another newsdesk version is not read (every page is made anew); the pages it kept are."""
+    import pickle
+
+    with (site / ".newsdesk-cache/build.pickle").open("wb") as handle:  # (as an older newsdesk leaves it)
+        pickle.dump((("0.0.1", 1, "13.0.0", "3.0.0"), None), handle)
+    (site / "content/news/tides.md").rename(site / "content/news/high-tides.md")
+    note = _gone_note(capsys)
+    assert (": moved, as its item moved: https://example.org/news-site/news/2026/11/21/tides/ (now "
+            "https://example.org/news-site/news/2026/11/21/high-tides/);") in note, note
+
+
 def test_a_deleted_list_page_or_an_unchanged_build_names_no_page(site, capsys):
     (site / "content/news/tides.md").unlink()  # its page goes, and Latest's second page
     (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z"))

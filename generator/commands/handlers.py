@@ -43,7 +43,7 @@ def _load(args) -> tuple:
 
 
 def run_build(args) -> int:
-    from generator.build.cache import BuildCache
+    from generator.build.cache import BuildCache, pages_had
     from generator.build.gone import moves
     from generator.build.pipeline import build
 
@@ -64,7 +64,9 @@ def run_build(args) -> int:
         return 2
     progress = Progress(sys.stderr)
     cache = BuildCache.load(config.root, cold=args.clean)
-    before = tuple(cache.items.values())  # (the build replaces them: what the gone-pages note compares)
+    # (the build replaces them: what the gone-pages note compares; a cache of another newsdesk is not read, but
+    # the pages it kept are)
+    before = tuple(cache.items.values()) or pages_had(config.root)
     result = build(config, options, progress=progress, cache=cache)
     try:
         cache.save(config.root)
