@@ -294,7 +294,8 @@ def test_a_site_the_last_release_built_upgrades_and_is_told_of_the_pages_that_mo
     note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
     assert len(note) == 1 and "1 page the last build wrote is gone" in note[0], note
     # (the topic's address of one build, which its old slug took over)
-    assert ": https://example.org/hi/topics/zyada-khbrem/;" in note[0]
+    assert (": moved, as its items are in another topic now: https://example.org/hi/topics/zyada-khbrem/ (now "
+            "https://example.org/hi/topics/j-yada-kh-brem/);") in note[0], note
     assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
     moved = (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").read_text(encoding="utf-8")
     assert "news/2026/11/20/kya-zyada-prhem/" in moved

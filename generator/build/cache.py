@@ -24,7 +24,7 @@ import pickle
 import shutil
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import jinja2
@@ -201,10 +201,9 @@ class BuildCache:
         """The items' pages (gone.Had), after those the last save had and this one has not (oldest first), which
         a deploy may find on the published branch still: a build that saw the move tells deploy what it was."""
         now = [had_of(item) for item in self.items.values() if isinstance(item, Item)]
-        pages = {page.path for page in now}
-        earlier = [page for page in pages_had(root) if page.path not in pages]
-        earlier = earlier[-max(len(now), _GONE_KEPT):]
-        _write(root / CACHE_DIR, _PAGES, (_PAGES_FORMAT, tuple(tuple(vars(page).values()) for page in earlier + now)))
+        pages = {page[0] for page in now}
+        earlier = [page for page in _pages(root) if page[0] not in pages][-max(len(now), _GONE_KEPT):]
+        _write(root / CACHE_DIR, _PAGES, (_PAGES_FORMAT, (*earlier, *now)))
 
     def _save_words(self, root: Path | None = None) -> None:
         _write((root or self.root) / CACHE_DIR, _WORDS, (_version(), self.config, self.story_words))
@@ -229,11 +228,15 @@ def _write(folder: Path, name: str, value) -> None:
 def pages_had(root: Path) -> tuple[Had, ...]:
     """The pages the last builds of the site at `root` wrote for items (BuildCache._save_pages), the most recent
     last: () when no build saved them."""
+    return tuple(Had(*page) for page in _pages(root))
+
+
+def _pages(root: Path) -> tuple[tuple, ...]:
     try:
         with (root / CACHE_DIR / _PAGES).open("rb") as handle:
             version, pages = pickle.load(handle)
-        if version == _PAGES_FORMAT:
-            return tuple(Had(*page[:-1], tuple(page[-1])) for page in pages)
+        if version == _PAGES_FORMAT and all(len(page) == len(fields(Had)) for page in pages):
+            return pages
     except FileNotFoundError:
         pass
     except Exception as exc:  # damaged: the note names the pages without saying where they went

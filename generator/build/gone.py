@@ -26,8 +26,9 @@ class Had:
     topics: tuple[str, ...]
 
 
-def had_of(item: Item) -> Had:
-    return Had(item.path, item.source, item.digest, item.web_url, item.original_url, item.topics)
+def had_of(item: Item) -> tuple:
+    """The fields of `item`'s Had, as the build cache keeps them (plain data: any newsdesk reads them)."""
+    return item.path, item.source, item.digest, item.web_url, item.original_url, item.topics
 
 
 def item_pages(items: Iterable) -> dict[str, object]:
