@@ -121,7 +121,7 @@ def test_a_renamed_topic_is_named_moved_with_the_redirect_that_keeps_it(site, ca
         new = "harbour"
     note = _gone_note(capsys)
     assert note == (f"note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, "
-                    f"as its items are in another topic now: https://example.org/news-site/topics/harbour-works/ "
+                    f"as its items' topic is at another address now: https://example.org/news-site/topics/harbour-works/ "
                     f"(now https://example.org/news-site/topics/{new}/); to keep an old address (and its feeds), "
                     f"give the topic its old `slug:` in config.yaml, or add the old path after base_url to "
                     f"`redirects:` there (`/topics/harbour-works/: /topics/{new}/`) "
@@ -244,7 +244,7 @@ def test_deploy_says_moved_and_removed_of_what_the_builds_before_it_saw(tmp_path
         f"note: gh-pages: 3 pages origin's gh-pages has are gone, so links to them find the 404 page: moved, as its "
         f"item moved: {site}/news/2026/11/12/story-2/ (now {site}/news/2026/11/12/second-story/); to keep an old "
         f"address, add its path after base_url (`/news/2026/11/12/story-2/`) to its item's `aliases:`, or give the "
-        f"item its old `slug:`; moved, as its items are in another topic now: {site}/topics/science/ (now "
+        f"item its old `slug:`; moved, as its items' topic is at another address now: {site}/topics/science/ (now "
         f"{site}/topics/sciences/); "), note
     assert "removed, as no item has it now (" in note[0] and f"): {site}/news/2026/11/13/story-3/ (" in note[0]
     assert "other pages" not in note[0]
@@ -294,7 +294,7 @@ def test_a_site_the_last_release_built_upgrades_and_is_told_of_the_pages_that_mo
     note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
     assert len(note) == 1 and "1 page the last build wrote is gone" in note[0], note
     # (the topic's address of one build, which its old slug took over)
-    assert (": moved, as its items are in another topic now: https://example.org/hi/topics/zyada-khbrem/ (now "
+    assert (": moved, as its items' topic is at another address now: https://example.org/hi/topics/zyada-khbrem/ (now "
             "https://example.org/hi/topics/j-yada-kh-brem/);") in note[0], note
     assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
     moved = (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").read_text(encoding="utf-8")
@@ -371,8 +371,8 @@ def test_serve_names_the_pages_a_rebuild_removed_once_on_its_terminal(tmp_path):
         "item's `aliases:` or in `redirects:` in config.yaml): https://example.org/news-site/news/2026/11/21/tides/ "
         "(docs/configuration.md#old-addresses)\n")
     assert notes == [
-        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, as its items "
-        "are in another topic now: https://example.org/news-site/topics/harbour-works/ (now "
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, as its items' "
+        "topic is at another address now: https://example.org/news-site/topics/harbour-works/ (now "
         "https://example.org/news-site/topics/harbour/); to keep an old address (and its feeds), give the topic its "
         "old `slug:` in config.yaml, or add the old path after base_url to `redirects:` there "
         "(`/topics/harbour-works/: /topics/harbour/`) (docs/configuration.md#old-addresses)\n",

@@ -124,10 +124,10 @@ def gone_note(where: str, had: str, pages: tuple[str, ...], base_url: str, moved
                      f"give the item its old `slug:`")
         shown = max(shown - len(went), 1)
     if topics:
-        parts.append(f"moved, as {'their' if len(topics) > 1 else 'its'} items are in another topic now: "
-                     f"{now(topics)}; to keep an old address (and its feeds), give the topic its old `slug:` in "
-                     f"config.yaml, or add the old path after base_url to `redirects:` there "
-                     f"(`{_path(topics[0])}: {_path(moved[topics[0]])}`)")
+        whose = "their items' topics are" if len(topics) > 1 else "its items' topic is"
+        parts.append(f"moved, as {whose} at another address now: {now(topics)}; to keep an old address (and its "
+                     f"feeds), give the topic its old `slug:` in config.yaml, or add the old path after base_url to "
+                     f"`redirects:` there (`{_path(topics[0])}: {_path(moved[topics[0]])}`)")
         shown = max(shown - len(topics), 1)
     if removed:
         parts.append(f"removed, as no item has {'them' if len(removed) > 1 else 'it'} now (deleted, a draft or left "
