@@ -121,7 +121,8 @@ def test_a_renamed_topic_is_named_moved_with_the_redirect_that_keeps_it(site, ca
         new = "harbour"
     note = _gone_note(capsys)
     assert note == (f"note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, "
-                    f"as its items' topic is at another address now: https://example.org/news-site/topics/harbour-works/ "
+                    f"as its items' topic is at another address now: "
+                    f"https://example.org/news-site/topics/harbour-works/ "
                     f"(now https://example.org/news-site/topics/{new}/); to keep an old address (and its feeds), "
                     f"give the topic its old `slug:` in config.yaml, or add the old path after base_url to "
                     f"`redirects:` there (`/topics/harbour-works/: /topics/{new}/`) "
