@@ -253,6 +253,31 @@ def test_deploy_says_moved_and_removed_of_what_the_builds_before_it_saw(tmp_path
     assert "topics/sciences/index.html" in published and "topics/science/index.html" not in published
 
 
+def test_deploy_is_told_of_the_pages_builds_removed_most_recently(tmp_path, capsys, monkeypatch):
+    """The cache keeps the pages builds removed up to a bound (as many as the site has items, at least a
+    thousand: here one), the oldest dropped first: deploy names the older ones without saying where they went."""
+    from test_deploy import git, make_repo
+
+    from generator.build import cache
+
+    monkeypatch.setattr(cache, "_GONE_KEPT", 1)
+    repo = make_repo(tmp_path / "site", tmp_path / "remote.git")
+    config = ["--config", str(repo / "config.yaml")]
+    assert cli.main(["deploy", *config]) == 0
+    assert cli.main(["build", *config]) == 0
+    for n in (1, 2, 3):  # (a build after each)
+        (repo / f"content/news/story-{n}.md").unlink()
+        assert cli.main(["build", *config]) == 0
+    git(repo, "commit", "-qam", "Delete three stories")
+    capsys.readouterr()
+    assert cli.main(["deploy", *config]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1, note
+    site = "https://example.github.io/repo"
+    assert (f"): {site}/news/2026/11/13/story-3/; other pages: {site}/news/2026/11/11/story-1/, "
+            f"{site}/news/2026/11/12/story-2/; to keep") in note[0], note
+
+
 HINDI = """\
 title: "खबरें"
 base_url: https://example.org/hi/
