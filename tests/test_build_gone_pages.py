@@ -253,6 +253,28 @@ def test_deploy_says_moved_and_removed_of_what_the_builds_before_it_saw(tmp_path
     assert "topics/sciences/index.html" in published and "topics/science/index.html" not in published
 
 
+def test_deploy_says_a_topic_moved_when_the_build_before_it_saw_only_that(tmp_path, capsys):
+    """No item's page moved: only the topic's address (its slug), which the build before deploy already used."""
+    from test_deploy import git, make_repo
+
+    repo = make_repo(tmp_path / "site", tmp_path / "remote.git")
+    config = ["--config", str(repo / "config.yaml")]
+    assert cli.main(["deploy", *config]) == 0
+    assert cli.main(["build", *config]) == 0
+    (repo / "config.yaml").write_text((repo / "config.yaml").read_text() + "    slug: sci\n")
+    assert cli.main(["build", *config]) == 0
+    (repo / "content/news/story-1.md").write_text((repo / "content/news/story-1.md").read_text() + "More.\n")
+    assert cli.main(["build", *config]) == 0  # (a build more, of an edit)
+    git(repo, "commit", "-qam", "A shorter address for Science")
+    capsys.readouterr()
+    assert cli.main(["deploy", *config]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    site = "https://example.github.io/repo"
+    assert len(note) == 1 and (f"1 page origin's gh-pages has is gone, so links to it find the 404 page: moved, as "
+                               f"its items' topic is at another address now: {site}/topics/science/ (now "
+                               f"{site}/topics/sci/);") in note[0], note
+
+
 def test_deploy_is_told_of_the_pages_builds_removed_most_recently(tmp_path, capsys, monkeypatch):
     """The cache keeps the pages builds removed up to a bound (as many as the site has items, at least a
     thousand: here one), the oldest dropped first: deploy names the older ones without saying where they went."""

@@ -198,11 +198,12 @@ class BuildCache:
         (folder / _UNSAVED).unlink(missing_ok=True)
 
     def _save_pages(self, root: Path) -> None:
-        """The items' pages (gone.Had), after those the last save had and this one has not (oldest first), which
-        a deploy may find on the published branch still: a build that saw the move tells deploy what it was."""
+        """The items' pages (gone.Had), after those the last save had and this one has not, or had in other
+        topics (oldest first), which a deploy may find on the published branch still: a build that saw the move
+        of an item's or a topic's page tells deploy what it was."""
         now = [had_of(item) for item in self.items.values() if isinstance(item, Item)]
-        pages = {page[0] for page in now}
-        earlier = [page for page in _pages(root) if page[0] not in pages][-max(len(now), _GONE_KEPT):]
+        topics = {page[0]: page[-1] for page in now}
+        earlier = [page for page in _pages(root) if topics.get(page[0]) != page[-1]][-max(len(now), _GONE_KEPT):]
         _write(root / CACHE_DIR, _PAGES, (_PAGES_FORMAT, (*earlier, *now)))
 
     def _save_words(self, root: Path | None = None) -> None:

@@ -49,7 +49,8 @@ def moves(gone: Iterable[str], before: Iterable, now: Iterable) -> dict[str, str
     gone = tuple(gone)
     if not gone:
         return {}
-    before = item_pages(before)
+    had = tuple(before)
+    before = item_pages(had)  # (the last of those with one page: the cache's Hads are in order, the newest last)
     now = tuple(now)
     by_source = {item.source: item for item in now}
     by_digest = {item.digest: item for item in now}
@@ -73,7 +74,9 @@ def moves(gone: Iterable[str], before: Iterable, now: Iterable) -> dict[str, str
         elif _TOPIC.fullmatch(page):
             if members is None:
                 members = {}
-                for item in before.values():
+                for item in had:  # (the cache's Hads: an item's page in each of the topics it was in)
+                    if not isinstance(item, (Item, Had)):
+                        continue
                     for slug in item.topics:
                         members.setdefault(slug, []).append(item)
             now_had = [(item, now_of(item)) for item in members.get(page.split("/")[1], ())]
@@ -115,9 +118,10 @@ def gone_note(where: str, had: str, pages: tuple[str, ...], base_url: str, moved
     many = len(pages) != 1
     parts = []
 
-    def now(pages):
-        return _listed([f"{_address(base_url, page)} (now {_address(base_url, moved[page])})" for page in pages],
+    def now(names: list[str]) -> str:  # (each at its old address and its new one)
+        return _listed([f"{_address(base_url, page)} (now {_address(base_url, moved[page])})" for page in names],
                        shown)
+
     if went:
         parts.append(f"moved, as {'their items' if len(went) > 1 else 'its item'} moved: {now(went)}; to keep an "
                      f"old address, add its path after base_url (`{_path(went[0])}`) to its item's `aliases:`, or "
