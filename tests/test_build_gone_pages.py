@@ -107,6 +107,61 @@ def test_an_item_at_a_new_address_is_named_moved_with_both_addresses(site, capsy
     assert "removed" not in note
 
 
+@pytest.mark.parametrize("how", ["renamed", "its slug changed"])
+def test_a_renamed_topic_is_named_moved_with_the_redirect_that_keeps_it(site, capsys, how):
+    (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z", topics="[Harbour Works]"))
+    assert cli.main(["build"]) == 0
+    if how == "renamed":  # (in config.yaml and in each of its items)
+        (site / "config.yaml").write_text(CONFIG.replace("Harbour Works", "Harbour Work"))
+        for name, date in (("cranes", "2026-11-20T10:00:00Z"), ("tides", "2026-11-21T08:00:00Z")):
+            (site / f"content/news/{name}.md").write_text(item(name.title(), date=date, topics="[Harbour Work]"))
+        new = "harbour-work"
+    else:
+        (site / "config.yaml").write_text(CONFIG + "    slug: harbour\n")
+        new = "harbour"
+    note = _gone_note(capsys)
+    assert note == (f"note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, "
+                    f"as its items' topic is at another address now: "
+                    f"https://example.org/news-site/topics/harbour-works/ "
+                    f"(now https://example.org/news-site/topics/{new}/); to keep an old address (and its feeds), "
+                    f"give the topic its old `slug:` in config.yaml, or add the old path after base_url to "
+                    f"`redirects:` there (`/topics/harbour-works/: /topics/{new}/`) "
+                    f"(docs/configuration.md#old-addresses)"), note
+    assert (site / f"output/topics/{new}/index.html").is_file()
+    # What the note says keeps it: the redirect, as written there
+    config = (site / "config.yaml").read_text()
+    (site / "config.yaml").write_text(config + f"redirects:\n  /topics/harbour-works/: /topics/{new}/\n")
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    assert "gone" not in capsys.readouterr().err
+    kept = (site / "output/topics/harbour-works/index.html").read_text(encoding="utf-8")
+    assert f"https://example.org/news-site/topics/{new}/" in kept
+
+
+def test_a_topic_whose_items_went_two_ways_is_not_named_moved(site, capsys):
+    (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z", topics="[Harbour Works]"))
+    assert cli.main(["build"]) == 0
+    (site / "config.yaml").write_text(CONFIG.replace("Harbour Works", "Cranes") + "  - name: Tides\n")
+    (site / "content/news/cranes.md").write_text(item("Cranes", topics="[Cranes]"))
+    (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z", topics="[Tides]"))
+    note = _gone_note(capsys)
+    assert "moved" not in note.split("404 page: ")[1].split(";")[0] and "removed" not in note, note
+    assert note.startswith("note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: "
+                           "https://example.org/news-site/topics/harbour-works/; to keep the address"), note
+
+
+def test_a_build_after_an_upgrade_still_names_the_item_that_moved(site, capsys):
+    """The build cache of another newsdesk version is not read (every page is made anew); the pages it kept are."""
+    import pickle
+
+    with (site / ".newsdesk-cache/build.pickle").open("wb") as handle:  # (as an older newsdesk leaves it)
+        pickle.dump((("0.0.1", 1, "13.0.0", "3.0.0"), None), handle)
+    (site / "content/news/tides.md").rename(site / "content/news/high-tides.md")
+    note = _gone_note(capsys)
+    assert (": moved, as its item moved: https://example.org/news-site/news/2026/11/21/tides/ (now "
+            "https://example.org/news-site/news/2026/11/21/high-tides/);") in note, note
+
+
 def test_a_deleted_list_page_or_an_unchanged_build_names_no_page(site, capsys):
     (site / "content/news/tides.md").unlink()  # its page goes, and Latest's second page
     (site / "content/news/tides.md").write_text(item("Tides", date="2026-11-21T08:00:00Z"))
@@ -157,6 +212,94 @@ def test_deploy_names_the_pages_the_published_branch_has_and_the_site_has_no_mor
     assert "news/2026/11/12/story-2/index.html" not in bare(remote, "ls-tree", "-r", "--name-only", "gh-pages")
 
 
+def test_deploy_says_moved_and_removed_of_what_the_builds_before_it_saw(tmp_path, capsys):
+    """Edit, build, look, deploy: the build saw the moves and said so; deploy, which compares the published branch
+    with the site, says the same of them, from the pages the builds kept (not the whole build cache)."""
+    from test_deploy import ITEMS, bare, git, make_repo
+
+    remote = tmp_path / "remote.git"
+    repo = make_repo(tmp_path / "site", remote)
+    config = ["--config", str(repo / "config.yaml")]
+    assert cli.main(["deploy", *config]) == 0
+    assert cli.main(["build", *config]) == 0
+    # The topic renamed (config.yaml and every item), an item's slug changed, another item deleted
+    (repo / "config.yaml").write_text((repo / "config.yaml").read_text().replace("Science", "Sciences"))
+    for name, text in ITEMS.items():
+        text = text.replace("[Science]", "[Sciences]")
+        (repo / name).write_text(text.replace("---\nBody", "slug: second-story\n---\nBody") if "story-2" in name
+                                 else text)
+    (repo / "content/news/story-3.md").unlink()
+    capsys.readouterr()
+    assert cli.main(["build", *config]) == 0
+    assert "moved" in capsys.readouterr().err
+    assert cli.main(["build", *config]) == 0  # (a build more, which removes no page)
+    assert "gone" not in capsys.readouterr().err
+    (repo / ".newsdesk-cache/build.pickle").unlink()  # (deploy reads only what the note needs)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Rename a topic and a story, delete a story")
+    assert cli.main(["deploy", *config]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1, note
+    site = "https://example.github.io/repo"
+    assert note[0].startswith(
+        f"note: gh-pages: 3 pages origin's gh-pages has are gone, so links to them find the 404 page: moved, as its "
+        f"item moved: {site}/news/2026/11/12/story-2/ (now {site}/news/2026/11/12/second-story/); to keep an old "
+        f"address, add its path after base_url (`/news/2026/11/12/story-2/`) to its item's `aliases:`, or give the "
+        f"item its old `slug:`; moved, as its items' topic is at another address now: {site}/topics/science/ (now "
+        f"{site}/topics/sciences/); "), note
+    assert "removed, as no item has it now (" in note[0] and f"): {site}/news/2026/11/13/story-3/ (" in note[0]
+    assert "other pages" not in note[0]
+    published = bare(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "topics/sciences/index.html" in published and "topics/science/index.html" not in published
+
+
+def test_deploy_says_a_topic_moved_when_the_build_before_it_saw_only_that(tmp_path, capsys):
+    """No item's page moved: only the topic's address (its slug), which the build before deploy already used."""
+    from test_deploy import git, make_repo
+
+    repo = make_repo(tmp_path / "site", tmp_path / "remote.git")
+    config = ["--config", str(repo / "config.yaml")]
+    assert cli.main(["deploy", *config]) == 0
+    assert cli.main(["build", *config]) == 0
+    (repo / "config.yaml").write_text((repo / "config.yaml").read_text() + "    slug: sci\n")
+    assert cli.main(["build", *config]) == 0
+    (repo / "content/news/story-1.md").write_text((repo / "content/news/story-1.md").read_text() + "More.\n")
+    assert cli.main(["build", *config]) == 0  # (a build more, of an edit)
+    git(repo, "commit", "-qam", "A shorter address for Science")
+    capsys.readouterr()
+    assert cli.main(["deploy", *config]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    site = "https://example.github.io/repo"
+    assert len(note) == 1 and (f"1 page origin's gh-pages has is gone, so links to it find the 404 page: moved, as "
+                               f"its items' topic is at another address now: {site}/topics/science/ (now "
+                               f"{site}/topics/sci/);") in note[0], note
+
+
+def test_deploy_is_told_of_the_pages_builds_removed_most_recently(tmp_path, capsys, monkeypatch):
+    """The cache keeps the pages builds removed up to a bound (as many as the site has items, at least a
+    thousand: here one), the oldest dropped first: deploy names the older ones without saying where they went."""
+    from test_deploy import git, make_repo
+
+    from generator.build import cache
+
+    monkeypatch.setattr(cache, "_GONE_KEPT", 1)
+    repo = make_repo(tmp_path / "site", tmp_path / "remote.git")
+    config = ["--config", str(repo / "config.yaml")]
+    assert cli.main(["deploy", *config]) == 0
+    assert cli.main(["build", *config]) == 0
+    for n in (1, 2, 3):  # (a build after each)
+        (repo / f"content/news/story-{n}.md").unlink()
+        assert cli.main(["build", *config]) == 0
+    git(repo, "commit", "-qam", "Delete three stories")
+    capsys.readouterr()
+    assert cli.main(["deploy", *config]) == 0
+    note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
+    assert len(note) == 1, note
+    site = "https://example.github.io/repo"
+    assert (f"): {site}/news/2026/11/13/story-3/; other pages: {site}/news/2026/11/11/story-1/, "
+            f"{site}/news/2026/11/12/story-2/; to keep") in note[0], note
+
+
 HINDI = """\
 title: "खबरें"
 base_url: https://example.org/hi/
@@ -199,7 +342,8 @@ def test_a_site_the_last_release_built_upgrades_and_is_told_of_the_pages_that_mo
     note = [line for line in capsys.readouterr().err.splitlines() if "gone" in line]
     assert len(note) == 1 and "1 page the last build wrote is gone" in note[0], note
     # (the topic's address of one build, which its old slug took over)
-    assert ": https://example.org/hi/topics/zyada-khbrem/;" in note[0]
+    assert (": moved, as its items' topic is at another address now: https://example.org/hi/topics/zyada-khbrem/ (now "
+            "https://example.org/hi/topics/j-yada-kh-brem/);") in note[0], note
     assert (site / "output/topics/j-yada-kh-brem/feed.xml").is_file()
     moved = (site / "output/news/2026/11/20/kya-j-yada-pdh-em/index.html").read_text(encoding="utf-8")
     assert "news/2026/11/20/kya-zyada-prhem/" in moved
@@ -275,10 +419,11 @@ def test_serve_names_the_pages_a_rebuild_removed_once_on_its_terminal(tmp_path):
         "item's `aliases:` or in `redirects:` in config.yaml): https://example.org/news-site/news/2026/11/21/tides/ "
         "(docs/configuration.md#old-addresses)\n")
     assert notes == [
-        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: "
-        "https://example.org/news-site/topics/harbour-works/; to keep the address of one that moved (its file or "
-        "topic renamed, or newsdesk upgraded), give its item or topic the old `slug:`, or add its path after "
-        "base_url to its item's `aliases:` or to `redirects:` in config.yaml (docs/configuration.md#old-addresses)\n",
+        "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, as its items' "
+        "topic is at another address now: https://example.org/news-site/topics/harbour-works/ (now "
+        "https://example.org/news-site/topics/harbour/); to keep an old address (and its feeds), give the topic its "
+        "old `slug:` in config.yaml, or add the old path after base_url to `redirects:` there "
+        "(`/topics/harbour-works/: /topics/harbour/`) (docs/configuration.md#old-addresses)\n",
         "note: output/: 1 page the last build wrote is gone, so links to it find the 404 page: moved, as its item "
         "moved: https://example.org/news-site/news/2026/11/20/cranes/ (now "
         "https://example.org/news-site/news/2026/11/20/harbour-cranes/); to keep an old address, add its path after "

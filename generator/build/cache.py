@@ -24,13 +24,15 @@ import pickle
 import shutil
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import jinja2
 
 from generator import __version__
 from generator.build.collector import collector_paused
+from generator.build.gone import Had, had_of
+from generator.site.model import Item
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,12 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
+# The items' pages and what finds each item again (gone.Had), and those of pages the builds removed, apart: what
+# deploy's gone-pages note reads (pages_had), rather than every item whole. Plain tuples of text, in a format of
+# their own, so that a newsdesk upgrade (which may spell pages anew) still reads the last one's.
+_PAGES = "pages.pickle"
+_PAGES_FORMAT = 1
+_GONE_KEPT = 1_000  # the removed pages kept at least (at most as many as the site has items, if more)
 _FORMAT = 127  # bump when what the cache holds (Item, Problem, the stories' words, the search tasks' results) or how
 #               a file is read changes, or how templates compile (render.environment.make_env's settings: `compiled`)
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
@@ -183,10 +191,20 @@ class BuildCache:
         folder = root / CACHE_DIR
         if self.story_words is not None:  # (read or made since loaded)
             self._save_words(root)
-        if self.dirty or not (folder / _FILE).is_file():
+        if self.dirty or not (folder / _FILE).is_file() or not (folder / _PAGES).is_file():
             _write(folder, _FILE, (_version(), self))
+            self._save_pages(root)
             self.dirty = False
         (folder / _UNSAVED).unlink(missing_ok=True)
+
+    def _save_pages(self, root: Path) -> None:
+        """The items' pages (gone.Had), after those the last save had and this one has not, or had in other
+        topics (oldest first), which a deploy may find on the published branch still: a build that saw the move
+        of an item's or a topic's page tells deploy what it was."""
+        now = [had_of(item) for item in self.items.values() if isinstance(item, Item)]
+        topics = {page[0]: page[-1] for page in now}
+        earlier = [page for page in _pages(root) if topics.get(page[0]) != page[-1]][-max(len(now), _GONE_KEPT):]
+        _write(root / CACHE_DIR, _PAGES, (_PAGES_FORMAT, (*earlier, *now)))
 
     def _save_words(self, root: Path | None = None) -> None:
         _write((root or self.root) / CACHE_DIR, _WORDS, (_version(), self.config, self.story_words))
@@ -206,6 +224,25 @@ def _write(folder: Path, name: str, value) -> None:
         if isinstance(exc, OSError) and exc.filename is None:  # (a failed write names no file: where it was)
             exc.filename = str(folder / name)
         raise
+
+
+def pages_had(root: Path) -> tuple[Had, ...]:
+    """The pages the last builds of the site at `root` wrote for items (BuildCache._save_pages), the most recent
+    last: () when no build saved them."""
+    return tuple(Had(*page) for page in _pages(root))
+
+
+def _pages(root: Path) -> tuple[tuple, ...]:
+    try:
+        with (root / CACHE_DIR / _PAGES).open("rb") as handle:
+            version, pages = pickle.load(handle)
+        if version == _PAGES_FORMAT and all(len(page) == len(fields(Had)) for page in pages):
+            return pages
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # damaged: the note names the pages without saying where they went
+        log.info("ignoring %s: %s", root / CACHE_DIR / _PAGES, exc)
+    return ()
 
 
 def _version() -> tuple:

@@ -43,7 +43,7 @@ def _load(args) -> tuple:
 
 
 def run_build(args) -> int:
-    from generator.build.cache import BuildCache
+    from generator.build.cache import BuildCache, pages_had
     from generator.build.gone import moves
     from generator.build.pipeline import build
 
@@ -64,7 +64,9 @@ def run_build(args) -> int:
         return 2
     progress = Progress(sys.stderr)
     cache = BuildCache.load(config.root, cold=args.clean)
-    before = tuple(cache.items.values())  # (the build replaces them: what the gone-pages note compares)
+    # (the build replaces them: what the gone-pages note compares; a cache of another newsdesk is not read, but
+    # the pages it kept are)
+    before = tuple(cache.items.values()) or pages_had(config.root)
     result = build(config, options, progress=progress, cache=cache)
     try:
         cache.save(config.root)
@@ -240,7 +242,7 @@ def run_pictures(args) -> int:
 
 
 def run_deploy(args) -> int:
-    from generator.build.cache import BuildCache
+    from generator.build.cache import pages_had
     from generator.build.gone import moves
     from generator.build.writer import pages_among
     from generator.publish.deploy import DeployOptions, check_base_url, deploy, open_repository, pages_url
@@ -261,9 +263,8 @@ def run_deploy(args) -> int:
     changes = result.changes
     gone = pages_among(changes.removed)
     moved = {}
-    if gone and result.build:  # (what the site's last build knew of the items' pages: deploy reads its cache only)
-        moved = moves(gone, BuildCache.load(config.root).items.values(),
-                      result.build.site.model.site.items)
+    if gone and result.build:  # (what the site's last builds knew of the items' pages: deploy writes no cache)
+        moved = moves(gone, pages_had(config.root), result.build.site.model.site.items)
     note_gone(target.branch, f"{target.remote}'s {target.branch} has", gone, config.base_url, moved)
     held = (f"{target.remote}'s {target.branch} already holds this site "
             f"({len(changes.files)} file{'s' * (len(changes.files) != 1)})")
