@@ -211,6 +211,22 @@ def test_one_frame_in_title_case_about_one_name_is_one_story(one, other):
     assert found["desk-a"] == {"desk-a", "wire-b"}, one
 
 
+@pytest.mark.parametrize("evidence", [
+    "2 Smith goals sink the visitors",  # a figure of one digit: no word
+    "Å Smith double sinks the visitors",  # a letter alone, its accent removed: no word
+])
+def test_a_name_after_a_headlines_first_word_counts_whatever_that_word_reads_as(evidence):
+    """A sentence-case headline's first word has a capital whatever it is, so which words the site writes as names
+    is counted from its second word on, however many words its first reads as (none, or several: Chinese). Until
+    session 47 the count skipped the first word read, the name "Smith" after "2", and the Title Case lines of one
+    frame about Smith and Jones joined."""
+    named = [item("local-smith", evidence, -30, provider="local"),
+             item("local-jones", "Injury rules Jones out of the derby", -28, provider="local")]
+    found = stories_of(DAY + named + [item("desk-a", "Smith Signs New Contract With Rovers", 0, provider="desk"),
+                                      item("wire-b", "Jones Signs New Contract With Rovers", 2, provider="wire")])
+    assert found["desk-a"] == {"desk-a"}, evidence
+
+
 def test_a_title_case_frames_names_follow_the_sites_other_headlines_through_edits():
     """Whether a Title Case word is a name depends on the site's other headlines: adding, editing (its case alone, no
     word of any vector changed) or deleting the one that writes it with a capital mid-sentence parts or joins two lines

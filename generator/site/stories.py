@@ -122,6 +122,8 @@ class Prepared:
     # where its headline has a name (`_named`): the headline's words in order, a name's marked with a final "*", as
     # one string
     named: str = ""
+    # how many of `named`'s words its headline's first word reads as (none for a digit alone, several for Chinese)
+    opening: int = 1
 
 
 def prepare(item: StoryInput, seen: dict | None = None, keys: tuple[str, ...] | None = None,
@@ -145,7 +147,7 @@ def prepare(item: StoryInput, seen: dict | None = None, keys: tuple[str, ...] | 
     headline = tuple(dict.fromkeys(word for word in title if not word.isdigit())) if found_figures or poles else ()
     shape = " ".join((raw + excerpt[:_SHAPE])[:_SHAPE]) if found_figures or poles else ""
     return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, poles, headline, shape,
-                    session(raw) if poles else 0, _named(item.title, seen))
+                    session(raw) if poles else 0, *_named(item.title, seen))
 
 
 def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings(),
@@ -210,7 +212,7 @@ class Clustering:
             self.idf = {word: _idf(count) for word, count in self.frequency.items()}
             if self.names:
                 for ready in self.ready.values():
-                    self._tally(ready.named, 1, {})
+                    self._tally(ready, 1, {})
             for source in self.order:
                 self.vectors[source] = _vector(self.ready[source], self.idf)
                 self.linked[source] = self._scan(source, len(self.order))
@@ -238,7 +240,7 @@ class Clustering:
             changed.add(source)
             if enabled:
                 if self.names:
-                    self._tally(self.ready[source].named, -1, cased)
+                    self._tally(self.ready[source], -1, cased)
                 for word in self.ready.pop(source).words:
                     self.frequency[word] -= 1
                     counted.add(word)
@@ -266,9 +268,9 @@ class Clustering:
                 continue
             old, new = self.ready.get(source), prepared.get(source) or prepare(item)
             self.ready[source] = new
-            if self.names and (old.named if old else "") != new.named:
-                self._tally(old.named if old else "", -1, cased)
-                self._tally(new.named, 1, cased)
+            if self.names and ((old.named, old.opening) if old else ("", 1)) != (new.named, new.opening):
+                self._tally(old, -1, cased)
+                self._tally(new, 1, cased)
             if old is not None and (old.figures, old.opposites, old.headline, old.shape, old.session, old.named) != (
                     new.figures, new.opposites, new.headline, new.shape, new.session, new.named):
                 dirty.add(source)  # (its pairs are measured again: "4%", "up" and a capital are no words of its vector)
@@ -375,12 +377,12 @@ class Clustering:
         self.stories = self._grow(dirty, changed)
         return self.stories
 
-    def _tally(self, named: str, step: int, cased: dict[str, bool]) -> None:
+    def _tally(self, ready: Prepared | None, step: int, cased: dict[str, bool]) -> None:
         """Count a sentence-case headline's words after its first (`_named`'s, names marked "*") as written with a
         capital or in small letters (`step` 1 or -1), noting in `cased` whether each was a name before."""
-        if not named or "?" in named:
+        if ready is None or not ready.named or "?" in ready.named:
             return  # (no headline, or one in Title Case: it tells nothing of which words are names)
-        for word in named.split(" ")[1:]:
+        for word in ready.named.split(" ")[ready.opening:]:
             plain = word.rstrip("*")
             if plain in _STOPWORDS:
                 continue
@@ -957,7 +959,7 @@ _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _SEPARATOR = re.compile(r"\s[-–—|]\s")  # (" - ", " – ", " — ", " | ")
 
 
-def _named(title: str, seen: dict) -> str:
+def _named(title: str, seen: dict) -> tuple[str, int]:
     """A headline's words in order (`_normal`'s forms, a stop word as written), as one string, each name's with a final
     "*"; "" for a headline without a name. A name is a word written with a capital (or one inside, "iPhone"; or in
     capitals, of four letters at most: "HBO"; none that starts with a digit: "$21B" is an amount) in a headline written
@@ -966,9 +968,10 @@ def _named(title: str, seen: dict) -> str:
     Contract With Rovers", or in capitals) tells no names by itself: each of its words with a capital is marked "?",
     a name where the site's sentence-case headlines say so (`Clustering._is_name`); a script without capitals tells
     none. Its last parts after " - " or " | " without such a word are left out: a site's or a station's name ("... -
-    KTVN Channel 2 - Reno"), which syndicated copies of one report each end in their own."""
+    KTVN Channel 2 - Reno"), which syndicated copies of one report each end in their own. With it, how many of those
+    words the headline's first word reads as: its capital tells nothing."""
     if not title or title.islower():
-        return ""  # (no capital at all: no name)
+        return "", 1  # (no capital at all: no name)
     if not title.isascii() and not unicodedata.is_normalized("NFKC", title):
         title = unicodedata.normalize("NFKC", title)
     parts = _SEPARATOR.split(title)
@@ -976,8 +979,8 @@ def _named(title: str, seen: dict) -> str:
         parts.pop()
     tokens = _WORD.findall(" ".join(parts))
     mark = "*" if _in_small_letters(tokens[1:]) else "?"
-    marked, any_name = [], False
-    for token in tokens:
+    marked, any_name, opening = [], False, 1
+    for at, token in enumerate(tokens):
         lower = token.lower().replace("i\u0307", "i").replace("ı", "i")
         if lower in _STOPWORDS:
             marked.append(lower)  # (the frame is the template's words: "in Mexico" is no name for "Jared Pobre")
@@ -987,9 +990,11 @@ def _named(title: str, seen: dict) -> str:
         else:  # (Title Case or capitals: any word with a capital may be a name, the site's other headlines tell)
             name = not token.islower() and not token[0].isdigit() and lower != token.upper()
         any_name = any_name or name
-        for normal in _normal_words([lower], seen):
-            marked.append(normal + mark if name else normal)
-    return " ".join(marked) if any_name else ""
+        normals = _normal_words([lower], seen)
+        if at == 0:
+            opening = len(normals)
+        marked += (normal + mark if name else normal for normal in normals)
+    return (" ".join(marked), opening) if any_name else ("", 1)
 
 
 def _in_small_letters(tokens: list[str]) -> bool:
