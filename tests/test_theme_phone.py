@@ -270,6 +270,25 @@ def test_a_page_drawn_before_it_has_all_come_moves_nothing_as_the_rest_comes(bro
             context.close()
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_search_page_moves_nothing_as_its_menus_fill(browser, example, viewport):
+    # (measured 0.0015 at 1366 px: the topic and provider menus grew to their longest name once search.js filled
+    # them, and the sort menu beside them moved along the row)
+    url, site = example
+    context = _open(browser, viewport)
+    try:
+        tab = context.new_page()
+        for path in ("search/", "search/?q=library"):
+            tab.goto(url + path, wait_until="load")
+            tab.wait_for_function("() => document.querySelectorAll('#search-provider option').length > 1")
+            filled = tab.evaluate("() => [document.querySelectorAll('#search-topic option').length,"
+                                  " document.querySelectorAll('#search-provider option').length]")
+            assert filled == [len(site.topics) + 1, len(site.providers) + 1], (path, filled)
+            shift = tab.evaluate(LAYOUT_SHIFT)
+            assert shift == 0, f"{path} at {viewport['width']}px: layout shift {shift:.4f} as its menus filled"
+    finally:
+        context.close()
+
 
 def test_a_base_html_of_ones_own_without_the_class_has_its_header_and_footer_drawn(browser, tmp_path):
     # (a base.html written anew: no <main> after the header, nothing after the footer; the default stylesheet)
