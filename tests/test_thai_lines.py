@@ -174,17 +174,17 @@ def _real_thai() -> list[str]:
     return sorted(texts)
 
 
-def test_the_builds_cuts_of_real_thai_end_between_two_words_as_chromium_finds_them(page):
+def test_the_builds_cuts_of_real_thai_end_between_two_words_as_chromium_finds_them(page, tmp_path):
     # The build's cuts at their own lengths: the search index's excerpt (200 letters) and fetch's (300) cut inside a
     # word where no space was in the cut's second half (ประเท…); the theme's summaries (200 to 400), where none was
     # before it. (At shorter lengths a break is further off than the cut may go: docs/dev/cuts.md has the figures.)
-    from jinja2 import Environment
-    from jinja2.filters import do_truncate
-
-    from generator.render.filters import _closing
+    from generator.render.environment import make_env
 
     texts = _real_thai()
-    truncate = functools.partial(_closing(do_truncate), Environment())
+    config, result = build_site(make_site(tmp_path / "site", {"content/a.md": item("ข่าว")},
+                                          "title: ข่าว\nbase_url: https://example.org/\nlanguage: th\n"))
+    env = make_env(config, result.site.model.site)
+    truncate = functools.partial(env.filters["truncate"], env)  # (the theme's)
     edges = page.evaluate(WORD_EDGES, texts)
     inside, cuts = [], 0
     for text, ends in zip(texts, edges):
