@@ -159,6 +159,61 @@ def test_every_output_cuts_between_clusters(tmp_path, capsys):
     assert cut > 20  # (cards, link previews, the API, feeds, the search index's excerpts)
 
 
+def _unspaced(language: str, joiner: str = "", words: int = 600, phrases=(3, 14, 6, 18, 9)) -> tuple[str, set[int]]:
+    """WORDS_OF[language] in turn, `words` of them, in phrases of `phrases` words in turn apart by a space (as Thai
+    writes them), their words apart by `joiner`; the text and where each of its words ends."""
+    text, ends, phrases, left = "", set(), list(phrases), phrases[0]
+    for n in range(words):
+        text += WORDS_OF[language][(n * 7) % len(WORDS_OF[language])]
+        ends.add(len(text))
+        left -= 1
+        if not left:
+            phrases = phrases[1:] + phrases[:1]
+            left = phrases[0]
+        text += joiner if left != phrases[0] else " "
+    return text.rstrip(), ends
+
+
+@pytest.mark.parametrize("language, joiner", [("th", ""), ("lo", ""), ("my", ""), ("km", "\u200b")])
+def test_a_cut_at_a_word_ends_between_two_words_of_a_script_without_spaces(language, joiner):
+    # (a Thai phrase longer than half the limit, no space in the cut's second half: cut between two letters of a
+    # word, งบประ for งบประมาณ; Khmer writes a zero-width space between its words)
+    text, ends = _unspaced(language, joiner)
+    cuts = {limit: cut_at_word(text, limit) for limit in range(20, 800)}
+    # (inside a word only where no space or zero-width space comes within half the limit after the cut)
+    inside = [cut[-12:] for limit, cut in cuts.items() if len(cut.rstrip("\u200b")) not in ends
+              and set(" \u200b") & set(text[len(cut):len(cut) + limit // 2 + 1])]
+    assert inside == [] and len(set(cuts.values())) > 20, inside
+    assert all(len(cut) <= limit * 3 // 2 for limit, cut in cuts.items())  # (half as many more at most)
+    assert sum(len(cut) > limit for limit, cut in cuts.items()) > 20 or joiner  # (to a phrase's end after it)
+    assert cut_at_word("Harbour" * 40, 100) == ("Harbour" * 40)[:100]  # (a script with spaces: as before)
+
+
+def test_every_output_cuts_a_script_without_spaces_between_two_words(tmp_path, capsys):
+    # (a first phrase of 45 words, 250 letters: no space before the cards' and the index's cut at 200)
+    thai, ends = _unspaced("th", phrases=(45, 3, 14, 6, 18, 9))
+    thai, ends = "ข่าว" + thai, {4} | {end + 4 for end in ends}  # (a first word found nowhere else in it)
+    assert 200 < thai.index(" ") < 300
+    files = {"content/a.md": item("Thai", excerpt=json.dumps(thai)),
+             "content/b.md": item("ไทย " + thai[:max(end for end in ends if end < 2500)], date="2026-11-20T11:00:00Z")}
+    status, said = build_said(make_site(tmp_path / "site", files), capsys)
+    assert status == 0 and "cut to" in said, said  # (the title past MAX_TEXT is capped)
+    cut = 0
+    for name, data in files_under(tmp_path / "site" / "output").items():
+        if name.startswith("static/"):
+            continue
+        text = data.decode("utf-8")
+        if name.endswith(".json"):  # (the API and the search index write "\u2026" as the character)
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+        for part in text.replace("...", "\u2026").split("\u2026")[:-1]:
+            start = part.rfind("ข่าว")
+            if start >= 0:
+                cut += 1
+                shown = part[start:]
+                assert thai.startswith(shown) and len(shown) in ends, (name, shown[-20:])
+    assert cut > 10  # (cards, link previews, the API, feeds, the search index's excerpts, the capped title)
+
+
 def test_a_fetched_lede_is_cut_between_clusters(tmp_path, server, capsys):
     from feed_server import Route
 

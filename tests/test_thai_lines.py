@@ -6,12 +6,15 @@ cut as the letters would be."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
+import re
 
 import pytest
 
-from conftest import build_site, item, make_site, static_server
+from conftest import ROOT, build_site, item, make_site, static_server
+from generator.site.text import cut_at_word
 
 pytestmark = pytest.mark.slow  # a real build, served, in Chromium
 
@@ -151,3 +154,46 @@ def test_a_search_results_clamped_headline_ends_on_a_whole_word(browser, thai):
         finally:
             context.close()
     assert hid >= 3
+
+
+# Real Thai: Lighthouse's own Thai words (node_modules, from `npm ci`), its sentences with their links' words only
+LIGHTHOUSE_THAI = ROOT / "node_modules" / "lighthouse" / "shared" / "localization" / "locales" / "th.json"
+WORD_EDGES = """texts => texts.map(text => {
+  const edges = [...new Intl.Segmenter('th', {granularity: 'word'}).segment(text)].map(part => part.index);
+  return [...edges, text.length]; })"""
+
+
+def _real_thai() -> list[str]:
+    if not LIGHTHOUSE_THAI.is_file():
+        pytest.skip("no node_modules/lighthouse: run `npm ci`")
+    texts = set()
+    for entry in json.loads(LIGHTHOUSE_THAI.read_text(encoding="utf-8")).values():
+        text = " ".join(re.sub(r"[`{}]|\$[A-Z_]+\$", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", entry["message"])).split())
+        if len(re.findall("[\u0e01-\u0e2e]", text)) > len(text) / 2:
+            texts.add(text)
+    return sorted(texts)
+
+
+def test_the_builds_cuts_of_real_thai_end_between_two_words_as_chromium_finds_them(page, tmp_path):
+    # The build's cuts at their own lengths: the search index's excerpt (200 letters) and fetch's (300) cut inside a
+    # word where no space was in the cut's second half (ประเท…); the theme's summaries (200 to 400), where none was
+    # before it. (At shorter lengths a break is further off than the cut may go: docs/dev/cuts.md has the figures.)
+    from generator.render.environment import make_env
+
+    texts = _real_thai()
+    config, result = build_site(make_site(tmp_path / "site", {"content/a.md": item("ข่าว")},
+                                          "title: ข่าว\nbase_url: https://example.org/\nlanguage: th\n"))
+    env = make_env(config, result.site.model.site)
+    truncate = functools.partial(env.filters["truncate"], env)  # (the theme's)
+    edges = page.evaluate(WORD_EDGES, texts)
+    inside, cuts = [], 0
+    for text, ends in zip(texts, edges):
+        made = [cut_at_word(text, limit) for limit in (200, 299)]
+        made += [str(truncate(text, limit)).removesuffix("...") for limit in (200, 220, 300, 400)]
+        for cut in made:
+            if len(cut) < len(text):
+                cuts += 1
+                if len(cut) not in ends:
+                    inside.append(cut[-15:])
+    assert len(texts) > 500 and cuts > 100, (len(texts), cuts)
+    assert inside == [], f"{len(inside)} of {cuts} cuts inside a word: {inside[:5]}"

@@ -15,7 +15,7 @@ from generator.i18n import Words
 from generator.plan.feeds import feed_path
 from generator.plan.pages import Page
 from generator.site.text import (BIDI, bidi_closed, cluster_boundary, cut_clusters, joins_letters, plain_start,
-                                 plain_text)
+                                 plain_text, unspaced_end)
 from generator.site.types import title_word
 from generator.urls import host_of
 
@@ -34,8 +34,12 @@ def _closing(truncate):
         end = kwargs.get("end", args[2] if len(args) > 2 else "...")
         tail = end if end and cut.endswith(end) else ""
         kept = cut[:len(cut) - len(tail)]
-        if not cluster_boundary(text, len(kept)) and text.startswith(kept):
-            kept = cut_clusters(text, len(kept))
+        if text.startswith(kept):
+            if not cluster_boundary(text, len(kept)):
+                kept = cut_clusters(text, len(kept))
+            if not kwargs.get("killwords", args[1] if len(args) > 1 else False):
+                # (inside a Thai word, where no space was before the cut: at the next, as the build's other cuts)
+                kept = text[:unspaced_end(text, len(kept), kwargs.get("length", args[0] if args else 255) // 2)]
         return type(cut)((bidi_closed(kept) if BIDI.search(kept) else kept) + tail)
     return truncate_
 

@@ -360,11 +360,37 @@ def cut_clusters(text: str, limit: int) -> str:
 
 def cut_at_word(text: str, limit: int) -> str:
     """The start of `text`, at most `limit` characters: cut at its last space when that is in the second half,
-    else between two grapheme clusters (cut_clusters)."""
+    else between two grapheme clusters (cut_clusters); but inside a word of a script written without spaces, at
+    the first break after it within half as many more (unspaced_end)."""
     cut = cut_clusters(text, limit)
-    if len(cut) < len(text) and " " in cut[limit // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
+    if len(cut) < len(text):
+        if " " in cut[limit // 2:]:
+            return cut.rsplit(" ", 1)[0]
+        return text[:unspaced_end(text, len(cut), limit // 2)]
     return cut
+
+
+# Scripts written without spaces between words: Thai, Lao, Myanmar (and its extensions), Khmer, New Tai Lue,
+# Tai Tham (static/js/words.js UNSPACED is the same list). Their words are a dictionary's to find, which the build
+# has not (docs/dev/cuts.md); the spaces between their phrases and a zero-width space are breaks it can see.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1980-\u19df\u1a20-\u1aaf"
+                       "\ua9e0-\ua9ff\uaa60-\uaa7f]")
+_BREAK = re.compile("[ \u200b]")
+
+
+def _unspaced_letter(char: str) -> bool:
+    # (a letter or a mark: their digits, repeat marks and punctuation, Thai's ๆ or Khmer's ។, end a word)
+    return bool(_UNSPACED.match(char)) and unicodedata.category(char) in ("Lo", "Mn", "Mc")
+
+
+def unspaced_end(text: str, at: int, reach: int) -> int:
+    """Where a cut of `text` before `at` ends instead: when `at` is inside a word of a script without spaces (an
+    _UNSPACED letter on each side), at the next space or zero-width space up to `reach` characters on, so that no
+    word is cut in two; else (none so near, or not inside such a word) at `at`."""
+    if not (0 < at < len(text) and _unspaced_letter(text[at - 1]) and _unspaced_letter(text[at])):
+        return at
+    found = _BREAK.search(text, at, at + reach + 1)
+    return found.start() if found else at
 
 
 # Characters Unicode's East_Asian_Width calls Wide or Fullwidth (EastAsianWidth.txt, Unicode 14: Python 3.11's
