@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit
 import nh3
 
 from generator.players import player_url
+from generator.site import escapes
 from generator.site.nesting import well_nested
 from generator.textfiles import maybe_mangled, unmangled
 from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, private_address,
@@ -321,7 +322,7 @@ def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = Tr
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
-    html = _cleaner().clean(_prepared(html))
+    html = escapes.cleaned(_cleaner().clean, _prepared(html))
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
     if controls and without_controls(html) is not html:  # (rare: a body's own go before Markdown reads it)
@@ -753,7 +754,7 @@ def _iframe_link(tag: str, inner: bool = False) -> str:
     if too_deep(parser.srcdoc):  # (as a body nested so deep is: its text)
         return "<p>" + htmlmod.escape(" ".join(_ANY_TAG.sub(" ", parser.srcdoc).split()), quote=False) + "</p>"
     # (cleaned alone first: it is a document of its own, whose unclosed or stray tags end in it)
-    return _cleaner().clean(_prepared(parser.srcdoc, inner=True))
+    return escapes.cleaned(_cleaner().clean, _prepared(parser.srcdoc, inner=True))
 
 
 def _frame_in_frame(tag: str) -> str:
