@@ -9,7 +9,7 @@ import itertools
 import pytest
 
 from generator.site import escapes
-from generator.site.markup import _cleaner, render_markdown
+from generator.site.markup import cleaner, render_markdown
 
 # Character references as crawled bodies write them, whole and broken, and the characters the writer escapes
 PIECES = ["&", "& ", "&&", "&#", "&#;", "&#x", "&#x26;", "&#38;", "&#0038", "&#x26", "&amp;", "&amp", "&AMP;", "&AMP",
@@ -40,7 +40,7 @@ def two_steps(monkeypatch):
 
 
 def _differences(partners) -> tuple[int, list[tuple[str, str, str]]]:
-    clean = _cleaner().clean
+    clean = cleaner().clean
     checked, differ = 0, []
     for context, piece, partner in itertools.product(CONTEXTS, PIECES, partners):
         if context.startswith("<textarea>") and "&#10;" in piece + partner:
@@ -71,7 +71,7 @@ def test_a_textarea_s_first_line_break_written_as_a_reference_is_kept(two_steps)
     """The one difference found: HTML drops a `<textarea>`'s first line break, a reference's too; the first step
     drops the textarea (keeping its text) before the reference is read. The text is the same but that line
     break, which a page shows as a space."""
-    clean = _cleaner().clean
+    clean = cleaner().clean
     html = "<textarea>&#10;a &amp; b</textarea>"
     assert clean(html) == "a &amp; b"
     assert escapes.cleaned(clean, html) == "\na &amp; b"
