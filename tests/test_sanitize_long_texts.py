@@ -85,7 +85,8 @@ def test_bodies_with_runs_of_ampersands_are_rendered_as_before(monkeypatch):
         "```\n" + "a && b < c\n" * 1_000 + "```\n", "Tom &amp; Jerry &copy; 2026 &nbsp;" * 300,
         '<abbr title="' + "&amp;" * 2_000 + '">x</abbr>', "[link](https://e.example/?" + "a=1&" * 1_500 + ")",
         '<a href="https://e.example/?' + "a&" * 5_000 + '">too long an address</a> &' * 2,
-        '<img alt="' + "«»&" * 2_000 + '" src="https://e.example/p.png">', "| a | b |\n|---|---|\n" + "| & | © |\n" * 500,
+        '<img alt="' + "«»&" * 2_000 + '" src="https://e.example/p.png">',
+        "| a | b |\n|---|---|\n" + "| & | © |\n" * 500,
     ]
     direct = []
     monkeypatch.setattr(escapes, "WRITER_WORK", 10 ** 18)
