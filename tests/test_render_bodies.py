@@ -525,6 +525,47 @@ def test_a_body_of_a_million_short_blocks_is_read_in_time_linear_in_its_length(t
     assert result.items == 2
 
 
+def test_a_long_fenced_code_listing_is_rendered_by_python_markdown_without_a_warning(tmp_path):
+    """A fenced code block is one block to Python-Markdown, which reads it in time linear in its length (30,000
+    lines, blank ones and marks among them: 0.04 s): its lines are not counted against PYTHON_MARKDOWN_LINES, nor
+    its marks against a paragraph's. Lines outside it still are: the same listing followed by 20,000 short
+    paragraphs is CommonMark's, with the warning."""
+    from generator.site.markup import PYTHON_MARKDOWN_LINES
+
+    listing = "```python\n" + "total = items[0] & mask < limit * rate_of_x  # `note`\n\n" * 15_000 + "```\n"
+    files = {"content/listing.md": item("Listing", body=f"The program:\n\n{listing}\nIt ends here[^1].\n\n"
+                                                            "[^1]: A footnote.\n"),
+             "content/more.md": item("More", body=f"The program:\n\n{listing}\n" + "x\n\n" * PYTHON_MARKDOWN_LINES)}
+    site = make_site(tmp_path / "site", files, "title: Test News\nbase_url: https://example.org/\n"
+                     "now: \"2026-11-22T12:00:00Z\"\nmarkdown_engine: python-markdown\n")
+    config, result = build_site(site)
+    assert result.items == 2
+    warned = [str(p) for p in result.site.warnings if "CommonMark" in str(p)]
+    assert [w.split(":")[0] for w in warned] == ["content/more.md"], warned
+    assert "outside its fenced code blocks" in warned[0]
+    page = (config.output_path / "news/2026/11/20/listing/index.html").read_text(encoding="utf-8")
+    assert 'id="fn:1"' in page and page.count("<pre><code>") == 1  # (a footnote: Python-Markdown's)
+    assert page.count("total = items[0] &amp; mask &lt; limit * rate_of_x  # `note`") == 15_000
+
+
+def test_code_fences_that_nothing_closes_are_rendered_as_commonmark(tmp_path):
+    """Python-Markdown's search for a fence that closes a code block reads from each opening to the end of the
+    body when none does: 16,000 lines of "```a" took it 10 s of CPU (8,000, 2.5 s), well within
+    PYTHON_MARKDOWN_LINES. Such a body is CommonMark's, with a warning at the first such fence; a few such
+    fences in a body are Python-Markdown's."""
+    files = {"content/fences.md": item("Fences", body="Intro.\n\n" + "```a\n\n" * 8_000),
+             "content/few.md": item("Few", body="Intro[^1].\n\n```a\n\n" + "Text.\n\n" * 100 + "[^1]: Note.\n")}
+    site = make_site(tmp_path / "site", files, "title: Test News\nbase_url: https://example.org/\n"
+                     "now: \"2026-11-22T12:00:00Z\"\nmarkdown_engine: python-markdown\n")
+    started = cpu_seconds()
+    config, result = build_site(site)
+    assert cpu_seconds() - started < 60
+    warned = [str(p) for p in result.site.warnings if "CommonMark" in str(p)]
+    assert len(warned) == 1 and warned[0].startswith("content/fences.md:7: ") and "8,000 code fences" in warned[0]
+    page = (config.output_path / "news/2026/11/20/few/index.html").read_text(encoding="utf-8")
+    assert 'id="fn:1"' in page
+
+
 def test_featured_content_takes_no_id_of_the_body_s_footnotes(tmp_path):
     """featuredContent kept a footnote's id (`<sup id="fn:1">`), as the body's are kept: with a Python-Markdown
     footnote in the body, the page had the id twice (an error to HTML checkers) and the body's footnote link led

@@ -256,8 +256,9 @@ class Config:
                                          "`python-markdown` (its `extra` extensions: footnotes, definition lists, "
                                          "abbreviations). Python-Markdown's time grows with the square of the "
                                          "brackets, tags and other marks in one paragraph: a body with thousands "
-                                         "(which would take it minutes), or of more than 20,000 lines, is "
-                                         "rendered as CommonMark, with a warning.")
+                                         "(which would take it minutes), or of more than 20,000 lines outside "
+                                         "its fenced code blocks, or with thousands of code fences that nothing "
+                                         "closes, is rendered as CommonMark, with a warning.")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
     cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set (a domain such as "
                           "`bücher.example` in its ASCII form, as GitHub Pages reads it).")

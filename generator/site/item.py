@@ -172,18 +172,22 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
                              "each filled in as an empty cell of the page (megabytes of them): it is shown as the "
                              "text it is written as", "give each row the header's cells, or split the table"),)
     if engine == "python-markdown":
-        line, marks = python_markdown_costly(body)
+        line, costly, count = python_markdown_costly(body)
         if line:
             engine = "cmark"
-            warnings += (Problem(source.path, source.body_line + line - 1,
-                                 "the body is rendered as CommonMark: Python-Markdown would take minutes over it "
-                                 f"(this paragraph holds {marks:,} brackets, tags, entities and other marks)",
-                                 "split the text into shorter paragraphs, or set `markdown_engine: cmark`")
-                         if marks else
-                         Problem(source.path, source.body_line,
-                                 "the body is rendered as CommonMark: Python-Markdown's time grows with the square "
-                                 f"of a body's lines, and it has more than {PYTHON_MARKDOWN_LINES:,}",
-                                 "split the text into several items, or set `markdown_engine: cmark`"),)
+            warnings += (Problem(source.path, source.body_line + line - 1, *{
+                "marks": ("the body is rendered as CommonMark: Python-Markdown would take minutes over it "
+                          f"(this paragraph holds {count:,} brackets, tags, entities and other marks)",
+                          "split the text into shorter paragraphs, or set `markdown_engine: cmark`"),
+                "fences": ("the body is rendered as CommonMark: Python-Markdown would take minutes over it "
+                           f"(it reads to the end of the body from each of the {count:,} code fences, from this "
+                           "line on, that no fence closes)",
+                           "close each code block with the fence that opened it (```), or set "
+                           "`markdown_engine: cmark`"),
+                "lines": ("the body is rendered as CommonMark: Python-Markdown's time grows with the square "
+                          f"of a body's lines, and it has more than {PYTHON_MARKDOWN_LINES:,} outside its fenced "
+                          "code blocks", "split the text into several items, or set `markdown_engine: cmark`"),
+            }[costly]),)
     if long := too_long_address(body):
         warnings += (Problem(source.path, source.body_line + long[0] - 1,
                              f"the body has a link or picture whose address is {long[1]:,} characters long, more than "

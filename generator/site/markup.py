@@ -20,6 +20,8 @@ from urllib.parse import quote, urlsplit
 import nh3
 
 from generator.players import player_url
+from generator.site import escapes
+from generator.site.fences import fenced_code
 from generator.site.nesting import well_nested
 from generator.textfiles import maybe_mangled, unmangled
 from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, private_address,
@@ -137,8 +139,11 @@ def _words_unmangled(text: str) -> str:
 # hours. Past this much, a body is rendered as CommonMark, which reads it in linear time.
 PYTHON_MARKDOWN_WORK = 2_000 ** 2  # the sum over paragraphs of their marks' number, squared
 # It also takes each block (a paragraph, a line of raw HTML, a heading) from the front of a list of the body's
-# blocks, each time moving the rest: its time grows with the square of their number. Every block starts a line.
+# blocks, each time moving the rest: its time grows with the square of their number. Every block starts a line;
+# a fenced code block is one block, whatever its length (site/fences.py).
 PYTHON_MARKDOWN_LINES = 20_000  # of a body (its time at this many one-line blocks: docs/dev/performance.md)
+# Its search for a fence that closes a code block reads from each opening to the end of the body when none does
+PYTHON_MARKDOWN_FENCE_WORK = 20_000_000  # characters that search reads in vain (site/fences.py)
 _MARKS = "[`<&\\*_!\n"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 # A block of raw HTML, which Python-Markdown passes as it is (unless some `markdown="1"` asks it to read inside);
@@ -148,10 +153,20 @@ _RAW_BLOCK = re.compile(r"\s*<(?:address|article|aside|blockquote|details|div|dl
 _UNCLOSED = re.compile(r"<(?![^<>]*>)")
 
 
-def python_markdown_costly(text: str) -> tuple[int, int]:
-    """(line of the body, from 1, of the paragraph with the most marks Python-Markdown's inline patterns match,
-    their number) when the body would cost Python-Markdown more than PYTHON_MARKDOWN_WORK, else (0, 0); (1, 0)
-    for a body of more than PYTHON_MARKDOWN_LINES lines."""
+def python_markdown_costly(text: str) -> tuple[int, str, int]:
+    """(line of the body from 1, what, how many) when the body would cost Python-Markdown more than it may:
+    `marks`, the paragraph with the most marks its inline patterns match (past PYTHON_MARKDOWN_WORK); `fences`,
+    the first of the code fences that nothing closes (past PYTHON_MARKDOWN_FENCE_WORK); `lines`, line 1 of a body
+    of more than PYTHON_MARKDOWN_LINES lines outside its fenced code blocks. Else (0, "", 0)."""
+    text = text.expandtabs(4)  # (as Python-Markdown reads it: a fence may be closed by `\t`)
+    blocks, vain, unclosed = fenced_code(text)
+    lines = text.count("\n") - sum(text.count("\n", start, end) for start, end in blocks)
+    fence_line = text.count("\n", 0, unclosed[0]) + 1 if unclosed else 0
+    parts, at = [], 0
+    for start, end in blocks:  # (a code block's lines and marks are not Markdown's)
+        parts += [text[at:start], "\n" * text.count("\n", start, end)]
+        at = end
+    text = "".join(parts) + text[at:] if blocks else text
     raw_passes = "markdown=" not in text
     total = worst = worst_line = 0
     at, line = 0, 1
@@ -167,8 +182,10 @@ def python_markdown_costly(text: str) -> tuple[int, int]:
         line += text.count("\n", at, after)
         at = after
     if total > PYTHON_MARKDOWN_WORK:
-        return worst_line, worst
-    return (1, 0) if text.count("\n") >= PYTHON_MARKDOWN_LINES else (0, 0)
+        return worst_line, "marks", worst
+    if vain > PYTHON_MARKDOWN_FENCE_WORK:
+        return fence_line, "fences", len(unclosed)
+    return (1, "lines", lines) if lines >= PYTHON_MARKDOWN_LINES else (0, "", 0)
 
 
 # In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
@@ -321,7 +338,7 @@ def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = Tr
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
-    html = _cleaner().clean(_prepared(html))
+    html = escapes.cleaned(cleaner().clean, _prepared(html))
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
     if controls and without_controls(html) is not html:  # (rare: a body's own go before Markdown reads it)
@@ -753,7 +770,7 @@ def _iframe_link(tag: str, inner: bool = False) -> str:
     if too_deep(parser.srcdoc):  # (as a body nested so deep is: its text)
         return "<p>" + htmlmod.escape(" ".join(_ANY_TAG.sub(" ", parser.srcdoc).split()), quote=False) + "</p>"
     # (cleaned alone first: it is a document of its own, whose unclosed or stray tags end in it)
-    return _cleaner().clean(_prepared(parser.srcdoc, inner=True))
+    return escapes.cleaned(cleaner().clean, _prepared(parser.srcdoc, inner=True))
 
 
 def _frame_in_frame(tag: str) -> str:
@@ -808,7 +825,7 @@ def too_deep(fragment: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _cleaner() -> nh3.Cleaner:
+def cleaner() -> nh3.Cleaner:
     """The allow-list, made into a cleaner once per process (nh3.clean makes it anew for every body: a third
     of its time on news bodies)."""
     return nh3.Cleaner(
