@@ -20,7 +20,6 @@ from urllib.parse import quote, urlsplit
 import nh3
 
 from generator.players import player_url
-from generator.site import escapes
 from generator.site.fences import fenced_code
 from generator.site.nesting import well_nested
 from generator.textfiles import maybe_mangled, unmangled
@@ -338,7 +337,7 @@ def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = Tr
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
-    html = escapes.cleaned(cleaner().clean, _prepared(html))
+    html = _cleaner().clean(_prepared(html))
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
     if controls and without_controls(html) is not html:  # (rare: a body's own go before Markdown reads it)
@@ -770,7 +769,7 @@ def _iframe_link(tag: str, inner: bool = False) -> str:
     if too_deep(parser.srcdoc):  # (as a body nested so deep is: its text)
         return "<p>" + htmlmod.escape(" ".join(_ANY_TAG.sub(" ", parser.srcdoc).split()), quote=False) + "</p>"
     # (cleaned alone first: it is a document of its own, whose unclosed or stray tags end in it)
-    return escapes.cleaned(cleaner().clean, _prepared(parser.srcdoc, inner=True))
+    return _cleaner().clean(_prepared(parser.srcdoc, inner=True))
 
 
 def _frame_in_frame(tag: str) -> str:
@@ -825,7 +824,7 @@ def too_deep(fragment: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def cleaner() -> nh3.Cleaner:
+def _cleaner() -> nh3.Cleaner:
     """The allow-list, made into a cleaner once per process (nh3.clean makes it anew for every body: a third
     of its time on news bodies)."""
     return nh3.Cleaner(
