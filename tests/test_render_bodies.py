@@ -566,6 +566,22 @@ def test_code_fences_that_nothing_closes_are_rendered_as_commonmark(tmp_path):
     assert 'id="fn:1"' in page
 
 
+def test_fence_lines_that_python_markdown_reads_in_their_square_are_counted():
+    """Two fence lines Python-Markdown's pattern reads for long: one of spaces, dots and spaces (its spaces tried
+    against the line from each of them: 48,000 characters took it seconds, and the count itself as long), and an
+    `hl_lines="` the line does not close (each later line ending in `"` tried as its end, each time reading to
+    the end of the body). Both send the body to CommonMark, named at their line; ordinary fences do not."""
+    from generator.site.markup import python_markdown_costly
+
+    spaced = "Text\n\n```" + " " * 16_000 + "." * 16_000 + " " * 16_000 + "x\n\nMore\n"
+    quoted = "Text\n\n```hl_lines=\"\n" + ("x" * 400 + "\"\n\n") * 1_000 + "End\n"
+    assert python_markdown_costly(spaced)[:2] == (3, "fences")
+    assert python_markdown_costly(quoted)[:2] == (3, "fences")
+    for body in ("Text\n\n```   python\ncode\n```\n", "Text\n\n```python hl_lines=\"1 2\"\ncode\n```\n",
+                 "Text\n\n```hl_lines=\"\n" + ("x" * 40 + "\"\n\n") * 10 + "End\n"):
+        assert python_markdown_costly(body) == (0, "", 0)
+
+
 def test_featured_content_takes_no_id_of_the_body_s_footnotes(tmp_path):
     """featuredContent kept a footnote's id (`<sup id="fn:1">`), as the body's are kept: with a Python-Markdown
     footnote in the body, the page had the id twice (an error to HTML checkers) and the body's footnote link led

@@ -12,10 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 
-# A line that starts with a fence, and what follows the fence on an opening line (its pattern's, read within
-# the line: an `hl_lines="..."` over several lines is not taken for an opening here)
+# A line that starts with a fence, and what follows the fence on an opening line, after its spaces (its pattern's,
+# read within the line; with the spaces in the pattern, a line of spaces, dots and spaces took time in its square)
 _FENCE_LINE = re.compile(r"^(~{3,}|`{3,})([^\n]*)", re.MULTILINE)
-_OPENING = re.compile(r"""[ ]*(?:\{(?P<attrs>[^\n]*)\}|(?:\.?[\w#.+-]*[ ]*)?(?:hl_lines=(["'])[^\n]*?\2[ ]*)?)""")
+_OPENING = re.compile(r"""(?:\{(?P<attrs>[^\n]*)\}|(?:\.?[\w#.+-]*[ ]*)?(?:hl_lines=(["'])[^\n]*?\2[ ]*)?)""")
+# An `hl_lines="` the line does not close: Python-Markdown's pattern tries each later quote as its end, each time
+# reading on to the end of the body
+_OPEN_QUOTE = re.compile(r"""hl_lines=(["'])(?![^\n]*\1)""")
 
 
 def fenced_code(text: str) -> tuple[list[tuple[int, int]], int, list[int]]:
@@ -28,8 +31,19 @@ def fenced_code(text: str) -> tuple[list[tuple[int, int]], int, list[int]]:
         if not rest.strip(" "):
             closers.setdefault(fence, []).append(start)
     blocks, vain, unclosed, after = [], 0, [], 0
+    quoted = {quote: [found.start() for found in re.finditer(quote + "\n", text)] for quote in "\"'"}
     for start, end, fence, rest in lines:
-        opening = _OPENING.fullmatch(rest)
+        spaces = len(rest) - len(rest.lstrip(" "))
+        if spaces * len(rest) > len(text) - start:  # (its pattern's spaces, each tried against the line)
+            vain += spaces * len(rest)
+            unclosed.append(start)
+        open_quote = _OPEN_QUOTE.search(rest)
+        if open_quote:
+            later = quoted[open_quote[1]]
+            vain += (len(later) - bisect.bisect_left(later, end)) * (len(text) - start)
+            unclosed.append(start)
+            continue
+        opening = _OPENING.fullmatch(rest, spaces)
         if start < after or not opening or not text.startswith("\n", end):
             continue
         ends = closers.get(fence, [])
