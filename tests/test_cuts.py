@@ -226,3 +226,21 @@ def test_a_fetched_lede_is_cut_between_clusters(tmp_path, server, capsys):
     assert code == 0, said
     [entry] = fetched(site).values()
     assert entry["excerpt"].endswith(FAMILY + "…") and len(entry["excerpt"]) < 300
+
+
+def test_a_thai_truncation_is_never_as_long_as_its_text(tmp_path):
+    """The theme's truncate ends a cut inside a Thai word at the next space: where that space is the text's last
+    but one character, "..." after it made the "cut" longer than the text. Such a text is shown whole."""
+    import functools
+
+    from conftest import build_site
+    from generator.render.environment import make_env
+
+    config, result = build_site(make_site(tmp_path / "site", {"content/a.md": item("ข่าว")},
+                                          "title: ข่าว\nbase_url: https://example.org/\nlanguage: th\n"))
+    env = make_env(config, result.site.model.site)
+    truncate = functools.partial(env.filters["truncate"], env)
+    whole = "ภาษา" * 60 + " x"
+    assert str(truncate(whole, 200)) == whole
+    cut = str(truncate("ภาษา" * 60 + " " + "ข่าว" * 30, 200))
+    assert cut.endswith("...") and len(cut) < len("ภาษา" * 60 + " " + "ข่าว" * 30) and " " not in cut

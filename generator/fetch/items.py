@@ -139,8 +139,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # in brackets or capitals after the date; a date of numbers day first in every language that writes the day first,
 # whatever the separator. 20: a podcast episode's number, season, kind (a trailer, a bonus), chapters and
 # transcript; from newsdesk's JSON Feed extension, an episode's `explicit` too. 21: an episode's chapters and
-# transcript at addresses read as any other field's (urls.field_url: entities decoded, what XML forbids encoded).)
-READING = 21
+# transcript at addresses read as any other field's (urls.field_url: entities decoded, what XML forbids encoded). 22:
+# a title, excerpt or caption cut inside a word of Thai, Lao, Khmer or Burmese ends at the next space after it.)
+READING = 22
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:

@@ -40,6 +40,8 @@ def _closing(truncate):
             if not kwargs.get("killwords", args[1] if len(args) > 1 else False):
                 # (inside a Thai word, where no space was before the cut: at the next, as the build's other cuts)
                 kept = text[:unspaced_end(text, len(kept), kwargs.get("length", args[0] if args else 255) // 2)]
+                if len(kept) + len(tail) >= len(text):  # (no shorter for its cut)
+                    return text
         return type(cut)((bidi_closed(kept) if BIDI.search(kept) else kept) + tail)
     return truncate_
 

@@ -359,9 +359,10 @@ def cut_clusters(text: str, limit: int) -> str:
 
 
 def cut_at_word(text: str, limit: int) -> str:
-    """The start of `text`, at most `limit` characters: cut at its last space when that is in the second half,
-    else between two grapheme clusters (cut_clusters); but inside a word of a script written without spaces, at
-    the first break after it within half as many more (unspaced_end)."""
+    """The start of `text`, at most `limit` characters (or half as many more inside a word of a script written
+    without spaces): cut at its last space when that is in the second half, else between two grapheme clusters
+    (cut_clusters); but inside a word of a script written without spaces, at the first break after it within
+    half as many more (unspaced_end)."""
     cut = cut_clusters(text, limit)
     if len(cut) < len(text):
         if " " in cut[limit // 2:]:
