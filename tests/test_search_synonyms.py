@@ -176,6 +176,34 @@ def test_a_member_matches_the_words_a_query_of_it_finds_with_or_without_accents(
     assert "cv" not in indexed((("résumé", "CV"),), "Reuse the upload")
 
 
+def test_items_that_share_their_labels_and_kind_are_each_indexed_as_alone():
+    """A task reads an item's labels and kind once for every item that has them (most items share them): each item is
+    still indexed under the terms and impacts it has alone, its labels' synonyms, compounds and camel case's parts
+    once, whatever the items before it."""
+    groups = (("Dataverse", "Common Data Service"),)
+    labels, kind = "Dataverse T-Mobile VentureBeat C# Ann Lee ", "Video Videos"
+    stories = [((title, labels, excerpt, kind, zlib.compress(body.encode()), ("t:news",)),)
+               for title, excerpt, body in (("Dataverse gets a search page", "", "Text."),
+                                            ("Tables in a lake", "Common Data Service for all.", "More text here."),
+                                            ("Dataverse again", "No code.", ""))]
+
+    def impacts(stories: list, hangul: bool) -> list[dict[str, int]]:
+        postings, _, _ = index_task(None, (0, "english", "", (groups, (), hangul), marshal.dumps(stories, 2)))
+        found: list[dict[str, int]] = [{} for _ in stories]
+        at = 0
+        for term, length in zip(postings.terms, postings.lengths):
+            for doc, impact in zip(postings.ids[at:at + length], postings.impacts[at:at + length]):
+                found[doc][term] = impact
+            at += length
+        return found
+
+    for hangul in (False, True):
+        together = impacts(stories * 2, hangul)
+        alone = [impacts([story], hangul)[0] for story in stories]
+        assert all(together) and together == alone * 2
+        assert {"common", "servic", "tmobil", "ventur", "c#", "video"} <= together[2].keys()  # (its labels, kind)
+
+
 def test_bad_synonym_groups_are_errors_with_their_line(tmp_path):
     for group, said in (("[Dataverse]", "fewer than two different words"),
                         ("[tables, Tables]", "fewer than two different words"),

@@ -252,13 +252,15 @@ def index_task(_state, task: tuple) -> tuple[Postings, dict[str, dict[str, int]]
 
 class _Stems(dict):
     """word -> term for the words of one task, each stemmed the first time it is looked up; `folded`:
-    word -> its folded term (its token stemmed), for the words where that differs; `runs`: the task's _Runs."""
+    word -> its folded term (its token stemmed), for the words where that differs; `runs`: the task's _Runs;
+    `labelled`: the labels and kinds read (_labelled)."""
 
     def __init__(self, stem: Callable[[str], str], casing: str = ""):
         super().__init__()
         self.stem = stem
         self.folded: dict[str, str] = {}
         self.runs = _Runs(casing)
+        self.labelled: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # labels or kind -> _labelled
         self.optional: frozenset[str] = frozenset()  # the language's function words, folded (joins)
         self.synonyms: tuple = ({}, [])  # _synonym_table's
         self.hangul = False  # whether a Hangul word is a word in Latin letters too (search_hangul.romanised_words)
@@ -296,24 +298,19 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     A word is indexed by its term (stemmed as written, then folded: "informações" -> "inform") and, when
     that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
-    runs = stems.runs
     text, body_utf8 = _body_text(body)
     texts = (title, labels, excerpt, kind, text)
-    # (each text's UTF-8 made once, for its words and its camel-case parts)
-    utf8 = [field.encode("utf-8", "surrogatepass") for field in texts[:-1]] + [body_utf8]
     # (the title, excerpt and text spelled phrase by phrase, where phrase pairs are: two words side by side, one of
     # them short, are also one word there, "no code" is "nocode", within a sentence or phrase: "code. Set" is no
-    # "codeset")
-    phrased = {0: None, 2: None, 4: PAIRS_IN_BODY}
-    spelled_fields = [_phrases(field, casing, runs, stems.optional, phrased[n], written) if n in phrased
-                      else (*_spelled(field, casing, runs, written), [])
-                      for n, (field, written) in enumerate(zip(texts, utf8))]
-    fields = [words for words, _, _ in spelled_fields[:-1]]
-    body_words = spelled_fields[-1][0]
+    # "codeset"; the labels and kind read once a task, as most items share them with another: their topics',
+    # provider's and author's names, their type's words)
+    read = [_read(stems, casing, title, None), _labelled(stems, casing, labels), _read(stems, casing, excerpt, None),
+            _labelled(stems, casing, kind), _read(stems, casing, text, PAIRS_IN_BODY, body_utf8)]
+    fields = [words for words, _ in read[:-1]]
+    body_words = read[-1][0]
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair; so are a camel-cased
     # word's parts beside it)
-    joined = [compounds(field, casing) + _camel_words(written, casing) + _literals(field, casing, marked) + joins
-              for field, written, (_, marked, joins) in zip(texts, utf8, spelled_fields)]
+    joined = [extra for _, extra in read]
     if stems.hangul:  # (a Korean word in Latin letters, as a compound is: beside its syllables, in no phrase pair)
         for extra, field in zip(joined, texts):
             extra += romanised_words(field)
@@ -342,6 +339,31 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
                 weights[term] = weight
     weights.update(dict.fromkeys(filters, 1))
     return weights
+
+
+def _read(stems: _Stems, casing: str, field: str, limit: int | None, utf8: bytes | None = None
+          ) -> tuple[list[str], list[str]]:
+    """A field's words (spelled phrase by phrase, _phrases, with the joins of its first `limit` words) and the words
+    it makes of several: its compounds, camel case's parts, literals and joins, in that order. `utf8`: the field's
+    UTF-8, if made already (each text's is made once, for its words and its camel-case parts)."""
+    if not field:  # (an item without a text: none of the steps below finds anything)
+        return [], []
+    if utf8 is None:
+        utf8 = field.encode("utf-8", "surrogatepass")
+    words, marked, joins = _phrases(field, casing, stems.runs, stems.optional, limit, utf8)
+    return words, compounds(field, casing) + _camel_words(utf8, casing) + _literals(field, casing, marked) + joins
+
+
+def _labelled(stems: _Stems, casing: str, field: str) -> tuple[tuple[str, ...], list[str]]:
+    """_read() of an item's labels or kind, which make no joins, from the task's `labelled` (a new list of the words
+    it makes of several each time: _weights adds to it)."""
+    found = stems.labelled.get(field)
+    if found is None:
+        utf8 = field.encode("utf-8", "surrogatepass")
+        words, marked = _spelled(field, casing, stems.runs, utf8)
+        found = stems.labelled[field] = (tuple(words), (*compounds(field, casing), *_camel_words(utf8, casing),
+                                                        *_literals(field, casing, marked)))
+    return found[0], list(found[1])
 
 
 def _bounded(words: list[str], compounds: list[str]) -> tuple[list[str], list[str]]:
