@@ -189,10 +189,8 @@ def joins(words: list[str], optional: frozenset[str] | set[str] = frozenset()) -
     side that join are looked up as their join rather than their phrase pair)"""
     found = []
     for first, second in zip(words, words[1:]):
-        # (the lengths first: most pairs are of two long words; then the function words, most short words, looked up
-        # before _joinable is called, which looks again)
+        # (the lengths first: most pairs are of two long words; then the function words, most short words)
         if ((len(first) <= JOIN_SHORT or len(second) <= JOIN_SHORT) and len(first) > 1 and len(second) > 1
-                and first not in optional and second not in optional
                 and _joinable(first, optional) and _joinable(second, optional)):
             found.append((first + second)[:MAX_TERM])
     return found
