@@ -38,7 +38,7 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
-_FORMAT = 127  # bump when what the cache holds (Item, Problem, the stories' words, the search tasks' results) or how
+_FORMAT = 128  # bump when what the cache holds (Item, Problem, the stories' words, the search tasks' results) or how
 #               a file is read changes, or how templates compile (render.environment.make_env's settings: `compiled`)
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
