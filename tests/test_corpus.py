@@ -143,7 +143,6 @@ def test_every_field_of_the_seed_item_is_read(tmp_path):
     assert len(item.topics) == len(meta["topics"])
     assert [(r.title, r.url, r.published, r.provider.domain, r.quality) for r in item.related] == [
         (r["title"], r["webUrl"], r["publishedDateTime"], r["provider"]["domain"], r["quality"]) for r in meta["related"]]
-    assert item.secured == meta["secured"]
     first_line = next(line.strip() for line in body[0].read_text(encoding="utf-8").splitlines() if line.strip())
     page = (tmp_path / "output" / item.path / "index.html").read_text(encoding="utf-8")
     assert first_line in html_text(page)

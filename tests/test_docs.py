@@ -401,7 +401,7 @@ def test_the_themes_page_lists_every_global_and_filter_a_template_has(example):
 # What an item holds for the build, not for templates: its compressed body (`body_html` is the body), its file,
 # digest, stories' keys, an opaque field kept for the user, its warnings and the key its slug is made of (where one
 # about its page is said), and whether it is published.
-ITEM_INTERNALS = {"body", "source", "digest", "article_keys", "secured", "warnings", "slug_key", "is_published"}
+ITEM_INTERNALS = {"body", "source", "digest", "article_keys", "warnings", "slug_key", "is_published"}
 
 
 def test_the_themes_page_lists_every_field_of_an_item_a_topic_and_a_provider():

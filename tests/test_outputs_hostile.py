@@ -662,7 +662,7 @@ def test_broken_hostile_items_are_named_with_a_line_and_what_to_do(hostile):
         assert problem.line and problem.line >= 1, problem
     wrong = {w.path for w in result.site.warnings if w.path.startswith("content/wrong-")}
     # each unusable value is said, but a one-item list's item (`price: [1]`, `slug: [a]`, as other crawlers
-    # write them) is read, and `secured` is kept in any shape, never shown
+    # write them) is read, and `secured` is read in any shape, never kept nor shown
     read = {f"content/wrong-{n}.md" for n, key in enumerate(WRONG) if key in ("title", "publishedDateTime",
                                                                             "price", "slug", "secured")}
     assert wrong == {f"content/wrong-{n}.md" for n in range(len(WRONG))} - read, sorted(wrong)

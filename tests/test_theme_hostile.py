@@ -161,8 +161,9 @@ def test_a_theme_s_template_makes_no_range_that_holds_the_build_up(tmp_path, cap
 # Templates that run without end as a build sees it (days, or all the memory), each with the template and line the
 # build must name: loops inside loops, macros and includes calling themselves twice (recursion shallow enough for
 # Python's stack, 2**40 calls), a loop whose every round makes a long range or a wide text in a filter, sequences
-# and numbers made huge by an operator; and a text doubled in a loop, which the budget does not bound (40 steps),
-# said as what it is when the memory runs out
+# and numbers made huge by an operator; a text doubled in a loop by each way a template joins texts (40 steps, and
+# all the memory but for the text a page may make); and a list doubled in place, which neither bound counts, said as
+# what it is when the memory runs out
 RUNAWAY = {
     "loops": ("{% for a in range(100000) %}{% for b in range(100000) %}{{ b }}{% endfor %}{% endfor %}", "404.html:3",
               "steps"),
@@ -171,17 +172,33 @@ RUNAWAY = {
     "includes": ("{% set d = 0 %}{% include 'partials/twice.html' %}", "partials/twice.html:1", "steps"),
     "filters": ("{% for a in range(100000) %}{{ range(100000)|join|length }}{% endfor %}", "404.html:3", "steps"),
     "widths": ("{% for a in range(100000) %}{{ 'x'|center(10**7)|length }}{{ 'y'|indent(10**7)|length }}"
-               "{% endfor %}", "404.html:3", "steps"),
-    "times": ("{{ ('x' * 100000 * 100000 * 100000)|length }}", "404.html:3", "steps"),
+               "{% endfor %}", "404.html:3", "characters"),
+    "times": ("{{ ('x' * 100000 * 100000 * 100000)|length }}", "404.html:3", "characters"),
     "doubling": ("{% set ns = namespace(s='xx') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
-                 "{{ ns.s|length }}", "404.html:3", "out of memory"),
+                 "{{ ns.s|length }}", "404.html:3", "characters"),
+    "adding": ("{% set ns = namespace(s='xx') %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}"
+               "{{ ns.s|length }}", "404.html:3", "characters"),
+    "joining": ("{% set ns = namespace(s='xx') %}{% for i in range(64) %}{% set ns.s = [ns.s, ns.s]|join %}"
+                "{% endfor %}{{ ns.s|length }}", "404.html:3", "characters"),
+    "joining by a method": ("{% set ns = namespace(s='xx') %}{% for i in range(64) %}"
+                            "{% set ns.s = ''.join([ns.s, ns.s]) %}{% endfor %}{{ ns.s|length }}", "404.html:3",
+                            "characters"),
+    "replacing": ("{% set ns = namespace(s='xx') %}{% for i in range(64) %}{% set ns.s = ns.s|replace('x', 'xx') %}"
+                  "{% endfor %}{{ ns.s|length }}", "404.html:3", "characters"),
+    "replacing by a method": ("{% set ns = namespace(s='xx') %}{% for i in range(64) %}"
+                              "{% set ns.s = ns.s.replace('x', 'xx') %}{% endfor %}{{ ns.s|length }}", "404.html:3",
+                              "characters"),
+    "extending": ("{% set ns = namespace(l=[1, 2]) %}{% for i in range(64) %}{% if ns.l.extend(ns.l) %}{% endif %}"
+                  "{% endfor %}{{ ns.l|length }}", "404.html:3", "out of memory"),
+    "lists": ("{% set ns = namespace(l=[1, 2]) %}{% for i in range(64) %}{% set ns.l = ns.l + ns.l %}{% endfor %}"
+              "{{ ns.l|length }}", "404.html:3", "characters"),
     "power": ("{{ (9 ** (9 ** 9)) % 7 }}", "404.html:3", "too large"),
     "squares": ("{% set ns = namespace(n=3 ** 60000) %}{% for i in range(40) %}{% set ns.n = ns.n * ns.n %}"
                 "{% endfor %}{{ ns.n % 7 }}", "404.html:3", "too large"),
     "padding": ("{% for a in range(100000) %}{{ 'x'.ljust(10**7)|length }}{{ 'y'.zfill(10**7)|length }}"
-                "{% endfor %}", "404.html:3", "steps"),
+                "{% endfor %}", "404.html:3", "characters"),
     "formats": ("{% for a in range(100000) %}{{ ('%10000000s' % 'x')|length }}{{ '{:>10000000}'.format(1)|length }}"
-                "{% endfor %}", "404.html:3", "steps"),
+                "{% endfor %}", "404.html:3", "characters"),
     "slices": ("{% for a in range(100000) %}{{ [1]|slice(10**7)|list|length }}{% endfor %}", "404.html:3", "steps"),
 }
 
@@ -220,4 +237,48 @@ def test_a_theme_s_template_that_runs_without_end_stops_the_build_at_its_line(tm
     assert f"themes/cloned/templates/{where}: " in done.stderr, done.stderr
     assert "while rendering 404.html" in done.stderr, done.stderr
     assert said in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert {path: path.read_bytes() for path in (site / "output").rglob("*") if path.is_file()} == before
+
+
+# An item's body at the file's size limit (4 MiB: site/item_bounds.py), its text a Latin-1 one's and a wider one's
+_LONG_BODY = "\n\n".join(f"Paragraph {n} of the long report, with its ẞ and its words." for n in range(60_000))
+
+
+def test_a_long_body_copied_a_few_times_by_a_theme_builds_and_copied_in_a_loop_stops_at_its_line(tmp_path):
+    """A page's text made by `%` cost its length in steps: a theme of one's own that formats the body, at a page of
+    a body over a million characters (an item may be 4 MiB), failed the build for that item. And a text made by `~`
+    or `join` cost nothing: a theme that adds the body to a text in a loop held a copy of it for each round (4 MiB
+    times a million rounds). A page now makes 64 Mi characters of text at most, counted before each is made: the
+    long body copied a few times by each way of joining texts is built, and copied in a loop it stops the build at
+    the template's line, within the memory a build of it takes (bounded here, should the bound fail)."""
+    copies = ("{% block main %}{% set body = item.body_html %}<div id=copies>{{ ('<p>%s</p>' % body)|safe }}"
+              "{{ ('<p>' ~ body ~ '</p>')|safe }}{{ ['<p>', body, '</p>']|join|safe }}{{ ('<p>' + body + '</p>')|safe }}"
+              "{{ '<p>{}</p>'.format(body)|safe }}{{ body|replace('report', 'account')|safe }}</div>{% endblock %}")
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A", body=_LONG_BODY),
+        "config.yaml": "title: T\nbase_url: https://example.com/\ntheme: own\nsearch: false\n",
+        "themes/own/templates/article.html": "{% extends '!theme/article.html' %}\n" + copies + "\n"})
+    command = [sys.executable, "-m", "generator", "build", "--config", str(site / "config.yaml")]
+
+    def bounded():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=bounded, timeout=600)
+    assert done.returncode == 0, done.stderr
+    pages = [path for path in (site / "output/news").rglob("index.html") if "id=copies" in path.read_text("utf-8")]
+    assert len(pages) == 1, pages
+    page = pages[0].read_text("utf-8")
+    assert page.count("Paragraph 59999 of the long report, with its ẞ and its words.") == 5, len(page)
+    assert page.count("Paragraph 59999 of the long account, with its ẞ and its words.") == 1, len(page)
+    before = {path: path.read_bytes() for path in (site / "output").rglob("*") if path.is_file()}
+    (site / "themes/own/templates/article.html").write_text(
+        "{% extends '!theme/article.html' %}\n{% block main %}{% set ns = namespace(text='') %}\n"
+        "{% for round in range(1000) %}{% set ns.text = ns.text ~ item.body_html %}{% endfor %}\n"
+        "{{ ns.text|length }}{% endblock %}\n", encoding="utf-8")
+    done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=bounded, timeout=600)
+    assert done.returncode == 1, done.stderr
+    assert "themes/own/templates/article.html:3: the template does too much while rendering news/" in done.stderr, \
+        done.stderr
+    assert "characters" in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert {path: path.read_bytes() for path in (site / "output").rglob("*") if path.is_file()} == before

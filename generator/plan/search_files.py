@@ -154,7 +154,8 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
     for key, names in shards.items():
         words = {term: max(sorted(forms[term].items()), key=lambda pair: pair[1])[0]
                  for term in names if term in forms and term not in plain}
-        text = ",".join(f"{_json(term)}:[{counts[term]},{postings[term]}]" for term in names)
+        # (each term's written postings let go as its file is made: not all of them held beside all the files)
+        text = ",".join(f"{_json(term)}:[{counts[term]},{postings.pop(term)}]" for term in names)
         files[f"{SEARCH_FOLDER}/{shard_file(key)}"] = _encode('{"forms":' + _json(words) + ',"terms":{' + text + "}}")
         for term in names:
             word = fold(words.get(term, term))

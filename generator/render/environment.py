@@ -53,9 +53,10 @@ class _Environment(MemoEnvironment, SandboxedEnvironment):
         them all before any template is loaded, and every build makes a new environment."""
         return {**self.globals, **(d or {})}
 
-    # A page's budget (render.budget): its compiled code counts its steps, and `*` and `**` are the sandbox's
+    # A page's budget (render.budget): its compiled code counts its steps and the text `~` makes, and `+`, `*` and
+    # `**` are the sandbox's
     code_generator_class = StepCounting
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"+", "*", "**", "%"})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,19 +64,19 @@ class _Environment(MemoEnvironment, SandboxedEnvironment):
         self.budget = Budget()
         self.step = self.budget.step
         self.globals["range"] = self.budget.range
-        for name in ("center", "indent", "slice", "batch"):
-            self.filters[name] = self.budget.widening(self.filters[name])
+        for name, costed in (("center", self.budget.widening), ("indent", self.budget.widening),
+                             ("slice", self.budget.counting), ("batch", self.budget.counting),
+                             ("join", self.budget.joining), ("replace", self.budget.replacing)):
+            self.filters[name] = costed(self.filters[name])
         del self.globals["lipsum"]  # (Jinja's placeholder text: paragraphs as many as asked, at no step's cost)
 
     def call_binop(self, context, operator: str, left, right):
         return self.budget.binop(operator, left, right)
 
     def call(__self, __context, __obj, *args, **kwargs):  # (the sandbox's names: an argument may be `self`)
-        __self.budget.calling(__obj, args, kwargs)
+        counted_after = __self.budget.calling(__obj, args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)
-        if getattr(__obj, "__name__", "") in ("format", "format_map"):
-            __self.budget.made(result)
-        return result
+        return __self.budget.made(result) if counted_after else result
 
     def is_safe_attribute(self, obj, attr: str, value) -> bool:
         """The sandbox's rule, and no method or part of a path (`config.root`): its methods read and write any

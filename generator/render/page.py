@@ -76,7 +76,7 @@ def render_page(env: jinja2.Environment, page: Page, fragments: Fragments | None
         raise BuildError(Problem(name or page.template, line, f"the template does too much while rendering "
                                  f"{page.output}: {exc.what}", _newsdesks_own(env, _template_frames(exc))
                                  or _TOO_MUCH)) from None
-    except MemoryError as exc:  # (a text doubled in a loop: a few steps, and all the memory; render.budget)
+    except MemoryError as exc:  # (a list doubled in a loop by its methods: a few steps, all the memory; render.budget)
         name, line = _template_frame(exc)
         raise BuildError(Problem(name or page.template, line, f"the template ran out of memory while rendering "
                                  f"{page.output}", _newsdesks_own(env, _template_frames(exc))
@@ -107,9 +107,9 @@ _TOO_MUCH = ("a loop inside a loop over big ranges, or a macro or include that c
              "`children`), and build no theme you did not write that does it")
 
 
-_OUT_OF_MEMORY = ("a text or list that doubles in a loop (`ns.s ~ ns.s`, `[s, s]|join`), or a `format` width of "
-                  "millions, fills any memory: make texts from the values the page is given, and build no theme you "
-                  "did not write that does it")
+_OUT_OF_MEMORY = ("a list that doubles in a loop (`ns.l.extend(ns.l)`), or a `format` width of millions, fills any "
+                  "memory: make texts and lists from the values the page is given, and build no theme you did not "
+                  "write that does it")
 
 
 def tested_warnings(env: jinja2.Environment, tested: set) -> set[tuple[str, Problem]]:

@@ -8,7 +8,6 @@ dropped with a warning in the item's Notes rather than losing the story.
 from __future__ import annotations
 
 import html
-import json
 import math
 import re
 from datetime import date, time
@@ -193,16 +192,6 @@ def featured_field(meta: dict, notes: Notes) -> str:
 _PLAYER_KEYS = ("html", "embedUrl", "embed_url", "contentUrl", "content_url", "url", "src")
 _ESCAPED_TAG = re.compile(r"&lt;\s*(?:iframe|video|audio|source|embed|object|blockquote|div|p|a|figure)[\s&/]",
                           re.IGNORECASE)
-
-
-def opaque_field(value) -> str:
-    """A value kept and never shown (`secured`), in any shape a crawler gives it, as text: no reader sees it,
-    so none of its shapes is worth a warning."""
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return without_controls(json.dumps(value, default=str, ensure_ascii=False, sort_keys=True))
-    return _unplain(value) or ""
 
 
 MAX_ALIASES = 100  # old addresses of one item (each is a file of the site)

@@ -23,7 +23,7 @@ from generator.players import PLAYERS, SERVICE_NAMES, player_url, refused_player
 from generator.site.content import Source
 from generator.site.dates import date_field, optional_date_field
 from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, language_field,
-                                   opaque_field, resolved, text_field, type_field, url_field)
+                                   resolved, text_field, type_field, url_field)
 from generator.site.keys import (KNOWN_FIELDS, check_keys, jekyll_post, named_otherwise, nested_spelled_as_known,
                                  spelled_as_known)
 from generator.site.markup import (MAX_FILLED_CELLS, PYTHON_MARKDOWN_LINES, absolute_addresses, embeddable,
@@ -112,7 +112,6 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         aliases=aliases_field(meta, notes),
         language=language_field(meta, notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
-        secured=opaque_field(meta.get("secured")),
         size=size_field(meta, "size", notes, written),
         size_bytes=int(byte_count(written["size"] if written and "size" in written else meta.get("size")) or 0),
         **offer_field(meta, "price", written),

@@ -120,7 +120,6 @@ class Item:
     length: str
     category: str
     extra: dict = field(default_factory=dict)  # unknown front matter fields, for templates (do not mutate)
-    secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
     size: str = ""  # a download's size as the item writes it ("12 MB")
     size_bytes: int = 0  # the same in bytes when the item gives a number (a feed's enclosure needs it), else 0
     # a price written as an offer (`{amount: 10, currency: EUR}`): its amount, for the theme to write as the site's

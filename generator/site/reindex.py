@@ -24,7 +24,7 @@ from generator.typography import typeset
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "author", "amp_url", "cdn_amp_url", "images", "body",
                          "featured_html", "video_url", "embed", "price", "price_amount", "price_currency", "length",
                          "length_seconds", "size", "size_bytes", "category",
-                         "extra", "secured", "warnings", "media_file", "media_kind"})
+                         "extra", "warnings", "media_file", "media_kind"})
 
 
 def same_place(old: Item, new: Item) -> bool:
