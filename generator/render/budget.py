@@ -6,13 +6,16 @@ a macro's or caller's call, an include, an `if`'s branch) is one, counted by the
 (`StepCounting`); a range costs its numbers, and `slice` and `batch` their count. A page makes TEXT characters of
 text (and items of lists): each text a template makes by `~`, `+`, `*`, `join`, `replace`, `center`, `indent` or
 a padding method (`ljust` ...) costs its length before it is made, and one formatted (`%`, `format`) after; a
-list made by `+` or `*` its items. So a page's memory is bounded by what it is given and TEXT, whatever its
-loops: a long body copied a few times fits, copied in every round of a loop it does not. `*` and `**` make no
+list made by `+` or `*` its items. So a long body copied a few times fits, copied in every round of a loop it
+does not. `*` and `**` make no
 number of more than MAX_BITS bits. Past any bound the page raises `TooMuch`, which render_page says at the
 template's line: counted, not timed, so a machine's speed or load changes nothing. (A card kept and shown again
 costs its steps only where it was rendered, so a page near the bound may pass with another number of workers.)
-What it does not count: a list grown in place by its methods (`append`, `extend`), and a `format` whose width
-makes millions of characters, made before it is counted: both run out of memory (said at the template's line).
+What it does not count: a list grown in place by its methods (`append`, `extend`), a list nested in itself and
+shown (`[l, l]` in a loop, then `{{ l }}`, `~ ''`, `string` or `tojson`: its text is made by Python, not by the
+template), and a `format` whose width makes millions of characters; a join over an iterator and `join(attribute=)`
+are counted after they are made. Those can run out of memory (said at the template's line): TEXT bounds what a
+template makes by the means above, not every page's memory.
 """
 
 from __future__ import annotations
