@@ -165,7 +165,7 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
-# (slow: node compares each of the 17,576 three-letter sequences in every locale its ICU has, seconds of CPU)
+# (slow: node compares every three-letter sequence in every locale its ICU has)
 @pytest.mark.slow
 def test_the_alphabets_are_the_browsers():
     """generator/alphabets.py is the browsers' collation (ICU's): every language node knows whose order of these letters

@@ -487,7 +487,7 @@ MANY_BLOCKS = {"paragraphs": "x\n\n", "html": "<div>x</div>\n", "quotes": "> x\n
                "terms": "x\n: d\n\n"}
 
 
-# (paragraphs in the quick run; the other kinds' 20,000-block bodies, a second of CPU to render and sanitise, in CI's)
+# (paragraphs in the quick run; the other kinds' 20,000-block bodies, slower to render and sanitise, in CI's)
 @pytest.mark.parametrize("kinds", [("paragraphs",), pytest.param(tuple(MANY_BLOCKS)[1:], marks=pytest.mark.slow)])
 def test_a_body_of_more_lines_than_python_markdown_reads_in_time_is_rendered_as_commonmark(tmp_path, kinds):
     from generator.site.markup import PYTHON_MARKDOWN_LINES

@@ -272,8 +272,8 @@ def test_a_page_drawn_before_it_has_all_come_moves_nothing_as_the_rest_comes(bro
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_search_page_moves_nothing_as_its_menus_fill(browser, example, viewport):
-    # (measured 0.0015 at 1366 px: the topic and provider menus grew to their longest name once search.js filled
-    # them, and the sort menu beside them moved along the row)
+    # (the topic and provider menus grew to their longest name once search.js filled them, and the sort menu
+    # beside them moved along the row: docs/dev/lighthouse.md)
     url, site = example
     context = _open(browser, viewport)
     try:
@@ -293,8 +293,8 @@ def test_the_search_page_moves_nothing_as_its_menus_fill(browser, example, viewp
 @pytest.mark.parametrize("ratio", [1.75, 3])
 def test_a_phones_touch_targets_are_far_enough_apart_at_its_pixel_ratio(browser, example, ratio):
     # Lighthouse's phone (412 px at 1.75 device pixels a CSS one) found a card's provider and its topic, on two rows
-    # of its byline 4 px apart, closer than 24 px centre to centre (axe's target-size): accessibility 96 on Latest
-    # and the topic pages. At one device pixel a CSS one the rows rounded apart.
+    # of its byline 4 px apart, closer than 24 px centre to centre (axe's target-size) on Latest and the topic
+    # pages. At one device pixel a CSS one the rows rounded apart.
     from test_theme import AXE_JS, _tool_missing
 
     if not AXE_JS.is_file():
