@@ -662,7 +662,7 @@
   // The tails' keys of the words one edit from `letters` (a word's) at the letter after each split key they begin
   // with, where that moves the third to fifth letters: in its place or before it each letter the split key's other
   // keys go on with (its keys file lists them: the word meant is under one of them), or it left out, or swapped with
-  // the next. Not every terms file of those keys: the tails hold their words, in a few files whatever the site.
+  // the next. Not every terms file of those keys: the tails hold their words (fewer files; more as a site grows).
   function pastSplit(meta, letters) {
     var keys = [];
     for (var n = 2; n < 5 && n < letters.length && meta.splitKeys.has(letters.slice(0, n).join("")); n++) {
