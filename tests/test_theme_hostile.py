@@ -220,24 +220,28 @@ def test_a_theme_s_template_that_runs_without_end_stops_the_build_at_its_line(tm
         "themes/cloned/templates/partials/twice.html":
             "{% if d < 40 %}{% with d = d + 1 %}{% include 'partials/twice.html' %}"
             "{% include 'partials/twice.html' %}{% endwith %}{% endif %}\n"})
-    command = [sys.executable, "-m", "generator", "build", "--config", str(site / "config.yaml")]
-
-    def bounded():
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=bounded, timeout=600)
+    done = _bounded_build(site)
     assert done.returncode == 0, done.stderr
     before = {path: path.read_bytes() for path in (site / "output").rglob("*") if path.is_file()}
     assert (site / "output/404.html") in before
     (site / "themes/cloned/templates/404.html").write_text(
         "{% extends '!theme/404.html' %}\n{% block head %}\n" + template + "\n{% endblock %}\n", encoding="utf-8")
-    done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=bounded, timeout=600)
+    done = _bounded_build(site)
     assert done.returncode == 1, done.stderr
     assert f"themes/cloned/templates/{where}: " in done.stderr, done.stderr
     assert "while rendering 404.html" in done.stderr, done.stderr
     assert said in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert {path: path.read_bytes() for path in (site / "output").rglob("*") if path.is_file()} == before
+
+
+def _bounded_build(site):
+    """`newsdesk build` of `site` in a process of at most 2 GiB of address space (should a bound fail)."""
+    def bounded():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    command = [sys.executable, "-m", "generator", "build", "--config", str(site / "config.yaml")]
+    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          preexec_fn=bounded, timeout=600)
 
 
 # An item's body at the file's size limit (4 MiB: site/item_bounds.py), its text a Latin-1 one's and a wider one's
@@ -258,13 +262,7 @@ def test_a_long_body_copied_a_few_times_by_a_theme_builds_and_copied_in_a_loop_s
         "content/a.md": item("A", body=_LONG_BODY),
         "config.yaml": "title: T\nbase_url: https://example.com/\ntheme: own\nsearch: false\n",
         "themes/own/templates/article.html": "{% extends '!theme/article.html' %}\n" + copies + "\n"})
-    command = [sys.executable, "-m", "generator", "build", "--config", str(site / "config.yaml")]
-
-    def bounded():
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=bounded, timeout=600)
+    done = _bounded_build(site)
     assert done.returncode == 0, done.stderr
     pages = [path for path in (site / "output/news").rglob("index.html") if "id=copies" in path.read_text("utf-8")]
     assert len(pages) == 1, pages
@@ -276,7 +274,7 @@ def test_a_long_body_copied_a_few_times_by_a_theme_builds_and_copied_in_a_loop_s
         "{% extends '!theme/article.html' %}\n{% block main %}{% set ns = namespace(text='') %}\n"
         "{% for round in range(1000) %}{% set ns.text = ns.text ~ item.body_html %}{% endfor %}\n"
         "{{ ns.text|length }}{% endblock %}\n", encoding="utf-8")
-    done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=bounded, timeout=600)
+    done = _bounded_build(site)
     assert done.returncode == 1, done.stderr
     assert "themes/own/templates/article.html:3: the template does too much while rendering news/" in done.stderr, \
         done.stderr
