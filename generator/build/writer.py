@@ -448,17 +448,21 @@ class Staging:
         self.output.parent.mkdir(parents=True, exist_ok=True)
         for left in (self.staging, self.spare):
             _drop_unwritable(left)
-        if self.staging.exists():  # left over from a build that was killed: reuse it, it is reconciled below
-            shutil.rmtree(self.spare, ignore_errors=True)
-        elif self.spare.is_dir() and not self.spare.is_symlink():
-            os.rename(self.spare, self.staging)
-        else:
-            shutil.rmtree(self.spare, ignore_errors=True)
-            self.staging.mkdir()
-            self._fresh = True
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.staging / MARKER)  # incomplete again
-        self._live = self.output.is_dir()
+        try:  # (a Ctrl-C as the staging folder appears is the build's failure too: __exit__ puts it away)
+            if self.staging.exists():  # left over from a build that was killed: reuse it, it is reconciled below
+                shutil.rmtree(self.spare, ignore_errors=True)
+            elif self.spare.is_dir() and not self.spare.is_symlink():
+                os.rename(self.spare, self.staging)
+            else:
+                shutil.rmtree(self.spare, ignore_errors=True)
+                self.staging.mkdir()
+                self._fresh = True
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.staging / MARKER)  # incomplete again
+            self._live = self.output.is_dir()
+        except BaseException as error:
+            self.__exit__(type(error), error, error.__traceback__)
+            raise
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
